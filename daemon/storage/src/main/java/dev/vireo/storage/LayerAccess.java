@@ -1,0 +1,18 @@
+package dev.vireo.storage;
+
+import java.nio.file.Path;
+
+/**
+ * One layer to open and hand to QEMU. Whoever opens {@link #path()} should check that the opened
+ * file still has {@link #expectedIdentity()}, so a file swapped after the walk is not passed on.
+ */
+public record LayerAccess(ChainLayer layer, AccessMode mode) {
+
+    public Path path() {
+        return layer.path();
+    }
+
+    public FileIdentity expectedIdentity() {
+        return layer.identity();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.vireo.storage;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Reads a VMDK image: either a hosted sparse extent ("KDMV" header, little-endian) whose text
+ * descriptor is embedded, as in monolithic sparse images, or a descriptor-only text file. A VMDK
+ * parent is always a VMDK (the format links deltas to VMDK parents only), so a
+ * parentFileNameHint records its format implicitly.
+ */
+final class VmdkReader implements ImageReader {
+
+    static final int SPARSE_MAGIC = 0x564d444b; // "KDMV" read little-endian
+    static final String DESCRIPTOR_SIGNATURE = "# Disk DescriptorFile";
+
+    private static final long SECTOR = 512;
+    private static final long MAX_GRAIN_SECTORS = 0x200000;
+    /** Descriptors are a few hundred bytes; QEMU reads at most 1 MiB of one. */
+    private static final int MAX_DESCRIPTOR = 1 << 20;
+
+    @Override
+    public ImageHeader read(Path path, FileChannel channel) throws ImageHeaderException, IOException {
+        HeaderBytes h = new HeaderBytes(path, channel, ImageFormat.VMDK, ByteOrder.LITTLE_ENDIAN);
+        if (h.fileSize() >= 4 && (int) h.u32(0, "magic") == SPARSE_MAGIC) {
+            return readSparse(path, h);
+        }
+        int length = (int) Math.min(h.fileSize(), MAX_DESCRIPTOR);
+        String text = h.text(0, length, "descriptor");
+        if (!text.startsWith(DESCRIPTOR_SIGNATURE)) {
+            throw h.invalid("magic", "neither a sparse extent (KDMV) nor a text descriptor ('" + DESCRIPTOR_SIGNATURE + "')");
+        }
+        if (h.fileSize() > MAX_DESCRIPTOR) {
+            throw h.invalid("descriptor", "a descriptor file of " + h.fileSize() + " bytes exceeds " + MAX_DESCRIPTOR);
+        }
+        VmdkDescriptor descriptor = VmdkDescriptor.parse(path, text);
+        return header(path, descriptor, OptionalLong.empty(), descriptor.totalSectors() * SECTOR,
+                OptionalInt.empty(), false);
+    }
+
+    private static ImageHeader readSparse(Path path, HeaderBytes h) throws ImageHeaderException {
+        long version = h.u32(4, "version");
+        if (version < 1 || version > 3) {
+            throw h.invalid("version", version + " is not supported; allowed: 1, 2, 3");
+        }
+        long capacity = h.u64(12, "capacity");
+        long grain = h.u64(20, "grainSize");
+        if (grain == 0 || grain > MAX_GRAIN_SECTORS || Long.bitCount(grain) != 1) {
+            throw h.invalid("grainSize", grain + " sectors is not a power of two in 1.." + MAX_GRAIN_SECTORS);
+        }
+        if (capacity > Long.MAX_VALUE / SECTOR) {
+            throw h.invalid("capacity", capacity + " sectors is out of range");
+        }
+        long descriptorOffset = h.u64(28, "descriptorOffset");
+        long descriptorSize = h.u64(36, "descriptorSize");
+        if (descriptorOffset == 0 || descriptorSize == 0) {
+            throw h.invalid("descriptorOffset", "no embedded descriptor: this is one extent of a multi-file image; "
+                    + "open the image's descriptor file instead");
+        }
+        if (descriptorSize > MAX_DESCRIPTOR / SECTOR) {
+            throw h.invalid("descriptorSize", descriptorSize + " sectors exceeds " + MAX_DESCRIPTOR / SECTOR);
+        }
+        if (descriptorOffset > Long.MAX_VALUE / SECTOR) {
+            throw h.invalid("descriptorOffset", descriptorOffset + " sectors is out of range");
+        }
+        String text = h.nulTerminated(descriptorOffset * SECTOR, (int) (descriptorSize * SECTOR), "descriptor");
+        VmdkDescriptor descriptor = VmdkDescriptor.parse(path, text);
+        return header(path, descriptor, OptionalLong.of(version), capacity * SECTOR,
+                OptionalInt.of((int) (grain * SECTOR)), true);
+    }
+
+    private static ImageHeader header(Path path, VmdkDescriptor descriptor, OptionalLong version, long size,
+                                      OptionalInt clusterSize, boolean embedded) throws ImageHeaderException {
+        Optional<String> parent = descriptor.parentFileNameHint();
+        VmdkDetails details = new VmdkDetails(version, descriptor.createType(), descriptor.cid(path),
+                descriptor.parentCid(path), parent, descriptor.extents(), embedded);
+        Optional<BackingReference> backing =
+                parent.map(name -> new BackingReference(name, Optional.of(ImageFormat.VMDK.qemuName())));
+        return new ImageHeader(ImageFormat.VMDK, OptionalLong.of(size), clusterSize, backing, false,
+                Optional.of(details));
+    }
+}
