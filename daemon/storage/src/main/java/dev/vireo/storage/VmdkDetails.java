@@ -14,10 +14,11 @@ import java.util.OptionalLong;
  * @param parentFileNameHint the descriptor's parentFileNameHint, if any
  * @param extents            the descriptor's extent lines
  * @param embedded           true when the descriptor lives inside a sparse file (monolithic sparse)
+ * @param compressed         sparse header flag bit 16: grains are compressed (stream-optimized)
  */
 public record VmdkDetails(OptionalLong version, String createType, long cid, long parentCid,
                           Optional<String> parentFileNameHint, List<VmdkExtent> extents,
-                          boolean embedded) implements FormatDetails {
+                          boolean embedded, boolean compressed) implements FormatDetails {
 
     public VmdkDetails {
         extents = List.copyOf(extents);

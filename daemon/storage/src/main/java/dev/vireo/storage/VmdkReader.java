@@ -20,6 +20,7 @@ final class VmdkReader implements ImageReader {
     static final String DESCRIPTOR_SIGNATURE = "# Disk DescriptorFile";
 
     private static final long SECTOR = 512;
+    private static final long FLAG_COMPRESSED = 1L << 16;
     private static final long MAX_GRAIN_SECTORS = 0x200000;
     /** Descriptors are a few hundred bytes; QEMU reads at most 1 MiB of one. */
     private static final int MAX_DESCRIPTOR = 1 << 20;
@@ -40,7 +41,7 @@ final class VmdkReader implements ImageReader {
         }
         VmdkDescriptor descriptor = VmdkDescriptor.parse(path, text);
         return header(path, descriptor, OptionalLong.empty(), descriptor.totalSectors() * SECTOR,
-                OptionalInt.empty(), false);
+                OptionalInt.empty(), false, false);
     }
 
     private static ImageHeader readSparse(Path path, HeaderBytes h) throws ImageHeaderException {
@@ -48,6 +49,7 @@ final class VmdkReader implements ImageReader {
         if (version < 1 || version > 3) {
             throw h.invalid("version", version + " is not supported; allowed: 1, 2, 3");
         }
+        long flags = h.u32(8, "flags");
         long capacity = h.u64(12, "capacity");
         long grain = h.u64(20, "grainSize");
         if (grain == 0 || grain > MAX_GRAIN_SECTORS || Long.bitCount(grain) != 1) {
@@ -71,14 +73,15 @@ final class VmdkReader implements ImageReader {
         String text = h.nulTerminated(descriptorOffset * SECTOR, (int) (descriptorSize * SECTOR), "descriptor");
         VmdkDescriptor descriptor = VmdkDescriptor.parse(path, text);
         return header(path, descriptor, OptionalLong.of(version), capacity * SECTOR,
-                OptionalInt.of((int) (grain * SECTOR)), true);
+                OptionalInt.of((int) (grain * SECTOR)), true, (flags & FLAG_COMPRESSED) != 0);
     }
 
     private static ImageHeader header(Path path, VmdkDescriptor descriptor, OptionalLong version, long size,
-                                      OptionalInt clusterSize, boolean embedded) throws ImageHeaderException {
+                                      OptionalInt clusterSize, boolean embedded, boolean compressed)
+            throws ImageHeaderException {
         Optional<String> parent = descriptor.parentFileNameHint();
         VmdkDetails details = new VmdkDetails(version, descriptor.createType(), descriptor.cid(path),
-                descriptor.parentCid(path), parent, descriptor.extents(), embedded);
+                descriptor.parentCid(path), parent, descriptor.extents(), embedded, compressed);
         Optional<BackingReference> backing =
                 parent.map(name -> new BackingReference(name, Optional.of(ImageFormat.VMDK.qemuName())));
         return new ImageHeader(ImageFormat.VMDK, OptionalLong.of(size), clusterSize, backing, false,
