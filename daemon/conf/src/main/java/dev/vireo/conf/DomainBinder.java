@@ -1,0 +1,90 @@
+package dev.vireo.conf;
+
+import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.LiveOnly;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.UnmarshalException;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.ValidationEvent;
+import java.io.StringWriter;
+import java.util.List;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Binds domain XML to the model and back with one {@link JAXBContext}, created once: creating it costs
+ * ~200 ms, while unmarshallers and marshallers are cheap but not thread-safe, so each call makes its own.
+ */
+final class DomainBinder {
+    private static final JAXBContext CONTEXT = createContext();
+
+    private DomainBinder() {
+    }
+
+    private static JAXBContext createContext() {
+        try {
+            return JAXBContext.newInstance(Domain.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("the domain model cannot be bound: " + e, e);
+        }
+    }
+
+    /**
+     * Reads a {@code <domain>} from {@code reader}. A value the model cannot hold (an unknown enum
+     * spelling, a number that is not one) is added to {@code problems} with its line, column and element
+     * path, and binding goes on so that every such problem is reported at once.
+     *
+     * @param live keep runtime-only state (id, aliases...), as when reloading a running domain
+     * @return the domain, or {@code null} when the document could not be bound at all
+     */
+    static Domain unmarshal(XMLStreamReader reader, boolean live, List<XmlProblem> problems) {
+        ElementPathReader tracked = new ElementPathReader(reader);
+        try {
+            Unmarshaller u = CONTEXT.createUnmarshaller();
+            for (LiveOnly<?> adapter : LiveOnly.all(live)) u.setAdapter(adapter);
+            u.setEventHandler(event -> {
+                problems.add(problem(event, tracked.path()));
+                return true;
+            });
+            Object root = u.unmarshal(tracked);
+            if (root instanceof Domain d) return d;
+            problems.add(new XmlProblem(0, 0, "/", "the root element must be <domain>"));
+            return null;
+        } catch (UnmarshalException e) {
+            if (problems.isEmpty()) problems.add(new XmlProblem(0, 0, tracked.path(), describe(e)));
+            return null;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("binding failed: " + e, e);
+        }
+    }
+
+    static String marshal(Domain domain, boolean live) {
+        try {
+            Marshaller m = CONTEXT.createMarshaller();
+            for (LiveOnly<?> adapter : LiveOnly.all(live)) m.setAdapter(adapter);
+            m.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            StringWriter out = new StringWriter(4096);
+            m.marshal(domain, out);
+            return out.append('\n').toString();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("formatting failed: " + e, e);
+        }
+    }
+
+    private static XmlProblem problem(ValidationEvent event, String path) {
+        var where = event.getLocator();
+        int line = where == null ? 0 : Math.max(0, where.getLineNumber());
+        int column = where == null ? 0 : Math.max(0, where.getColumnNumber());
+        Throwable cause = event.getLinkedException();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        String message = cause != null && cause.getMessage() != null ? cause.getMessage() : event.getMessage();
+        return new XmlProblem(line, column, path, message);
+    }
+
+    private static String describe(UnmarshalException e) {
+        Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e;
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.vireo.conf.model;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlType;
+import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+
+/** The memory balloon: {@code <memballoon>}. */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(propOrder = {"alias", "address"})
+public class Memballoon extends Device {
+    @XmlAttribute(name = "model")
+    @XmlJavaTypeAdapter(MemballoonModel.Adapter.class)
+    private MemballoonModel model;
+
+    /** {@code @model}, or {@code null} when absent. */
+    public MemballoonModel getModel() {
+        return model;
+    }
+
+    public void setModel(MemballoonModel model) {
+        this.model = model;
+    }
+}

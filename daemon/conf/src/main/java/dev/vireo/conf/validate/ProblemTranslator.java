@@ -1,0 +1,155 @@
+package dev.vireo.conf.validate;
+
+import dev.vireo.conf.validate.MsvMessages.Parsed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns one MSV message into findings that say where (line, element path), what (the element or
+ * attribute and its bad value) and what is allowed, using the schema index for what MSV leaves out.
+ */
+final class ProblemTranslator {
+    private static final int MAX_QUOTED = 80;
+
+    private final SchemaIndex index;
+    private final String rootElement;
+
+    ProblemTranslator(SchemaIndex index, String rootElement) {
+        this.index = index;
+        this.rootElement = rootElement;
+    }
+
+    /**
+     * The element a message belongs to, given the element the reader is on when it arrives.
+     * Start-tag messages (names, attributes) belong to the element just opened; text checked
+     * when a child starts belongs to the parent; end-tag messages to the element closing.
+     */
+    static ElementNode subjectOf(Parsed parsed, ElementNode current, boolean atStartTag) {
+        boolean aboutText = parsed.kind() == MsvMessages.Kind.UNEXPECTED_TEXT || parsed.kind() == MsvMessages.Kind.BAD_TEXT;
+        return aboutText && atStartTag && current.parent() != null ? current.parent() : current;
+    }
+
+    /**
+     * @param subject    the element the problem is about
+     * @param attributes value of an attribute of the subject by local name (only on its start tag)
+     * @param text       the subject's text so far
+     */
+    List<Finding> translate(Parsed p, int line, int column, ElementNode subject,
+                            UnaryOperator<String> attributes, String text) {
+        if (subject.insideRefused() && p.kind() != MsvMessages.Kind.UNEXPECTED_ELEMENT) return List.of();
+        return switch (p.kind()) {
+            case UNEXPECTED_ELEMENT -> unexpectedElement(p, line, column, subject);
+            case NO_CHILD_ALLOWED -> refuse(subject, Finding.of(line, column, subject,
+                    "unexpected element <", subject.name(), "> in ", subject.parent(),
+                    ": <", subject.parent().name(), "> has no child elements"));
+            case WRONG_NAMESPACE -> refuse(subject, Finding.of(line, column, subject,
+                    "element <", subject.name(), "> must be in namespace ", p.choices().getFirst()));
+            case UNEXPECTED_ATTRIBUTE -> List.of(unexpectedAttribute(p, line, column, subject));
+            case BAD_ATTRIBUTE_VALUE -> List.of(badAttributeValue(p, line, column, subject, attributes));
+            case MISSING_ATTRIBUTE -> List.of(p.name() != null
+                    ? Finding.of(line, column, subject, "missing required attribute '", p.name(), "' on <", subject.name(), ">")
+                    : Finding.of(line, column, subject, "<", subject.name(), "> needs one of the attributes: ",
+                            String.join(", ", p.choices())));
+            case INCOMPLETE_CONTENT -> missingElements(p, subject);
+            case UNEXPECTED_TEXT -> List.of(Finding.of(line, column, subject,
+                    "unexpected text '", quote(p.value()), "' in <", subject.name(), ">: it takes no text here"));
+            case BAD_TEXT -> List.of(badText(p, line, column, subject, text));
+            case INCOMPLETE_UNKNOWN -> List.of(Finding.of(subject.line(), subject.column(), subject,
+                    "element <", subject.name(), "> is incomplete or does not fit any form the schema allows"));
+            case OTHER -> List.of(Finding.of(line, column, subject, p.value()));
+        };
+    }
+
+    private List<Finding> unexpectedElement(Parsed p, int line, int column, ElementNode subject) {
+        ElementNode parent = subject.parent();
+        String name = subject.name();
+        if (parent.isDocument()) {
+            return refuse(subject, Finding.of(line, column, subject,
+                    "the root element must be <", rootElement, ">, not <", name, ">"));
+        }
+        ElementRules parentRules = rules(parent);
+        boolean known = parentRules != null && parentRules.children().contains(name);
+        if (known && parent.childCount(name) > 1 && !p.choices().contains(name)) {
+            return refuse(subject, Finding.of(line, column, subject,
+                    "element <", name, "> appears more than once in ", parent, "; only one is allowed"));
+        }
+        List<String> allowed = !p.choices().isEmpty() ? p.choices()
+                : parentRules != null ? List.copyOf(parentRules.children()) : List.of();
+        String allowedText = allowed.isEmpty() ? "" : "; allowed here: " + String.join(", ", allowed);
+        if (known) {
+            return refuse(subject, Finding.of(line, column, subject,
+                    "element <", name, "> is not allowed at this position in ", parent,
+                    " (the order matters here)", allowedText.replace("allowed here", "expected here")));
+        }
+        return refuse(subject, Finding.of(line, column, subject,
+                "unexpected element <", name, "> in ", parent, allowedText));
+    }
+
+    private Finding unexpectedAttribute(Parsed p, int line, int column, ElementNode subject) {
+        ElementRules r = rules(subject);
+        String allowed = r == null || r.attributeNames().isEmpty()
+                ? "; <" + subject.name() + "> takes no attributes"
+                : "; allowed: " + String.join(", ", r.attributeNames());
+        return Finding.of(line, column, subject,
+                "unexpected attribute '", p.name(), "' on <", subject.name(), ">", allowed);
+    }
+
+    private Finding badAttributeValue(Parsed p, int line, int column, ElementNode subject,
+                                      UnaryOperator<String> attributes) {
+        String value = attributes.apply(p.name());
+        ElementRules r = rules(subject);
+        ValueSpec spec = r == null ? null : r.attributeSpec(p.name());
+        String allowed;
+        if (spec != null && !spec.isEmpty()) allowed = spec.describe();
+        else if (!p.choices().isEmpty()) allowed = "allowed: " + String.join(", ", p.choices());
+        else allowed = "see docs/domain-xml.md";
+        return Finding.of(line, column, subject, "attribute '", p.name(), "' of <", subject.name(),
+                "> has a bad value '", quote(value), "'; ", allowed);
+    }
+
+    private Finding badText(Parsed p, int line, int column, ElementNode subject, String text) {
+        String value = p.value() != null ? p.value() : text.strip();
+        ElementRules r = rules(subject);
+        String allowed = r != null && !r.text().isEmpty() ? r.text().describe() : "see docs/domain-xml.md";
+        return Finding.of(line, column, subject,
+                "element <", subject.name(), "> has a bad value '", quote(value), "'; ", allowed);
+    }
+
+    /**
+     * MSV lists every element that could still come, optional ones included; the required ones
+     * among them (per the schema index) are what is missing. Reported at the parent's start tag.
+     */
+    private List<Finding> missingElements(Parsed p, ElementNode subject) {
+        ElementRules r = rules(subject);
+        Set<String> required = r == null ? Set.of() : r.requiredChildren();
+        List<Finding> out = new ArrayList<>();
+        for (String name : p.choices()) {
+            if (required.contains(name) && subject.childCount(name) == 0) {
+                out.add(Finding.of(subject.line(), subject.column(), subject,
+                        "missing required element <", name, "> in ", subject));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.of(subject.line(), subject.column(), subject,
+                    "element <", subject.name(), "> is incomplete in ", subject,
+                    "; it needs one of: ", String.join(", ", p.choices())));
+        }
+        return out;
+    }
+
+    private ElementRules rules(ElementNode node) {
+        return index.rules(node.parent() == null ? "" : node.parent().name(), node.name());
+    }
+
+    private static List<Finding> refuse(ElementNode subject, Finding finding) {
+        subject.refuse();
+        return List.of(finding);
+    }
+
+    private static String quote(String value) {
+        if (value == null) return "";
+        return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
+    }
+}
