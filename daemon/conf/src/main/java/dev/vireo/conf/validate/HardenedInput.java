@@ -28,8 +28,8 @@ final class HardenedInput {
         f.setProperty(XMLInputFactory.RESOLVER, (javax.xml.stream.XMLResolver) (publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external resources are not loaded: " + systemId);
         });
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 0);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
         f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 200);
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 100);
         return f;

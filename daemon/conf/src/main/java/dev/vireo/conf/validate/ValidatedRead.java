@@ -2,6 +2,7 @@ package dev.vireo.conf.validate;
 
 import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.XmlProblemsException;
+import java.util.Comparator;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -85,7 +86,9 @@ public final class ValidatedRead implements AutoCloseable {
     public List<XmlProblem> problems() {
         if (problems == null) {
             reader.drain();
-            problems = reader.findings().stream().map(Finding::toProblem).toList();
+            problems = reader.findings().stream().map(Finding::toProblem)
+                    .sorted(Comparator.comparingInt(XmlProblem::line).thenComparingInt(XmlProblem::column))
+                    .toList();
         }
         return problems;
     }
