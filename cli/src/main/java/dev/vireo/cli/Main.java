@@ -1,0 +1,13 @@
+package dev.vireo.cli;
+
+import picocli.CommandLine;
+
+/** {@code vireo}: virsh's commands against vireod. Exit 0 on success; {@code error: ...} and 1 on failure. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Vireo.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.vireo.cli;
+
+import dev.vireo.client.Endpoint;
+import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The top-level command: the connection option and the list of subcommands. */
+@Command(name = "vireo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Manage Vireo domains (virsh's command names and options).",
+        subcommands = {
+                DefinitionCommands.Define.class, DefinitionCommands.Undefine.class,
+                DefinitionCommands.Validate.class, DefinitionCommands.DumpXml.class,
+                DefinitionCommands.ListDomains.class, DefinitionCommands.DomState.class,
+                DefinitionCommands.DomInfo.class, DefinitionCommands.DomName.class,
+                DefinitionCommands.DomUuid.class, DefinitionCommands.ShowVersion.class,
+                EmulatorCommands.DomCapabilities.class, EmulatorCommands.DomXmlToNative.class,
+                LifecycleCommands.Start.class, LifecycleCommands.Create.class,
+                LifecycleCommands.Destroy.class, LifecycleCommands.Shutdown.class,
+                LifecycleCommands.Suspend.class, LifecycleCommands.Resume.class,
+                LifecycleCommands.Reboot.class, LifecycleCommands.DomBlkList.class,
+                LifecycleCommands.QemuMonitorCommand.class, LifecycleCommands.Event.class,
+        })
+public final class Vireo implements Runnable {
+
+    @Option(names = {"-c", "--connect"}, paramLabel = "URI",
+            description = "vireod's socket as unix:PATH (default: $VIREO_DEFAULT_URI, else the per-user socket)")
+    String uri;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The configured command line: {@code error: ...} and exit 1 for every failure, like virsh. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Vireo());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + describe(e));
+            line.getErr().flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().getErr().flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof VireoException || e instanceof IOException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return e.toString();
+    }
+
+    VireoClient connect() throws IOException {
+        Path socket = uri == null ? Endpoint.defaultSocket() : Endpoint.parse(uri);
+        return VireoClient.connect(socket);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; see vireo --help");
+    }
+}

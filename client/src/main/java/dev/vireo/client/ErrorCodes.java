@@ -1,0 +1,24 @@
+package dev.vireo.client;
+
+/** The {@code error.code} values of RPC replies. */
+public final class ErrorCodes {
+    /** The document failed the schema or a semantic check; the message lists every problem. */
+    public static final String INVALID_XML = "invalid-xml";
+    /** No domain with the given name, UUID or id. */
+    public static final String NO_DOMAIN = "no-domain";
+    /** A definition conflicts with an existing one (same name, different UUID; same UUID, other name). */
+    public static final String DOMAIN_EXISTS = "domain-exists";
+    /** The operation does not apply in the domain's current state (e.g. suspend a shut off domain). */
+    public static final String OPERATION_INVALID = "operation-invalid";
+    /** The configuration cannot be run with this emulator (a missing capability). */
+    public static final String UNSUPPORTED = "unsupported-config";
+    /** The operation was tried and failed (emulator, monitor, file system). */
+    public static final String OPERATION_FAILED = "operation-failed";
+    /** The request itself is malformed: unknown op, missing or wrong argument. */
+    public static final String BAD_REQUEST = "bad-request";
+    /** A bug in the daemon: the message says what went wrong. */
+    public static final String INTERNAL = "internal";
+
+    private ErrorCodes() {
+    }
+}

@@ -1,0 +1,231 @@
+package dev.vireo.daemon.domain;
+
+import dev.vireo.client.ErrorCodes;
+import dev.vireo.conf.XmlProblemsException;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.Log;
+import dev.vireo.daemon.rpc.RpcException;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every domain the daemon knows, persistent ones stored as {@code DIR/NAME.xml} (written atomically).
+ *
+ * <p>Each domain has its own lock, so one slow operation (a start, a shutdown) never holds up
+ * another domain. Only the short name/UUID bookkeeping of a new domain is serialised.
+ */
+public final class DomainRegistry {
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+
+    private final Path dir;
+    private final DefinitionCodec codec;
+    private final ConcurrentHashMap<String, DomainEntry> byName = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> nameByUuid = new ConcurrentHashMap<>();
+    private final Object bookkeeping = new Object();
+
+    private DomainRegistry(Path dir, DefinitionCodec codec) {
+        this.dir = dir;
+        this.codec = codec;
+    }
+
+    /**
+     * Reads every stored definition. Temp files left by a crash mid-write are removed (the
+     * definition they were replacing is intact); a file that no longer parses is reported and left alone.
+     */
+    public static DomainRegistry load(Path dir, DefinitionCodec codec) throws IOException {
+        Files.createDirectories(dir);
+        DomainRegistry registry = new DomainRegistry(dir, codec);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (AtomicFiles.isTemp(file)) {
+                    Log.info("removing " + file + ", left by an interrupted write");
+                    Files.deleteIfExists(file);
+                } else if (file.getFileName().toString().endsWith(".xml")) {
+                    registry.loadOne(file);
+                }
+            }
+        }
+        return registry;
+    }
+
+    private void loadOne(Path file) throws IOException {
+        Domain d;
+        try {
+            d = codec.parse(Files.readString(file));
+        } catch (XmlProblemsException e) {
+            Log.info("ignoring stored definition " + file + ": " + e.getMessage());
+            return;
+        }
+        String name = codec.name(d);
+        if (!file.getFileName().toString().equals(name + ".xml")) {
+            Log.info("ignoring stored definition " + file + ": it defines domain '" + name + "'");
+            return;
+        }
+        DomainEntry e = new DomainEntry(name, codec.uuid(d));
+        e.persistent(d);
+        byName.put(name, e);
+        nameByUuid.put(e.uuid(), name);
+    }
+
+    /**
+     * Stores a definition: a new domain, or an update of the one with the same name and UUID.
+     * Runs under the domain's lock; the file is written before the new definition is visible.
+     */
+    public DomainEntry define(Domain definition) throws RpcException {
+        String name = codec.name(definition);
+        String uuid = codec.uuid(definition);
+        checkFileName(name);
+        for (;;) {
+            DomainEntry e = reserve(name, uuid);
+            e.lock().lock();
+            try {
+                if (e.removed()) continue;
+                try {
+                    AtomicFiles.write(file(name), codec.format(definition));
+                } catch (IOException io) {
+                    dropIfUnused(e);
+                    throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot store domain '" + name + "': " + io.getMessage(), io);
+                }
+                e.persistent(definition);
+                return e;
+            } finally {
+                e.lock().unlock();
+            }
+        }
+    }
+
+    /**
+     * The entry for a domain about to be defined or created: the existing one of that name, or a
+     * new one. Refuses a UUID that another domain (or this name under another UUID) already has.
+     */
+    DomainEntry reserve(String name, String uuid) throws RpcException {
+        synchronized (bookkeeping) {
+            DomainEntry existing = byName.get(name);
+            if (existing != null) {
+                if (!existing.uuid().equalsIgnoreCase(uuid)) {
+                    throw new RpcException(ErrorCodes.DOMAIN_EXISTS, "domain '" + name
+                            + "' is already defined with uuid " + existing.uuid() + " (the new definition has uuid " + uuid + ")");
+                }
+                return existing;
+            }
+            String other = nameByUuid.get(uuid);
+            if (other != null) {
+                throw new RpcException(ErrorCodes.DOMAIN_EXISTS, "domain '" + other + "' already exists with uuid " + uuid
+                        + "; a domain cannot be renamed by defining it under a new name");
+            }
+            DomainEntry e = new DomainEntry(name, uuid);
+            byName.put(name, e);
+            nameByUuid.put(uuid, name);
+            return e;
+        }
+    }
+
+    /** Removes the stored definition; a running domain stays, as a transient one, until it stops. */
+    public void undefine(String key) throws RpcException {
+        for (;;) {
+            DomainEntry e = lookup(key);
+            e.lock().lock();
+            try {
+                if (e.removed()) continue;
+                if (!e.isPersistent()) {
+                    throw new RpcException(ErrorCodes.OPERATION_INVALID, "cannot undefine transient domain '" + e.name() + "'");
+                }
+                try {
+                    AtomicFiles.delete(file(e.name()));
+                } catch (IOException io) {
+                    throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot remove " + file(e.name()) + ": " + io.getMessage(), io);
+                }
+                e.persistent(null);
+                dropIfUnused(e);
+                return;
+            } finally {
+                e.lock().unlock();
+            }
+        }
+    }
+
+    /** Forgets an entry that is neither stored nor running (call with its lock held). */
+    public void dropIfUnused(DomainEntry e) {
+        if (e.isPersistent() || e.status().active()) return;
+        synchronized (bookkeeping) {
+            byName.remove(e.name(), e);
+            nameByUuid.remove(e.uuid(), e.name());
+            e.markRemoved();
+        }
+    }
+
+    /**
+     * Runs {@code action} under the domain's lock, retrying if the domain was removed while this
+     * caller waited (so the action never sees a stale entry).
+     */
+    public <T> T withLock(String key, LockedAction<T> action) throws RpcException {
+        for (;;) {
+            DomainEntry e = lookup(key);
+            e.lock().lock();
+            try {
+                if (e.removed()) continue;
+                return action.run(e);
+            } finally {
+                e.lock().unlock();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface LockedAction<T> {
+        T run(DomainEntry entry) throws RpcException;
+    }
+
+    /** A domain by name, UUID or running id. */
+    public DomainEntry lookup(String key) throws RpcException {
+        DomainEntry e = byName.get(key);
+        if (e == null && UUID_SHAPE.matcher(key).matches()) {
+            String name = nameByUuid.get(canonicalUuid(key));
+            if (name != null) e = byName.get(name);
+        }
+        if (e == null && key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 10) {
+            int id = Integer.parseInt(key);
+            e = byName.values().stream().filter(x -> x.id() == id).findFirst().orElse(null);
+        }
+        if (e == null || e.removed() || (!e.isPersistent() && !e.status().active())) {
+            throw new RpcException(ErrorCodes.NO_DOMAIN, "domain '" + key + "' not found: no domain with that name, UUID or id");
+        }
+        return e;
+    }
+
+    /** Known domains (stored or running), by name. */
+    public List<DomainEntry> list() {
+        List<DomainEntry> out = new ArrayList<>();
+        for (DomainEntry e : byName.values()) {
+            if (e.isPersistent() || e.status().active()) out.add(e);
+        }
+        out.sort(Comparator.comparing(DomainEntry::name));
+        return out;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name + ".xml");
+    }
+
+    /** The name becomes a file name: refuse what would escape the folder or hide the file. */
+    private static void checkFileName(String name) throws RpcException {
+        if (name.isEmpty() || name.contains("/") || name.startsWith(".") || name.contains("\0")) {
+            throw new RpcException(ErrorCodes.INVALID_XML, "domain name '" + name
+                    + "' is not allowed: it must be non-empty, must not contain '/' and must not start with '.'");
+        }
+    }
+
+    private static String canonicalUuid(String key) {
+        String hex = key.replace("-", "").toLowerCase();
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+    }
+}

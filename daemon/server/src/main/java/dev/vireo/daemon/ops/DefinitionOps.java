@@ -1,0 +1,117 @@
+package dev.vireo.daemon.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.client.ErrorCodes;
+import dev.vireo.conf.XmlProblemsException;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.domain.DefinitionCodec;
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.rpc.Call;
+import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.RpcException;
+
+import java.util.Map;
+
+/** The operations on definitions: define, undefine, validate, list, dumpxml, domstate, dominfo, lookup. */
+public final class DefinitionOps {
+    private final DomainRegistry registry;
+    private final DefinitionCodec codec;
+
+    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec) {
+        this.registry = registry;
+        this.codec = codec;
+    }
+
+    public void register(Map<String, Operation> ops) {
+        ops.put("define", this::define);
+        ops.put("undefine", this::undefine);
+        ops.put("validate", this::validate);
+        ops.put("list", this::list);
+        ops.put("dumpxml", this::dumpXml);
+        ops.put("domstate", this::domState);
+        ops.put("dominfo", this::domInfo);
+        ops.put("lookup", this::lookup);
+    }
+
+    /** Parses a document; every problem the parser found reaches the client, nothing is stored. */
+    public Domain parse(String xml) throws RpcException {
+        try {
+            return codec.parse(xml);
+        } catch (XmlProblemsException e) {
+            throw new RpcException(ErrorCodes.INVALID_XML, e.getMessage());
+        }
+    }
+
+    private JsonNode define(Call call) throws RpcException {
+        DomainEntry e = registry.define(parse(call.string("xml")));
+        return Results.object().put("name", e.name()).put("uuid", e.uuid());
+    }
+
+    private JsonNode undefine(Call call) throws RpcException {
+        registry.undefine(call.string("domain"));
+        return Results.object();
+    }
+
+    private JsonNode validate(Call call) throws RpcException {
+        Domain d = parse(call.string("xml"));
+        return Results.object().put("name", codec.name(d));
+    }
+
+    private JsonNode list(Call call) throws RpcException {
+        boolean all = call.flag("all");
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (DomainEntry e : registry.list()) {
+            if (!all && !e.status().active()) continue;
+            ObjectNode row = rows.addObject();
+            if (e.id() >= 0) row.put("id", e.id());
+            else row.putNull("id");
+            row.put("name", e.name()).put("uuid", e.uuid()).put("state", e.status().state().words());
+        }
+        return rows;
+    }
+
+    private JsonNode dumpXml(Call call) throws RpcException {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        Domain live = e.live();
+        if (live != null && (!call.flag("inactive") || !e.isPersistent())) return Results.text(codec.formatLive(live));
+        return Results.text(codec.format(e.persistent()));
+    }
+
+    private JsonNode domState(Call call) throws RpcException {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        return Results.object().put("state", e.status().state().words()).put("reason", e.status().reason());
+    }
+
+    private JsonNode domInfo(Call call) throws RpcException {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        Domain d = e.current();
+        ObjectNode r = Results.object();
+        if (e.id() >= 0) r.put("id", e.id());
+        else r.putNull("id");
+        r.put("name", e.name()).put("uuid", e.uuid());
+        r.put("osType", d.getOs() == null || d.getOs().getType() == null ? "hvm" : d.getOs().getType().getValue());
+        r.put("state", e.status().state().words());
+        r.put("vcpus", vcpus(d));
+        long max = MemoryUnits.kib(d.getMemory());
+        long used = d.getCurrentMemory() == null ? max : MemoryUnits.kib(d.getCurrentMemory());
+        r.put("maxMemoryKiB", max).put("usedMemoryKiB", e.status().active() ? used : max);
+        r.put("persistent", e.isPersistent());
+        r.put("autostart", false);
+        return r;
+    }
+
+    private static int vcpus(Domain d) {
+        if (d.getVcpu() == null) return 1;
+        if (d.getVcpu().getCurrent() != null) return d.getVcpu().getCurrent();
+        return d.getVcpu().getCount() == null ? 1 : d.getVcpu().getCount();
+    }
+
+    private JsonNode lookup(Call call) throws RpcException {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        return Results.object().put("name", e.name()).put("uuid", e.uuid());
+    }
+}
