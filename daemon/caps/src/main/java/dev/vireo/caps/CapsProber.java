@@ -1,0 +1,121 @@
+package dev.vireo.caps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+/**
+ * Probes an emulator binary: runs {@code -help}, then (when the help shows how) lists the device
+ * models and the properties of the devices that matter, and turns all of it into {@link QemuCaps}.
+ *
+ * <p>An emulator may answer every {@code -device} query with everything it knows (test doubles do);
+ * properties already seen are not asked for again. The property queries run in parallel: each is a
+ * separate emulator start, and that start time dominates the probe.
+ *
+ * <p>{@code pci-multibus} depends on the guest architecture, not the help text: it is set for
+ * binaries named {@code qemu-system-x86_64} or {@code qemu-system-i386}, the PC targets whose PCI
+ * bus is called {@code pci.0}. Other names (a plain {@code qemu}, {@code qemu-kvm}) do not get it:
+ * Vireo does not guess the target from the host.
+ */
+public final class CapsProber {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Pattern PC_TARGET = Pattern.compile("qemu-system-(x86_64|i386)");
+
+    private final EmulatorRunner runner;
+
+    public CapsProber() {
+        this(DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout for each single run of the emulator */
+    public CapsProber(Duration timeout) {
+        this.runner = new EmulatorRunner(timeout);
+    }
+
+    public QemuCaps probe(Path binary) throws ProbeException {
+        if (!Files.isRegularFile(binary)) throw new ProbeException("emulator " + binary + " does not exist");
+        if (!Files.isExecutable(binary)) throw new ProbeException("emulator " + binary + " is not executable");
+        EmulatorRunner.Output help = runner.run(binary, List.of("-help"));
+        if (help.exitCode() != 0) {
+            throw new ProbeException("emulator " + binary + " -help failed with exit status " + help.exitCode()
+                    + ": " + help.firstErrorLine());
+        }
+        HelpCaps helpCaps;
+        try {
+            helpCaps = HelpParser.parse(help.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new ProbeException("emulator " + binary + ": " + e.getMessage(), e);
+        }
+        EnumSet<Capability> flags = EnumSet.copyOf(helpCaps.flags());
+        if (helpCaps.deviceQuery() != DeviceQuery.NONE) {
+            flags.addAll(DeviceRules.derive(devices(binary, helpCaps.deviceQuery()), helpCaps.flags()));
+        }
+        if (PC_TARGET.matcher(binary.getFileName().toString()).matches()) flags.add(Capability.PCI_MULTIBUS);
+        EmulatorVersion v = helpCaps.version();
+        return new QemuCaps(binary.toString(), v.version(), v.kvmVersion(), v.kvm(), flags);
+    }
+
+    private DeviceCatalog devices(Path binary, DeviceQuery query) throws ProbeException {
+        DeviceCatalog catalog = new DeviceCatalog();
+        EmulatorRunner.Output listing = runner.run(binary, List.of("-device", query.listArgument()));
+        if (listing.exitCode() != 0) {
+            throw new ProbeException("emulator " + binary + " -device " + query.listArgument()
+                    + " failed with exit status " + listing.exitCode() + ": " + listing.firstErrorLine());
+        }
+        DeviceListParser.parseInto(listing.both(), catalog);
+        List<String> wanted = DeviceRules.devicesToQuery(catalog).stream()
+                .filter(device -> !catalog.hasPropertiesOf(device)).toList();
+        for (String properties : queryAll(binary, query, catalog, wanted)) {
+            DeviceListParser.parseInto(properties, catalog);
+        }
+        return catalog;
+    }
+
+    /**
+     * The property listings of {@code devices}, asked in parallel. A device the listing did not show
+     * (such as the built-in {@code PIIX4_PM}) may legitimately be unknown: its failure means "absent".
+     */
+    private List<String> queryAll(Path binary, DeviceQuery query, DeviceCatalog listed, List<String> devices)
+            throws ProbeException {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<EmulatorRunner.Output>> answers = new ArrayList<>();
+            for (String device : devices) {
+                answers.add(pool.submit(() -> runner.run(binary, List.of("-device", query.propertiesArgument(device)))));
+            }
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < devices.size(); i++) {
+                EmulatorRunner.Output answer = await(answers.get(i));
+                String device = devices.get(i);
+                if (answer.exitCode() == 0) {
+                    texts.add(answer.both());
+                } else if (listed.hasDevice(device)) {
+                    throw new ProbeException("emulator " + binary + " -device " + query.propertiesArgument(device)
+                            + " failed with exit status " + answer.exitCode() + ": " + answer.firstErrorLine());
+                }
+            }
+            return texts;
+        }
+    }
+
+    private static EmulatorRunner.Output await(Future<EmulatorRunner.Output> answer) throws ProbeException {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException("interrupted while probing an emulator", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProbeException p) throw p;
+            throw new ProbeException("probing an emulator failed: " + e.getCause(), e.getCause());
+        }
+    }
+}
