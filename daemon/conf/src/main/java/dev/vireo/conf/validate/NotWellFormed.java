@@ -1,10 +1,14 @@
 package dev.vireo.conf.validate;
 
 import javax.xml.stream.Location;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 
 /** Findings for documents that are not XML at all (Woodstox parse errors), located and worded. */
 final class NotWellFormed {
+    private static final Pattern UNDECLARED_ENTITY = Pattern.compile("Undeclared general entity \"([^\"]+)\".*", Pattern.DOTALL);
+
     private NotWellFormed() {
     }
 
@@ -12,6 +16,11 @@ final class NotWellFormed {
         Location at = e.getLocation();
         int line = at == null ? 0 : at.getLineNumber();
         int column = at == null ? 0 : at.getColumnNumber();
+        Matcher entity = UNDECLARED_ENTITY.matcher(reason(e));
+        if (entity.matches()) {
+            return Finding.of(line, column, current, "not well-formed XML: undefined entity &", entity.group(1),
+                    ";: only &amp; &lt; &gt; &quot; &apos; and character references such as &#38; are accepted");
+        }
         return Finding.of(line, column, current, "not well-formed XML: ", reason(e));
     }
 
