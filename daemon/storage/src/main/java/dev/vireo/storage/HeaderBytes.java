@@ -10,15 +10,19 @@ import java.nio.file.Path;
 /**
  * Positional reads from an image file for one format's reader. Every read names the header field
  * it is for, so a short file or an offset beyond the end is reported as "field X is truncated"
- * rather than as a buffer exception.
+ * rather than as a buffer exception. The first {@value #PREFETCH} bytes, where headers, extensions
+ * and backing names usually live, are read with one system call; reads beyond go to the file.
  */
 final class HeaderBytes {
+
+    private static final int PREFETCH = 4096;
 
     private final Path path;
     private final FileChannel channel;
     private final ImageFormat format;
     private final ByteOrder order;
     private final long fileSize;
+    private final ByteBuffer prefix;
 
     HeaderBytes(Path path, FileChannel channel, ImageFormat format, ByteOrder order) throws IOException {
         this.path = path;
@@ -26,6 +30,11 @@ final class HeaderBytes {
         this.format = format;
         this.order = order;
         this.fileSize = channel.size();
+        this.prefix = ByteBuffer.allocate((int) Math.min(PREFETCH, fileSize));
+        while (prefix.hasRemaining() && channel.read(prefix, prefix.position()) >= 0) {
+            // a positional read may return fewer bytes than asked
+        }
+        prefix.flip();
     }
 
     long fileSize() {
@@ -39,6 +48,9 @@ final class HeaderBytes {
                     + " but the file has " + fileSize + " bytes");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length).order(order);
+        if (offset + length <= prefix.limit()) {
+            return buffer.put(0, prefix, (int) offset, length);
+        }
         try {
             while (buffer.hasRemaining()) {
                 int n = channel.read(buffer, offset + buffer.position());
