@@ -2,6 +2,7 @@ package dev.vireo.storage;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +25,7 @@ final class BackingNames {
     private BackingNames() {
     }
 
-    /** What {@code name}, written in {@code overlay}'s header with {@code format}, refers to. */
+    /** What {@code name}, written in {@code overlay}'s header, refers to. */
     static Target interpret(Path overlay, String name) throws StorageException {
         Optional<String> protocol = protocolOf(name);
         if (protocol.isEmpty()) {
@@ -49,7 +50,7 @@ final class BackingNames {
         if (!m.matches() || (slash >= 0 && slash < m.end(1))) {
             return Optional.empty();
         }
-        return Optional.of(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        return Optional.of(m.group(1).toLowerCase(Locale.ROOT));
     }
 
     /** Relative names are relative to the directory of the image naming them, not to the cwd. */

@@ -134,7 +134,7 @@ final class ChainWalker {
             case Qcow2Details qcow2 when qcow2.hasExternalDataFile() ->
                     throw new UnsupportedImageException(path, path + ": qcow2 image with an external data file ('"
                             + qcow2.dataFile().orElseThrow() + "') is not supported");
-            case VmdkDetails vmdk when !vmdk.selfContained() ->
+            case VmdkDetails vmdk when !vmdk.embedded() ->
                     throw new UnsupportedImageException(path, path + ": VMDK image of type '" + vmdk.createType()
                             + "' keeps its data in separate extent files, which is not supported; "
                             + "convert it: qemu-img convert -f vmdk -O qcow2 " + path + " NEW.qcow2");

@@ -75,8 +75,9 @@ final class QedReader implements ImageReader {
         }
         boolean needsCheck = (features & F_NEED_CHECK) != 0;
         QedDetails details = new QedDetails(clusterSize, tableSize, headerSize, needsCheck, noProbe);
+        // qemu-img reports a QED image as never dirty, need-check bit or not; the bit stays in the details
         return new ImageHeader(ImageFormat.QED, OptionalLong.of(imageSize), OptionalInt.of((int) clusterSize),
-                backing, needsCheck, Optional.of(details));
+                backing, false, Optional.of(details));
     }
 
     private static boolean powerOfTwoWithin(long value, long min, long max) {

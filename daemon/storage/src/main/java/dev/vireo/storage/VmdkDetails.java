@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * @param parentCid          the parent's content id (0xffffffff: no parent)
  * @param parentFileNameHint the descriptor's parentFileNameHint, if any
  * @param extents            the descriptor's extent lines
- * @param embedded           true when the descriptor lives inside a sparse file (monolithic sparse)
+ * @param embedded           true when the descriptor lives inside a sparse file (monolithic sparse or
+ *                           stream-optimized): all data is in this one file
  * @param compressed         sparse header flag bit 16: grains are compressed (stream-optimized)
  */
 public record VmdkDetails(OptionalLong version, String createType, long cid, long parentCid,
@@ -22,10 +23,5 @@ public record VmdkDetails(OptionalLong version, String createType, long cid, lon
 
     public VmdkDetails {
         extents = List.copyOf(extents);
-    }
-
-    /** A VMDK whose data is all in this one file: a sparse file with its descriptor embedded. */
-    public boolean selfContained() {
-        return embedded;
     }
 }

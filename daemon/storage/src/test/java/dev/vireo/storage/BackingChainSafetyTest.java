@@ -65,6 +65,19 @@ class BackingChainSafetyTest {
     }
 
     @Test
+    void qedWithoutTheRawNoProbeBitHasNoRecordedFormat() throws Exception {
+        qemuImg.create("raw", "base.raw", "1M");
+        Path top = qemuImg.overlay("qed", "top.qed", "base.raw", "raw");
+        // features byte 16: keep "has backing file" (bit 0), clear "backing format no probe" (bit 2)
+        Qcow2Images.patch(top, 16, (byte) 0x01);
+
+        var e = assertThrows(UnrecordedBackingFormatException.class,
+                () -> BackingChain.open(top, ImageFormat.QED, ChainPolicy.defaults()));
+
+        assertContains(e.getMessage(), "qemu-img rebase -u -f qed -F raw -b base.raw " + top);
+    }
+
+    @Test
     void imageNamingItselfIsALoop() throws Exception {
         Path self = qemuImg.create("qcow2", "self.qcow2", "1M");
         qemuImg.rebaseUnsafe("qcow2", "self.qcow2", "self.qcow2", "qcow2");

@@ -86,6 +86,31 @@ class ImageInfoMatchesQemuImgTest {
                 QemuImg.parse(ImageInfo.read(flat, ImageFormat.VMDK).toJson()));
     }
 
+    @Test
+    void dirtyAndCorruptQcow2() throws Exception {
+        Path image = qemuImg.create("qcow2", "dirty.qcow2", "4M", "-o", "lazy_refcounts=on");
+        // incompatible_features (bytes 72..79): dirty (bit 0) and corrupt (bit 1)
+        Qcow2Images.patch(image, 79, (byte) 0x03);
+
+        ImageInfo ours = ImageInfo.read(image, ImageFormat.QCOW2);
+
+        assertEquals(qemuImg.info("qcow2", image.toString(), false), QemuImg.parse(ours.toJson()));
+        Qcow2Details details = (Qcow2Details) ours.details().orElseThrow();
+        assertEquals(List.of(true, true, true), List.of(details.dirty(), details.corrupt(), details.lazyRefcounts()));
+    }
+
+    @Test
+    void qedNeedingACheck() throws Exception {
+        Path image = qemuImg.create("qed", "check.qed", "4M");
+        // features (bytes 16..23, little-endian): need check (bit 1)
+        Qcow2Images.patch(image, 16, (byte) 0x02);
+
+        ImageInfo ours = ImageInfo.read(image, ImageFormat.QED);
+
+        assertEquals(qemuImg.info("qed", image.toString(), false), QemuImg.parse(ours.toJson()));
+        assertEquals(true, ((QedDetails) ours.details().orElseThrow()).needsCheck());
+    }
+
     private void assertChainMatches(String topName, ImageFormat topFormat, int expectedLayers) throws Exception {
         Path top = dir.resolve(topName);
         JsonNode theirs = qemuImg.info(topFormat.qemuName(), top.toString(), true);
