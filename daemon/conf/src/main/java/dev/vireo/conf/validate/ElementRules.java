@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What the schema lets one element (in one parent) hold: its attributes and their values, its
@@ -16,6 +17,8 @@ final class ElementRules {
     private final Set<String> children = new LinkedHashSet<>();
     private final Set<String> requiredChildren = new LinkedHashSet<>();
     private final ValueSpec text = new ValueSpec();
+    /** Rules of each form picked by an attribute value, keyed {@code type=drive}. */
+    private final Map<String, ElementRules> variants = new LinkedHashMap<>();
 
     ValueSpec attribute(String name) {
         return attributes.computeIfAbsent(name, n -> new ValueSpec());
@@ -46,10 +49,28 @@ final class ElementRules {
         return text;
     }
 
+    ElementRules variant(String attribute, String value) {
+        return variants.computeIfAbsent(attribute + "=" + value, k -> new ElementRules());
+    }
+
+    /**
+     * The rules of the form this element's attributes select (e.g. {@code <address type='drive'>}
+     * takes controller/bus/target/unit, not slot), or all forms merged when none is selected.
+     */
+    ElementRules narrowedBy(UnaryOperator<String> attributeValues) {
+        for (Map.Entry<String, ElementRules> v : variants.entrySet()) {
+            int eq = v.getKey().indexOf('=');
+            String actual = attributeValues.apply(v.getKey().substring(0, eq));
+            if (v.getKey().substring(eq + 1).equals(actual)) return v.getValue();
+        }
+        return this;
+    }
+
     void merge(ElementRules other) {
         other.attributes.forEach((name, spec) -> attribute(name).merge(spec));
         children.addAll(other.children);
         requiredChildren.addAll(other.requiredChildren);
         text.merge(other.text);
+        other.variants.forEach((key, rules) -> variants.computeIfAbsent(key, k -> new ElementRules()).merge(rules));
     }
 }

@@ -55,6 +55,8 @@ final class MsvMessages {
     private static final Pattern INCOMPLETE = Pattern.compile("uncompleted content model\\. expecting: (.*)", Pattern.DOTALL);
     private static final Pattern TEXT_NOT_ALLOWED =
             Pattern.compile("No character data is allowed here, but found \"(.*)\"", Pattern.DOTALL);
+    /** Woodstox's own check, made before MSV sees text inside an element declared empty. */
+    private static final Pattern TEXT_IN_EMPTY = Pattern.compile("Element <[^>]+> has non-mixed content specification.*", Pattern.DOTALL);
     private static final Pattern TEXT_TYPE = Pattern.compile("\"(.*)\" does not satisfy the .*", Pattern.DOTALL);
     private static final Pattern TEXT_LITERAL =
             Pattern.compile("unexpected character literal\\. expecting: .* found: (.*)|the value must be \"[^\"]*\", but found \"(.*)\"", Pattern.DOTALL);
@@ -92,6 +94,7 @@ final class MsvMessages {
         if ((m = TEXT_NOT_ALLOWED.matcher(message)).matches()) {
             return new Parsed(Kind.UNEXPECTED_TEXT, null, m.group(1), List.of());
         }
+        if (TEXT_IN_EMPTY.matcher(message).matches()) return new Parsed(Kind.UNEXPECTED_TEXT, null, null, List.of());
         if ((m = TEXT_TYPE.matcher(message)).matches()) return new Parsed(Kind.BAD_TEXT, null, m.group(1), List.of());
         if ((m = TEXT_LITERAL.matcher(message)).matches()) {
             String found = m.group(1) != null ? m.group(1) : m.group(2);

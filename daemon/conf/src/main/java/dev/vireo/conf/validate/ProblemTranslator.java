@@ -46,15 +46,15 @@ final class ProblemTranslator {
                     ": <", subject.parent().name(), "> has no child elements"));
             case WRONG_NAMESPACE -> refuse(subject, Finding.of(line, column, subject,
                     "element <", subject.name(), "> must be in namespace ", p.choices().getFirst()));
-            case UNEXPECTED_ATTRIBUTE -> List.of(unexpectedAttribute(p, line, column, subject));
+            case UNEXPECTED_ATTRIBUTE -> List.of(unexpectedAttribute(p, line, column, subject, attributes));
             case BAD_ATTRIBUTE_VALUE -> List.of(badAttributeValue(p, line, column, subject, attributes));
             case MISSING_ATTRIBUTE -> List.of(p.name() != null
                     ? Finding.of(line, column, subject, "missing required attribute '", p.name(), "' on <", subject.name(), ">")
                     : Finding.of(line, column, subject, "<", subject.name(), "> needs one of the attributes: ",
                             String.join(", ", p.choices())));
             case INCOMPLETE_CONTENT -> missingElements(p, subject);
-            case UNEXPECTED_TEXT -> List.of(Finding.of(line, column, subject,
-                    "unexpected text '", quote(p.value()), "' in <", subject.name(), ">: it takes no text here"));
+            case UNEXPECTED_TEXT -> List.of(Finding.of(line, column, subject, "unexpected text '",
+                    quote(p.value() != null ? p.value() : text.strip()), "' in <", subject.name(), ">: it takes no text here"));
             case BAD_TEXT -> List.of(badText(p, line, column, subject, text));
             case INCOMPLETE_UNKNOWN -> List.of(Finding.of(subject.line(), subject.column(), subject,
                     "element <", subject.name(), "> is incomplete or does not fit any form the schema allows"));
@@ -87,8 +87,10 @@ final class ProblemTranslator {
                 "unexpected element <", name, "> in ", parent, allowedText));
     }
 
-    private Finding unexpectedAttribute(Parsed p, int line, int column, ElementNode subject) {
+    private Finding unexpectedAttribute(Parsed p, int line, int column, ElementNode subject,
+                                        UnaryOperator<String> attributes) {
         ElementRules r = rules(subject);
+        if (r != null) r = r.narrowedBy(attributes);
         String allowed = r == null || r.attributeNames().isEmpty()
                 ? "; <" + subject.name() + "> takes no attributes"
                 : "; allowed: " + String.join(", ", r.attributeNames());
@@ -100,7 +102,7 @@ final class ProblemTranslator {
                                       UnaryOperator<String> attributes) {
         String value = attributes.apply(p.name());
         ElementRules r = rules(subject);
-        ValueSpec spec = r == null ? null : r.attributeSpec(p.name());
+        ValueSpec spec = r == null ? null : r.narrowedBy(attributes).attributeSpec(p.name());
         String allowed;
         if (spec != null && !spec.isEmpty()) allowed = spec.describe();
         else if (!p.choices().isEmpty()) allowed = "allowed: " + String.join(", ", p.choices());

@@ -114,7 +114,14 @@ final class SchemaIndex {
                 ValueSpec spec = owner.attribute(name);
                 for (Element c : children(pattern)) if (!c.getLocalName().equals("name")) collectValues(c, spec);
             }
-            case "optional", "zeroOrMore", "choice" -> {
+            case "choice" -> {
+                for (Element c : children(pattern)) {
+                    walk(c, owner, false);
+                    String[] selector = selector(c);
+                    if (selector != null) walk(c, owner.variant(selector[0], selector[1]), false);
+                }
+            }
+            case "optional", "zeroOrMore" -> {
                 for (Element c : children(pattern)) walk(c, owner, false);
             }
             case "ref" -> {
@@ -135,6 +142,22 @@ final class SchemaIndex {
                 for (Element c : children(pattern)) walk(c, owner, required);
             }
         }
+    }
+
+    /**
+     * For a branch of a choice that fixes an attribute to one value ({@code type='pci'}), that
+     * attribute and value; null for other branches.
+     */
+    private static String[] selector(Element branch) {
+        if (!branch.getLocalName().equals("group")) return null;
+        for (Element c : children(branch)) {
+            if (!c.getLocalName().equals("attribute") || !c.hasAttribute("name")) continue;
+            List<Element> content = children(c);
+            if (content.size() == 1 && content.getFirst().getLocalName().equals("value")) {
+                return new String[] {c.getAttribute("name"), content.getFirst().getTextContent().trim()};
+            }
+        }
+        return null;
     }
 
     /** Adds the literal values and described kinds that {@code pattern} allows to {@code spec}. */
