@@ -1,0 +1,99 @@
+package dev.vireo.caps;
+
+import static dev.vireo.caps.Capability.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CapsProberTest {
+
+    private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void probesTheInstalledQemu() throws Exception {
+        assumeTrue(Files.isExecutable(QEMU), "QEMU is not installed at " + QEMU);
+        QemuCaps caps = new CapsProber().probe(QEMU);
+        assertTrue(caps.version() >= 7_000_000, "version " + caps.version());
+        assertEquals(QEMU.toString(), caps.emulator());
+        assertTrue(caps.flags().containsAll(EnumSet.of(DRIVE, DEVICE, DRIVE_CACHE_V2, CACHE_UNSAFE, CACHE_DIRECTSYNC,
+                DRIVE_AIO, DRIVE_COPY_ON_READ, MONITOR_JSON, NETDEV, CHARDEV, VIRTIO_BLK_PCI_EVENT_IDX,
+                VIRTIO_BLK_PCI_IOEVENTFD, SCSI_DISK_CHANNEL, IDE_CD, ICH9_AHCI, DISABLE_S3, PCI_MULTIBUS)),
+                caps.flags().toString());
+        // options QEMU 7.2 no longer has
+        for (Capability gone : List.of(NODEFCONFIG, DRIVE_SERIAL, DRIVE_BOOT, BALLOON, TDF, NO_KVM_PIT, PCI_DEVICE, KVM)) {
+            assertFalse(caps.has(gone), gone + " must not be reported for QEMU " + caps.versionString());
+        }
+    }
+
+    @Test
+    void readsDevicesOfAnEmulatorThatAnswersEveryDeviceQueryWithEverything() throws Exception {
+        Path log = dir.resolve("runs.log");
+        Path fake = FakeEmulator.write(dir, "qemu-1.1", FakeEmulator.HELP_1_1, FakeEmulator.DEVICES_1_1, log);
+        QemuCaps caps = new CapsProber().probe(fake);
+        assertEquals(1001000, caps.version());
+        assertTrue(caps.flags().containsAll(EnumSet.of(DEVICE, VIRTIO_BLK_PCI_SCSI, VIRTIO_BLK_PCI_EVENT_IDX, IDE_CD)));
+        assertFalse(caps.has(PCI_MULTIBUS), "not a qemu-system-x86_64/i386 binary");
+        // -help, the listing, and PIIX4_PM (never listed); virtio-blk-pci's properties came with the listing
+        assertEquals(List.of("-help", "-device ?", "-device PIIX4_PM,?"), Files.readAllLines(log));
+    }
+
+    @Test
+    void aFailingBinaryIsNamedWithItsExitStatusAndError() throws Exception {
+        Path broken = FakeEmulator.script(dir, "qemu-broken", "echo 'qemu: cannot load BIOS' >&2; exit 3\n");
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(broken));
+        assertEquals("emulator " + broken + " -help failed with exit status 3: qemu: cannot load BIOS", e.getMessage());
+    }
+
+    @Test
+    void aHangingBinaryIsKilledAtTheTimeout() throws Exception {
+        Path hanging = FakeEmulator.script(dir, "qemu-hangs", "exec sleep 30\n");
+        long start = System.nanoTime();
+        ProbeException e = assertThrows(ProbeException.class,
+                () -> new CapsProber(Duration.ofMillis(300)).probe(hanging));
+        assertTrue(e.getMessage().contains(hanging + " -help did not finish within 300 ms"), e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+    }
+
+    @Test
+    void somethingThatIsNotQemuIsRefusedWithItsFirstLine() throws Exception {
+        Path other = FakeEmulator.script(dir, "not-qemu", "echo 'Usage: something else'\n");
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(other));
+        assertTrue(e.getMessage().startsWith("emulator " + other + ": cannot parse the version in 'Usage: something else'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingBinaryIsNamed() {
+        Path missing = dir.resolve("no-such-qemu");
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(missing));
+        assertEquals("emulator " + missing + " does not exist", e.getMessage());
+    }
+
+    @Test
+    void aListedDeviceWhosePropertiesCannotBeReadFailsTheProbe() throws Exception {
+        Path help = Files.writeString(dir.resolve("h"), FakeEmulator.HELP_1_1);
+        Path flaky = FakeEmulator.script(dir, "qemu-flaky", """
+                case "$*" in
+                  "-help") cat '%s';;
+                  "-device ?") echo 'name "virtio-blk-pci", bus PCI';;
+                  *) echo "$*: out of memory" >&2; exit 1;;
+                esac
+                """.formatted(help));
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(flaky));
+        assertEquals("emulator " + flaky + " -device virtio-blk-pci,? failed with exit status 1: "
+                + "-device virtio-blk-pci,?: out of memory", e.getMessage());
+    }
+}
