@@ -44,6 +44,24 @@ final class BackingNames {
                 + String.join(", ", NETWORK_PROTOCOLS.stream().sorted().toList()) + ")");
     }
 
+    /**
+     * The name as qemu-img shows it resolved ("full-backing-filename"): a local name resolved
+     * against the overlay's directory, anything with a protocol prefix unchanged. Judges nothing:
+     * this is for describing an image, not for opening its backing file.
+     */
+    static String fullName(Path overlay, String name) {
+        Optional<String> protocol = protocolOf(name);
+        if (protocol.isPresent() && !protocol.get().equals(FILE_PROTOCOL)) {
+            return name;
+        }
+        String local = protocol.isPresent() ? name.substring(FILE_PROTOCOL.length() + 1) : name;
+        try {
+            return resolve(overlay, local).toString();
+        } catch (UnsupportedImageException e) {
+            return name;
+        }
+    }
+
     private static Optional<String> protocolOf(String name) {
         Matcher m = PROTOCOL_PREFIX.matcher(name);
         int slash = name.indexOf('/');

@@ -24,17 +24,13 @@ public record ImageInfo(String filename, ImageFormat format, OptionalLong virtua
                         Optional<String> fullBackingFilename, Optional<String> backingFormat, boolean dirty,
                         Optional<FormatDetails> details) {
 
-    /** Reads one image as {@code format} without following its backing file. */
+    /**
+     * Reads one image as {@code format} without following its backing file, so an image whose
+     * backing file would be refused by a chain walk can still be described.
+     */
     public static ImageInfo read(Path path, ImageFormat format) throws StorageException {
         ImageHeader header = ImageHeaders.read(path, format);
-        Optional<String> full = Optional.empty();
-        if (header.backing().isPresent()) {
-            BackingNames.Target target = BackingNames.interpret(path, header.backing().get().name());
-            full = Optional.of(switch (target) {
-                case BackingNames.Target.LocalFile file -> file.path().toString();
-                case BackingNames.Target.Remote remote -> header.backing().get().name();
-            });
-        }
+        Optional<String> full = header.backing().map(backing -> BackingNames.fullName(path, backing.name()));
         return of(path, header, allocatedWithExtents(path, header), full);
     }
 

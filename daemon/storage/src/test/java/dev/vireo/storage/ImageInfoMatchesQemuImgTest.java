@@ -111,6 +111,15 @@ class ImageInfoMatchesQemuImgTest {
         assertEquals(true, ((QedDetails) ours.details().orElseThrow()).needsCheck());
     }
 
+    @Test
+    void singleImageWithANetworkBackingIsDescribedNotOpened() throws Exception {
+        Path image = qemuImg.create("qcow2", "net.qcow2", "4M", "-u", "-b", "nbd+unix:///export?socket=/nonexistent",
+                "-F", "raw");
+
+        assertEquals(qemuImg.info("qcow2", image.toString(), false),
+                QemuImg.parse(ImageInfo.read(image, ImageFormat.QCOW2).toJson()));
+    }
+
     private void assertChainMatches(String topName, ImageFormat topFormat, int expectedLayers) throws Exception {
         Path top = dir.resolve(topName);
         JsonNode theirs = qemuImg.info(topFormat.qemuName(), top.toString(), true);
