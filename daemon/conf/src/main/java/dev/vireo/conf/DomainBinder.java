@@ -36,12 +36,19 @@ final class DomainBinder {
      * path, and binding goes on so that every such problem is reported at once.
      *
      * @param live keep runtime-only state (id, aliases...), as when reloading a running domain
+     * @param positions receives where each bound object's element started, for later problems
      * @return the domain, or {@code null} when the document could not be bound at all
      */
-    static Domain unmarshal(XMLStreamReader reader, boolean live, List<XmlProblem> problems) {
+    static Domain unmarshal(XMLStreamReader reader, boolean live, List<XmlProblem> problems, SourcePositions positions) {
         ElementPathReader tracked = new ElementPathReader(reader);
         try {
             Unmarshaller u = CONTEXT.createUnmarshaller();
+            u.setListener(new Unmarshaller.Listener() {
+                @Override
+                public void beforeUnmarshal(Object target, Object parent) {
+                    positions.record(target, tracked);
+                }
+            });
             for (LiveOnly<?> adapter : LiveOnly.all(live)) u.setAdapter(adapter);
             u.setEventHandler(event -> {
                 problems.add(problem(event, tracked.path()));

@@ -1,10 +1,13 @@
 package dev.vireo.conf;
 
+import dev.vireo.conf.check.ConsistencyChecks;
+import dev.vireo.conf.check.ValueChecks;
+import dev.vireo.conf.defaults.DomainDefaults;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.validate.SchemaKind;
+import dev.vireo.conf.validate.ValidatedRead;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Domain XML in and out. {@link #parse} validates, binds, applies libvirt's post-parse defaults and
@@ -26,14 +29,19 @@ public final class DomainXml {
      */
     public static Domain parse(String xml, FormatMode mode) throws XmlProblemsException {
         List<XmlProblem> problems = new ArrayList<>();
+        SourcePositions positions = new SourcePositions();
         Domain domain;
-        try {
-            XMLStreamReader reader = SafeXmlInput.open(xml);
-            domain = DomainBinder.unmarshal(reader, mode == FormatMode.LIVE, problems);
-        } catch (XMLStreamException e) {
-            throw new XmlProblemsException(notWellFormed(e));
+        try (ValidatedRead read = ValidatedRead.open(xml, SchemaKind.DOMAIN)) {
+            domain = DomainBinder.unmarshal(read.reader(), mode == FormatMode.LIVE, problems, positions);
+            // the schema's findings say more than binding's, which mostly repeat them less precisely
+            if (!read.problems().isEmpty()) throw new XmlProblemsException(read.problems());
         }
         if (!problems.isEmpty() || domain == null) throw new XmlProblemsException(problems);
+        problems.addAll(ValueChecks.check(domain, positions));
+        if (!problems.isEmpty()) throw new XmlProblemsException(problems);
+        DomainDefaults.apply(domain);
+        problems.addAll(ConsistencyChecks.check(domain, positions));
+        if (!problems.isEmpty()) throw new XmlProblemsException(problems);
         return domain;
     }
 
@@ -46,12 +54,4 @@ public final class DomainXml {
         return DomainBinder.marshal(d, mode == FormatMode.LIVE);
     }
 
-    private static XmlProblem notWellFormed(XMLStreamException e) {
-        var where = e.getLocation();
-        String message = e.getMessage();
-        int at = message == null ? -1 : message.indexOf("\n");
-        if (at >= 0 && message.startsWith("ParseError")) message = message.substring(at + 1);
-        return new XmlProblem(where == null ? 0 : where.getLineNumber(), where == null ? 0 : where.getColumnNumber(),
-                "/", "not well-formed XML: " + message);
-    }
 }

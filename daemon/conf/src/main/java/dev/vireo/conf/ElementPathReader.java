@@ -27,6 +27,8 @@ final class ElementPathReader extends StreamReaderDelegate {
 
     ElementPathReader(XMLStreamReader reader) {
         super(reader);
+        // a reader handed over already positioned on the root element has not passed it through next()
+        if (reader.getEventType() == START_ELEMENT) track(START_ELEMENT);
     }
 
     @Override

@@ -65,6 +65,15 @@ public class Address {
         return a;
     }
 
+    /** A slot on a CCID (smartcard) controller. */
+    public static Address ccid(int controller, int slot) {
+        Address a = new Address();
+        a.type = AddressType.CCID;
+        a.controller = Integer.toString(controller);
+        a.slot = Integer.toString(slot);
+        return a;
+    }
+
     /** A port on a virtio-serial controller. */
     public static Address virtioSerial(int controller, int bus, int port) {
         Address a = new Address();
@@ -91,6 +100,10 @@ public class Address {
     /** PCI bus, or the bus of a drive, virtio-serial or USB address. */
     public Integer getBus() {
         return number(bus);
+    }
+
+    public void setBus(int bus) {
+        this.bus = Integer.toString(bus);
     }
 
     /** PCI slot (or CCID slot). */

@@ -68,4 +68,47 @@ public class HostAddress {
     public void setDevice(String device) {
         this.device = device;
     }
+
+    /** PCI domain as a number (decimal, {@code 0x} hex or octal, as libvirt reads it). */
+    public Integer getDomainNumber() {
+        return number(domain);
+    }
+
+    /** PCI or USB bus as a number. */
+    public Integer getBusNumber() {
+        return number(bus);
+    }
+
+    /** PCI slot as a number. */
+    public Integer getSlotNumber() {
+        return number(slot);
+    }
+
+    /** PCI function as a number. */
+    public Integer getFunctionNumber() {
+        return number(function);
+    }
+
+    /** USB device number. */
+    public Integer getDeviceNumber() {
+        return number(device);
+    }
+
+    /** Rewrites a PCI host address as libvirt prints it: {@code 0x0000:0x06:0x12.0x5}-style fixed-width hex. */
+    public void normalisePci() {
+        domain = String.format("0x%04x", domain == null ? 0 : number(domain));
+        bus = String.format("0x%02x", number(bus));
+        slot = String.format("0x%02x", number(slot));
+        function = String.format("0x%x", number(function));
+    }
+
+    /** Rewrites a USB host address in decimal. */
+    public void normaliseUsb() {
+        if (bus != null) bus = Integer.toString(number(bus));
+        if (device != null) device = Integer.toString(number(device));
+    }
+
+    private static Integer number(String value) {
+        return value == null ? null : Integer.decode(value.strip());
+    }
 }

@@ -1,0 +1,77 @@
+package dev.vireo.conf.defaults;
+
+import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.CharDevice;
+import dev.vireo.conf.model.CharTargetType;
+import dev.vireo.conf.model.Controller;
+import dev.vireo.conf.model.ControllerType;
+import dev.vireo.conf.model.Disk;
+import dev.vireo.conf.model.DiskBus;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.Smartcard;
+import java.util.List;
+
+/**
+ * Controllers the guest has without saying so: USB 0 on QEMU, and every IDE, SCSI, floppy, SATA,
+ * virtio-serial or CCID controller that a device's address refers to. New controllers go after the
+ * last one of their type (before a higher index of it), or at the end, as libvirt inserts them.
+ */
+final class ControllerDefaults {
+
+    private ControllerDefaults() {
+    }
+
+    static void addImplicitUsb(Domain d) {
+        if (DomainDefaults.isQemu(d)) ensure(d.getDevices().getControllers(), ControllerType.USB, 0);
+    }
+
+    static void addImplicitForDevices(Domain d) {
+        List<Controller> controllers = d.getDevices().getControllers();
+        forDisks(d, controllers, DiskBus.SCSI, ControllerType.SCSI);
+        forDisks(d, controllers, DiskBus.FDC, ControllerType.FDC);
+        forDisks(d, controllers, DiskBus.IDE, ControllerType.IDE);
+        forDisks(d, controllers, DiskBus.SATA, ControllerType.SATA);
+        for (CharDevice c : d.getDevices().getChannels()) virtioSerialFor(c, controllers);
+        for (CharDevice c : d.getDevices().getConsoles()) virtioSerialFor(c, controllers);
+        for (Smartcard s : d.getDevices().getSmartcards()) {
+            int idx = s.getAddress() != null && s.getAddress().getType() == AddressType.CCID ? s.getAddress().getController() : 0;
+            ensure(controllers, ControllerType.CCID, idx);
+        }
+    }
+
+    /** Controllers 0..N of {@code type}, where N is the highest controller a disk on {@code bus} uses. */
+    private static void forDisks(Domain d, List<Controller> controllers, DiskBus bus, ControllerType type) {
+        int max = -1;
+        for (Disk disk : d.getDevices().getDisks()) {
+            if (disk.getTarget().getBus() != bus || disk.getAddress() == null || disk.getAddress().getType() != AddressType.DRIVE) continue;
+            Integer c = disk.getAddress().getController();
+            if (c != null) max = Math.max(max, c);
+        }
+        for (int i = 0; i <= max; i++) ensure(controllers, type, i);
+    }
+
+    private static void virtioSerialFor(CharDevice c, List<Controller> controllers) {
+        if (c.getTarget() == null || c.getTarget().getType() != CharTargetType.VIRTIO) return;
+        int idx = 0;
+        if (c.getAddress() != null && c.getAddress().getType() == AddressType.VIRTIO_SERIAL && c.getAddress().getController() != null) {
+            idx = c.getAddress().getController();
+        }
+        ensure(controllers, ControllerType.VIRTIO_SERIAL, idx);
+    }
+
+    /** Adds controller {@code type}/{@code index} unless present, at libvirt's position. */
+    static void ensure(List<Controller> controllers, ControllerType type, int index) {
+        int insertAt = -1;
+        for (int i = controllers.size() - 1; i >= 0; i--) {
+            Controller c = controllers.get(i);
+            if (c.getType() != type) continue;
+            if (c.getIndex() != null && c.getIndex() == index) return;
+            if (c.getIndex() != null && c.getIndex() > index) insertAt = i;
+            else if (insertAt == -1) insertAt = i + 1;
+        }
+        Controller added = new Controller();
+        added.setType(type);
+        added.setIndex(index);
+        controllers.add(insertAt < 0 ? controllers.size() : insertAt, added);
+    }
+}

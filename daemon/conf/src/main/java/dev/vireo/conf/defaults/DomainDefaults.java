@@ -1,0 +1,41 @@
+package dev.vireo.conf.defaults;
+
+import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Domain;
+
+/**
+ * Fills in what libvirt 0.10.2 fills in after parsing a QEMU domain, so that the model (and the XML
+ * printed from it) is what {@code virsh dumpxml} would show. The steps run in libvirt's order, which
+ * matters: the implicit USB controller is added before the controllers that disks and channels need.
+ * Runs only on a document whose values the semantic pre-checks accepted.
+ */
+public final class DomainDefaults {
+
+    private DomainDefaults() {
+    }
+
+    public static void apply(Domain d) {
+        if (d.getDevices() == null) d.setDevices(new Devices());
+        GuestDefaults.apply(d);
+        DiskDefaults.apply(d);
+        ControllerDefaults.addImplicitUsb(d);
+        CharDeviceDefaults.apply(d);
+        InputGraphicsDefaults.apply(d);
+        OtherDeviceDefaults.apply(d);
+        ControllerDefaults.addImplicitForDevices(d);
+        AddressDefaults.normaliseAll(d);
+    }
+
+    /** Whether libvirt treats the domain as a QEMU one (where USB and the balloon are implicit). */
+    static boolean isQemu(Domain d) {
+        return switch (d.getType()) {
+            case QEMU, KQEMU, KVM -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the guest is a full virtual machine ({@code <os><type>hvm</type>}). */
+    static boolean isHvm(Domain d) {
+        return d.getOs() != null && d.getOs().getType() != null && "hvm".equals(d.getOs().getType().getValue());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.vireo.conf.defaults;
+
+import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.Graphics;
+import dev.vireo.conf.model.GraphicsListen;
+import dev.vireo.conf.model.GraphicsType;
+import dev.vireo.conf.model.Input;
+import dev.vireo.conf.model.InputBus;
+import dev.vireo.conf.model.InputType;
+import dev.vireo.conf.model.ListenType;
+import dev.vireo.conf.model.Video;
+import dev.vireo.conf.model.VideoModel;
+import dev.vireo.conf.model.VideoModelElement;
+
+/**
+ * Inputs, graphics and video. A guest with graphics always has a PS/2 mouse (a Xen mouse for Xen
+ * guests), which libvirt does not store but adds back after the other inputs; graphics without a video
+ * card get the default card; VNC and SPICE ports chosen at start are shown as {@code port='-1'}.
+ */
+final class InputGraphicsDefaults {
+
+    private InputGraphicsDefaults() {
+    }
+
+    static void apply(Domain d) {
+        Devices dev = d.getDevices();
+        boolean hvm = DomainDefaults.isHvm(d);
+        for (Input in : dev.getInputs()) {
+            if (in.getBus() == null) in.setBus(hvm ? (in.getType() == InputType.MOUSE ? InputBus.PS2 : InputBus.USB) : InputBus.XEN);
+        }
+        InputBus implicitBus = hvm ? InputBus.PS2 : InputBus.XEN;
+        dev.getInputs().removeIf(in -> in.getType() == InputType.MOUSE && in.getBus() == implicitBus);
+        if (!dev.getGraphics().isEmpty()) {
+            Input mouse = new Input();
+            mouse.setType(InputType.MOUSE);
+            mouse.setBus(implicitBus);
+            dev.getInputs().add(mouse);
+        }
+        dev.getGraphics().forEach(InputGraphicsDefaults::graphics);
+        for (Video v : dev.getVideos()) video(d, v);
+        if (!dev.getGraphics().isEmpty() && dev.getVideos().isEmpty()) {
+            Video v = new Video();
+            dev.getVideos().add(v);
+            video(d, v);
+        }
+    }
+
+    private static void graphics(Graphics g) {
+        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE || g.getType() == GraphicsType.RDP) ports(g);
+        if (g.getListen() != null && g.getListens().isEmpty()) {
+            GraphicsListen l = new GraphicsListen();
+            l.setType(ListenType.ADDRESS);
+            l.setAddress(g.getListen());
+            g.getListens().add(l);
+        }
+        for (GraphicsListen l : g.getListens()) {
+            if (l.getType() == null) l.setType(l.getNetwork() != null ? ListenType.NETWORK : ListenType.ADDRESS);
+            // the address of a network listen is looked up at start
+            if (l.getType() == ListenType.NETWORK) l.setAddress(null);
+        }
+        g.setListen(g.getListens().stream().filter(l -> l.getType() == ListenType.ADDRESS).map(GraphicsListen::getAddress)
+                .findFirst().orElse(null));
+    }
+
+    /**
+     * libvirt's reading of {@code port}/{@code autoport}: no port, or {@code -1}, means automatic; an
+     * automatic port is not kept in the definition and prints as {@code -1}. Note {@code autoport='no'}
+     * does not switch automatic off when no port is given.
+     */
+    private static void ports(Graphics g) {
+        boolean auto = g.getPort() == null || g.getPort() == -1 || Boolean.TRUE.equals(g.getAutoport());
+        if (g.getType() == GraphicsType.SPICE) {
+            auto = Boolean.TRUE.equals(g.getAutoport());
+            if (auto) {
+                g.setPort(null);
+                g.setTlsPort(null);
+            }
+            g.setAutoport(auto);
+            return;
+        }
+        g.setAutoport(auto);
+        if (auto) g.setPort(-1);
+    }
+
+    private static void video(Domain d, Video v) {
+        if (v.getModel() == null) v.setModel(new VideoModelElement());
+        VideoModelElement m = v.getModel();
+        if (m.getType() == null) m.setType(DomainDefaults.isHvm(d) ? VideoModel.CIRRUS : VideoModel.XEN);
+        if (m.getVram() == null) m.setVram(defaultVram(m.getType()));
+        if (m.getHeads() == null) m.setHeads(1);
+    }
+
+    /** QEMU's default video memory in KiB: 9 MiB for VGA-like cards, 64 MiB for QXL, 4 MiB for the Xen framebuffer. */
+    private static int defaultVram(VideoModel type) {
+        return switch (type) {
+            case VGA, CIRRUS, VMVGA -> 9 * 1024;
+            case QXL -> 64 * 1024;
+            case XEN -> 4 * 1024;
+            default -> 0;
+        };
+    }
+}
