@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Vireo.commandLine().execute(args));
+        System.exit(Vireo.commandLine(args).execute(args));
     }
 }

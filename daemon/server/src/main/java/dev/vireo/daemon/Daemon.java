@@ -1,9 +1,11 @@
 package dev.vireo.daemon;
 
+import dev.vireo.caps.CapsCache;
+import dev.vireo.caps.CapsProber;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.ops.DefinitionOps;
-import dev.vireo.daemon.ops.VersionOp;
+import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcServer;
 
@@ -27,7 +29,8 @@ public final class Daemon implements AutoCloseable {
         DomainRegistry registry = DomainRegistry.load(options.stateDir().resolve("domains"), codec);
         Map<String, Operation> ops = new HashMap<>();
         new DefinitionOps(registry, codec).register(ops);
-        ops.put("version", VersionOp::handle);
+        CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
+        new EmulatorOps(caps).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()
