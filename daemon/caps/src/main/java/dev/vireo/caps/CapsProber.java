@@ -4,13 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 
 /**
  * Probes an emulator binary: runs {@code -help}, then (when the help shows how) lists the device
@@ -19,17 +17,11 @@ import java.util.regex.Pattern;
  * <p>An emulator may answer every {@code -device} query with everything it knows (test doubles do);
  * properties already seen are not asked for again. The property queries run in parallel: each is a
  * separate emulator start, and that start time dominates the probe.
- *
- * <p>{@code pci-multibus} depends on the guest architecture, not the help text: it is set for
- * binaries named {@code qemu-system-x86_64} or {@code qemu-system-i386}, the PC targets whose PCI
- * bus is called {@code pci.0}. Other names (a plain {@code qemu}, {@code qemu-kvm}) do not get it:
- * Vireo does not guess the target from the host.
+ * {@link CapsAssembler} puts the parts together.
  */
 public final class CapsProber {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
-    private static final Pattern PC_TARGET = Pattern.compile("qemu-system-(x86_64|i386)");
 
     private final EmulatorRunner runner;
 
@@ -56,13 +48,9 @@ public final class CapsProber {
         } catch (IllegalArgumentException e) {
             throw new ProbeException("emulator " + binary + ": " + e.getMessage(), e);
         }
-        EnumSet<Capability> flags = EnumSet.copyOf(helpCaps.flags());
-        if (helpCaps.deviceQuery() != DeviceQuery.NONE) {
-            flags.addAll(DeviceRules.derive(devices(binary, helpCaps.deviceQuery()), helpCaps.flags()));
-        }
-        if (PC_TARGET.matcher(binary.getFileName().toString()).matches()) flags.add(Capability.PCI_MULTIBUS);
-        EmulatorVersion v = helpCaps.version();
-        return new QemuCaps(binary.toString(), v.version(), v.kvmVersion(), v.kvm(), flags);
+        DeviceCatalog devices = helpCaps.deviceQuery() == DeviceQuery.NONE ? null
+                : devices(binary, helpCaps.deviceQuery());
+        return CapsAssembler.assemble(binary.toString(), helpCaps, devices);
     }
 
     private DeviceCatalog devices(Path binary, DeviceQuery query) throws ProbeException {
