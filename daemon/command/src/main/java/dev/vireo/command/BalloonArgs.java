@@ -1,0 +1,30 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.Memballoon;
+import dev.vireo.conf.model.MemballoonModel;
+
+/** The memory balloon, which lets the daemon shrink the guest towards {@code currentMemory}. */
+final class BalloonArgs {
+
+    private BalloonArgs() {
+    }
+
+    static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        Memballoon balloon = ctx.devices().getMemballoon();
+        if (balloon == null || balloon.getModel() == MemballoonModel.NONE) {
+            return;
+        }
+        if (balloon.getModel() != MemballoonModel.VIRTIO) {
+            throw new UnsupportedConfigurationException("<memballoon model='" + balloon.getModel().xml() + "'> is not "
+                    + "supported by QEMU; allowed: virtio, none");
+        }
+        if (ctx.usesDevice()) {
+            OptionString o = new OptionString("virtio-balloon-pci").add("id", ctx.alias(balloon));
+            DeviceAddressOption.append(ctx, o, balloon);
+            out.option("-device", o.toString());
+        } else if (ctx.has(Capability.BALLOON)) {
+            out.option("-balloon", "virtio");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.caps.QemuCaps;
+import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.Os;
+import dev.vireo.conf.model.OsType;
+
+/**
+ * Everything one build reads: the domain, the emulator's capabilities, the launch options, and what
+ * is derived once from them (device aliases, PCI slots, boot plan). The domain is never modified.
+ */
+final class BuildContext {
+
+    private final Domain domain;
+    private final Devices devices;
+    private final QemuCaps caps;
+    private final LaunchOptions options;
+    private DeviceAliases aliases;
+    private PciSlotPlan pci;
+    private BootPlan boot;
+
+    private BuildContext(Domain domain, QemuCaps caps, LaunchOptions options) {
+        this.domain = domain;
+        this.devices = domain.getDevices() == null ? new Devices() : domain.getDevices();
+        this.caps = caps;
+        this.options = options;
+    }
+
+    static BuildContext of(Domain domain, QemuCaps caps, LaunchOptions options) throws UnsupportedConfigurationException {
+        BuildContext ctx = new BuildContext(domain, caps, options);
+        ctx.aliases = DeviceAliases.assign(ctx);
+        ctx.pci = caps.has(Capability.DEVICE) ? PciSlotPlan.assign(ctx.devices) : PciSlotPlan.none();
+        ctx.boot = BootPlan.of(ctx);
+        return ctx;
+    }
+
+    Domain domain() {
+        return domain;
+    }
+
+    Devices devices() {
+        return devices;
+    }
+
+    QemuCaps caps() {
+        return caps;
+    }
+
+    LaunchOptions options() {
+        return options;
+    }
+
+    DeviceAliases aliases() {
+        return aliases;
+    }
+
+    String alias(Object device) {
+        return aliases.of(device);
+    }
+
+    PciSlotPlan pci() {
+        return pci;
+    }
+
+    BootPlan boot() {
+        return boot;
+    }
+
+    boolean has(Capability capability) {
+        return caps.has(capability);
+    }
+
+    /** Devices are created with {@code -device} (and the defaults turned off with {@code -nodefaults}). */
+    boolean usesDevice() {
+        return caps.has(Capability.DEVICE);
+    }
+
+    /** The guest's QEMU monitor speaks QMP (JSON) rather than the human monitor. */
+    boolean jsonMonitor() {
+        return caps.has(Capability.MONITOR_JSON);
+    }
+
+    String arch() {
+        OsType type = os().getType();
+        return type == null || type.getArch() == null ? "x86_64" : type.getArch();
+    }
+
+    String machine() {
+        OsType type = os().getType();
+        return type == null ? null : type.getMachine();
+    }
+
+    boolean isPseries() {
+        return arch().startsWith("ppc64") && "pseries".equals(machine());
+    }
+
+    Os os() {
+        return domain.getOs() == null ? new Os() : domain.getOs();
+    }
+
+    String emulator() {
+        if (devices.getEmulator() != null && !devices.getEmulator().isBlank()) {
+            return devices.getEmulator();
+        }
+        return caps.emulator();
+    }
+
+    /** The PCI bus name QEMU expects in {@code bus=}: {@code pci.0} once it has several buses. */
+    String pciBus() {
+        return caps.has(Capability.PCI_MULTIBUS) ? "pci.0" : "pci";
+    }
+}

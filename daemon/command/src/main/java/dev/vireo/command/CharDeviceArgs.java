@@ -1,0 +1,144 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.Address;
+import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.CharDevice;
+import dev.vireo.conf.model.CharTarget;
+import dev.vireo.conf.model.CharTargetType;
+import dev.vireo.conf.model.CharType;
+import java.util.List;
+
+/** Serial and parallel ports, channels (virtio-serial ports, guest forwarding) and consoles. */
+final class CharDeviceArgs {
+
+    private CharDeviceArgs() {
+    }
+
+    static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        boolean chardevs = ctx.has(Capability.CHARDEV) && ctx.usesDevice();
+        List<CharDevice> serials = ctx.devices().getSerials();
+        if (serials.isEmpty()) {
+            // With -device, -nodefaults already removed the default port.
+            if (!ctx.usesDevice()) {
+                out.option("-serial", "none");
+            }
+        }
+        for (CharDevice serial : serials) {
+            String alias = ctx.alias(serial);
+            CharBackend backend = CharBackend.of("serial " + alias, serial, null);
+            if (chardevs) {
+                out.option("-chardev", backend.chardev(ctx, alias, false));
+                out.option("-device", serialDevice(ctx, serial, alias));
+            } else {
+                out.option("-serial", backend.legacy());
+            }
+        }
+        List<CharDevice> parallels = ctx.devices().getParallels();
+        if (parallels.isEmpty() && !ctx.usesDevice()) {
+            out.option("-parallel", "none");
+        }
+        for (CharDevice parallel : parallels) {
+            String alias = ctx.alias(parallel);
+            CharBackend backend = CharBackend.of("parallel " + alias, parallel, null);
+            if (chardevs) {
+                out.option("-chardev", backend.chardev(ctx, alias, true));
+                out.option("-device", "isa-parallel,chardev=char" + alias + ",id=" + alias);
+            } else {
+                out.option("-parallel", backend.legacy());
+            }
+        }
+        for (CharDevice channel : ctx.devices().getChannels()) {
+            channel(ctx, out, channel, chardevs);
+        }
+        for (CharDevice console : ctx.devices().getConsoles()) {
+            console(ctx, out, console);
+        }
+    }
+
+    private static String serialDevice(BuildContext ctx, CharDevice serial, String alias) throws UnsupportedConfigurationException {
+        Address a = serial.getAddress();
+        if (a != null && a.getType() == AddressType.SPAPR_VIO) {
+            OptionString o = new OptionString("spapr-vty").add("chardev", "char" + alias);
+            DeviceAddressOption.append(ctx, o, serial);
+            return o.toString();
+        }
+        return "isa-serial,chardev=char" + alias + ",id=" + alias;
+    }
+
+    private static void channel(BuildContext ctx, ArgvWriter out, CharDevice channel, boolean chardevs)
+            throws UnsupportedConfigurationException {
+        String alias = ctx.alias(channel);
+        CharTarget target = channel.getTarget();
+        CharTargetType type = target == null || target.getType() == null ? CharTargetType.VIRTIO : target.getType();
+        switch (type) {
+            case GUESTFWD -> {
+                if (!chardevs) {
+                    throw new UnsupportedConfigurationException("channel " + alias + ": guestfwd needs -chardev and "
+                            + "-device support (capabilities 'chardev' and 'device')");
+                }
+                out.option("-chardev", CharBackend.of("channel " + alias, channel, null).chardev(ctx, alias, false));
+                out.option("-netdev", "user,guestfwd=tcp:" + target.getAddress() + ":" + target.getPort()
+                        + ",chardev=char" + alias + ",id=user-" + alias);
+            }
+            case VIRTIO -> {
+                if (!ctx.usesDevice()) {
+                    throw new UnsupportedConfigurationException("channel " + alias + ": a virtio channel needs -device "
+                            + "support (capability 'device')");
+                }
+                boolean spicevmcDevice = channel.getType() == CharType.SPICEVMC && ctx.has(Capability.DEVICE_SPICEVMC);
+                if (!spicevmcDevice) {
+                    out.option("-chardev", CharBackend.of("channel " + alias, channel, "vdagent").chardev(ctx, alias, false));
+                }
+                out.option("-device", virtioSerialPort(ctx, channel, alias, false));
+            }
+            default -> throw new UnsupportedConfigurationException("channel " + alias + ": target type '" + type.xml()
+                    + "' is not supported by QEMU; allowed: virtio, guestfwd");
+        }
+    }
+
+    private static void console(BuildContext ctx, ArgvWriter out, CharDevice console) throws UnsupportedConfigurationException {
+        String alias = ctx.alias(console);
+        CharTargetType type = console.getTarget() == null || console.getTarget().getType() == null
+                ? CharTargetType.SERIAL : console.getTarget().getType();
+        switch (type) {
+            case SERIAL -> {
+                // The guest's first serial port, written with the serials.
+            }
+            case VIRTIO -> {
+                if (!ctx.usesDevice()) {
+                    throw new UnsupportedConfigurationException("console " + alias + ": a virtio console needs -device "
+                            + "support (capability 'device')");
+                }
+                out.option("-chardev", CharBackend.of("console " + alias, console, null).chardev(ctx, alias, false));
+                out.option("-device", virtioSerialPort(ctx, console, alias, true));
+            }
+            default -> throw new UnsupportedConfigurationException("console " + alias + ": target type '" + type.xml()
+                    + "' is not supported by QEMU; allowed: serial, virtio");
+        }
+    }
+
+    private static String virtioSerialPort(BuildContext ctx, CharDevice chr, String alias, boolean console)
+            throws UnsupportedConfigurationException {
+        boolean spicevmcDevice = chr.getType() == CharType.SPICEVMC && ctx.has(Capability.DEVICE_SPICEVMC);
+        OptionString o = new OptionString(console ? "virtconsole" : spicevmcDevice ? "spicevmc" : "virtserialport");
+        Address a = chr.getAddress();
+        if (a != null) {
+            if (a.getType() != AddressType.VIRTIO_SERIAL) {
+                throw new UnsupportedConfigurationException((console ? "console " : "channel ") + alias
+                        + ": a virtio-serial port needs an address of type 'virtio-serial', not '" + a.getType().xml() + "'");
+            }
+            o.add("bus", "virtio-serial" + DiskNames.orZero(a.getController()) + "." + DiskNames.orZero(a.getBus()));
+            o.add("nr", DiskNames.orZero(a.getPortNumber()));
+        }
+        if (spicevmcDevice) {
+            o.add("id", alias);
+        } else {
+            o.add("chardev", "char" + alias).add("id", alias);
+        }
+        if (!console && chr.getTarget() != null && chr.getTarget().getName() != null) {
+            o.add("name", chr.getTarget().getName());
+        }
+        return o.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.Controller;
+import dev.vireo.conf.model.ControllerType;
+import java.util.List;
+
+/**
+ * {@code -device} for each controller, USB first, then SCSI, SATA, virtio-serial and CCID (the
+ * order libvirt uses, so that buses exist before the devices that plug into them). IDE and floppy
+ * controllers are part of the board and get no option.
+ */
+final class ControllerArgs {
+
+    private static final List<ControllerType> ORDER = List.of(ControllerType.USB, ControllerType.SCSI,
+            ControllerType.SATA, ControllerType.VIRTIO_SERIAL, ControllerType.CCID);
+
+    private ControllerArgs() {
+    }
+
+    static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        if (!ctx.usesDevice()) {
+            return;
+        }
+        boolean legacyUsbSeen = false;
+        for (ControllerType type : ORDER) {
+            for (Controller c : ctx.devices().getControllers()) {
+                if (c.getType() != type) {
+                    continue;
+                }
+                if (type == ControllerType.USB) {
+                    if ("none".equals(c.getModel())) {
+                        continue;
+                    }
+                    if (UsbLayout.isLegacy(ctx, c)) {
+                        if (legacyUsbSeen) {
+                            throw new UnsupportedConfigurationException("several USB controllers without a model: "
+                                    + "this QEMU binary can only offer one legacy USB controller (capability "
+                                    + "'piix3-usb-uhci' is missing)");
+                        }
+                        legacyUsbSeen = true;
+                        continue;
+                    }
+                }
+                if (type == ControllerType.SATA && !ctx.has(Capability.ICH9_AHCI)) {
+                    throw new UnsupportedConfigurationException("SATA controller " + DiskNames.orZero(c.getIndex())
+                            + ": SATA is not supported with this QEMU binary (capability 'ich9-ahci')");
+                }
+                out.option("-device", device(ctx, c));
+            }
+        }
+    }
+
+    private static String device(BuildContext ctx, Controller c) throws UnsupportedConfigurationException {
+        int index = DiskNames.orZero(c.getIndex());
+        OptionString option = switch (c.getType()) {
+            case SCSI -> new OptionString(ScsiControllerModel.of(ctx, c).qemuDevice()).add("id", "scsi" + index);
+            case SATA -> new OptionString("ahci").add("id", "ahci" + index);
+            case VIRTIO_SERIAL -> virtioSerial(c, index);
+            case CCID -> new OptionString("usb-ccid").add("id", "ccid" + index);
+            case USB -> usb(ctx, c, index);
+            case IDE, FDC -> throw new IllegalStateException("board controllers have no -device");
+        };
+        DeviceAddressOption.append(ctx, option, c);
+        return option.toString();
+    }
+
+    private static OptionString virtioSerial(Controller c, int index) {
+        boolean s390 = c.getAddress() != null && c.getAddress().getType() == AddressType.VIRTIO_S390;
+        OptionString option = new OptionString(s390 ? "virtio-serial-s390" : "virtio-serial-pci")
+                .add("id", "virtio-serial" + index);
+        if (c.getPorts() != null) {
+            option.add("max_ports", c.getPorts());
+        }
+        if (c.getVectors() != null) {
+            option.add("vectors", c.getVectors());
+        }
+        return option;
+    }
+
+    private static OptionString usb(BuildContext ctx, Controller c, int index) throws UnsupportedConfigurationException {
+        UsbControllerModel model = UsbControllerModel.of(ctx, c);
+        if (!ctx.has(model.capability())) {
+            throw new UnsupportedConfigurationException("USB controller " + index + ": " + model.qemuDevice()
+                    + " is not supported by this QEMU binary (capability '" + model.capability().flagName() + "')");
+        }
+        OptionString option = new OptionString(model.qemuDevice());
+        if (c.getMaster() != null) {
+            // A companion controller serves the ports of its EHCI master's bus.
+            option.add("masterbus", UsbBus.id(index) + ".0")
+                    .add("firstport", DiskNames.orZero(c.getMaster().getStartport()));
+        } else {
+            option.add("id", UsbBus.id(index));
+        }
+        return option;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.Disk;
+import dev.vireo.conf.model.DiskBus;
+import dev.vireo.conf.model.DiskDevice;
+
+/**
+ * The disks: {@code -drive} (plus {@code -device} or a floppy-controller {@code -global}) when the
+ * emulator has {@code -drive}, else the legacy {@code -hda}, {@code -cdrom}, {@code -fda} options.
+ */
+final class DiskArgs {
+
+    private DiskArgs() {
+    }
+
+    static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        for (Disk disk : ctx.devices().getDisks()) {
+            String driverName = disk.getDriver() == null ? null : disk.getDriver().getName();
+            if (driverName != null && !driverName.equals("qemu")) {
+                throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': driver name '"
+                        + driverName + "' is not supported; allowed: qemu");
+            }
+            DiskDeviceOption.checkVirtioProperties(ctx, disk);
+        }
+        if (ctx.has(Capability.DRIVE)) {
+            drives(ctx, out);
+        } else {
+            legacy(ctx, out);
+        }
+    }
+
+    private static void drives(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        BootPlan plan = ctx.boot();
+        int bootCdrom = plan.firstCdrom();
+        int bootFloppy = plan.firstFloppy();
+        int bootDisk = plan.firstDisk();
+        for (Disk disk : ctx.devices().getDisks()) {
+            DiskBus bus = DiskNames.bus(disk);
+            if (bus == DiskBus.USB && !ctx.usesDevice()) {
+                usbDisk(disk, out);
+                continue;
+            }
+            // The first disk of each boot device kind takes that kind's place in the boot order.
+            int bootindex = switch (DiskNames.device(disk)) {
+                case CDROM -> { int b = bootCdrom; bootCdrom = 0; yield b; }
+                case FLOPPY -> { int b = bootFloppy; bootFloppy = 0; yield b; }
+                case DISK, LUN -> { int b = bootDisk; bootDisk = 0; yield b; }
+            };
+            // Xen paravirtual disks have no -device form.
+            boolean withDevice = ctx.usesDevice() && bus != DiskBus.XEN;
+            out.option("-drive", DriveOption.of(ctx, disk, !plan.emitBootindex() && bootindex > 0, withDevice));
+            if (!plan.emitBootindex()) {
+                bootindex = 0;
+            } else if (disk.getBoot() != null && disk.getBoot().getOrder() != null) {
+                bootindex = disk.getBoot().getOrder();
+            }
+            if (!withDevice) {
+                continue;
+            }
+            if (bus == DiskBus.FDC) {
+                // Floppies hang off the board's controller; they are wired to it with -global.
+                char drive = (char) ('A' + DiskNames.orZero(DiskNames.driveAddress(disk).getUnit()));
+                out.option("-global", "isa-fdc.drive" + drive + "=drive-" + ctx.alias(disk));
+                if (bootindex > 0) {
+                    out.option("-global", "isa-fdc.bootindex" + drive + "=" + bootindex);
+                }
+            } else {
+                out.option("-device", DiskDeviceOption.of(ctx, disk, bootindex));
+            }
+        }
+    }
+
+    private static void usbDisk(Disk disk, ArgvWriter out) throws UnsupportedConfigurationException {
+        if (DiskNames.device(disk) != DiskDevice.DISK) {
+            throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': only device='disk' is "
+                    + "supported on the usb bus without -device support");
+        }
+        out.option("-usbdevice", "disk:" + DiskSourceSpec.localPath(disk));
+    }
+
+    /** Before -drive, each disk had its own option named after its target, and cdrom meant hdc. */
+    private static void legacy(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        for (Disk disk : ctx.devices().getDisks()) {
+            String dev = DiskNames.dev(disk);
+            if (DiskNames.bus(disk) == DiskBus.USB) {
+                usbDisk(disk, out);
+                continue;
+            }
+            String option;
+            if ("hdc".equals(dev) && DiskNames.device(disk) == DiskDevice.CDROM) {
+                if (DiskSourceSpec.empty(disk)) {
+                    continue;
+                }
+                option = "-cdrom";
+            } else if (dev != null && (dev.startsWith("hd") || dev.startsWith("fd"))) {
+                option = "-" + dev;
+            } else {
+                throw new UnsupportedConfigurationException("disk '" + dev + "': this QEMU binary has no -drive "
+                        + "(capability 'drive'), and only hd* and fd* disks have legacy options");
+            }
+            if (DiskSourceSpec.empty(disk)) {
+                continue;
+            }
+            out.option(option, DiskSourceSpec.forLegacyOption(disk));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.vireo.command;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the command line needs beyond the domain and the emulator's capabilities: where the
+ * monitor listens, the running domain's id, and the host settings libvirt reads from its driver
+ * configuration.
+ *
+ * @param monitorSocket   the Unix socket the emulator's monitor listens on
+ * @param domainId        the running domain's id ({@code -domid}), or null when it is not running
+ * @param hostEnvironment the daemon's environment: PATH, HOME, USER, LOGNAME (and QEMU_AUDIO_DRV,
+ *                        SDL_AUDIODRIVER for SDL guests) are passed on from it
+ * @param hugepagePath    the folder under a hugetlbfs mount for {@code -mem-path}, or null when the
+ *                        host has none (a hugepage-backed domain is then refused)
+ * @param incoming        the {@code -incoming} URI when the guest is restored or migrated in, or null
+ * @param listenAddress   the address VNC and SPICE listen on when the domain names none
+ */
+public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, String> hostEnvironment,
+                            Path hugepagePath, String incoming, String listenAddress) {
+
+    /** libvirt's default for {@code vnc_listen} / {@code spice_listen}: loopback only. */
+    public static final String DEFAULT_LISTEN_ADDRESS = "127.0.0.1";
+
+    public LaunchOptions {
+        Objects.requireNonNull(monitorSocket, "monitorSocket");
+        hostEnvironment = Map.copyOf(hostEnvironment);
+        Objects.requireNonNull(listenAddress, "listenAddress");
+    }
+
+    /** Options for a domain that is not running, with this process's environment. */
+    public static LaunchOptions forMonitor(Path monitorSocket) {
+        return new LaunchOptions(monitorSocket, null, System.getenv(), null, null, DEFAULT_LISTEN_ADDRESS);
+    }
+
+    public LaunchOptions withDomainId(Integer id) {
+        return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, incoming, listenAddress);
+    }
+
+    public LaunchOptions withHostEnvironment(Map<String, String> environment) {
+        return new LaunchOptions(monitorSocket, domainId, new LinkedHashMap<>(environment), hugepagePath,
+                incoming, listenAddress);
+    }
+
+    public LaunchOptions withHugepagePath(Path path) {
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, path, incoming, listenAddress);
+    }
+
+    public LaunchOptions withIncoming(String uri) {
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, uri, listenAddress);
+    }
+}

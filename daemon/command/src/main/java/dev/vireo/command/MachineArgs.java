@@ -1,0 +1,184 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.Cpu;
+import dev.vireo.conf.model.CpuTopology;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.DomainVirtType;
+import dev.vireo.conf.model.MemoryBacking;
+import dev.vireo.conf.model.NumaCell;
+import dev.vireo.conf.model.Vcpu;
+import java.util.List;
+
+/**
+ * The head of the command line: name, {@code -S}, machine type, CPU model and accelerator,
+ * firmware, memory, vCPUs and NUMA cells, uuid, domain id, SMBIOS tables.
+ */
+final class MachineArgs {
+
+    private MachineArgs() {
+    }
+
+    static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        Domain domain = ctx.domain();
+        if (ctx.has(Capability.NAME) && domain.getName() != null) {
+            out.option("-name", domain.getName());
+        }
+        // Always start paused: the daemon resumes the guest once everything around it is set up.
+        out.add("-S");
+        machine(ctx, out);
+        String cpu = CpuOption.of(ctx);
+        if (cpu != null) {
+            out.option("-cpu", cpu);
+        }
+        accelerator(ctx, out);
+        if (ctx.os().getLoader() != null) {
+            out.option("-bios", ctx.os().getLoader());
+        }
+        memory(ctx, out);
+        out.option("-smp", smp(ctx));
+        numa(ctx, out);
+        if (ctx.has(Capability.UUID) && domain.getUuid() != null) {
+            out.option("-uuid", domain.getUuid());
+        }
+        domainId(ctx, out);
+        SmbiosArgs.write(ctx, out);
+    }
+
+    private static void machine(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        String machine = ctx.machine();
+        if (machine == null) {
+            return;
+        }
+        Boolean dumpCore = ctx.domain().getMemory() == null ? null : ctx.domain().getMemory().getDumpCore();
+        if (dumpCore == null) {
+            out.option("-M", machine);
+            return;
+        }
+        if (!ctx.has(Capability.DUMP_GUEST_CORE)) {
+            throw new UnsupportedConfigurationException("<memory dumpCore='" + (dumpCore ? "on" : "off")
+                    + "'>: dump-guest-core is not available with this QEMU binary (capability 'dump-guest-core')");
+        }
+        // -M cannot carry machine properties; -machine can.
+        out.option("-machine", machine + ",dump-guest-core=" + (dumpCore ? "on" : "off"));
+    }
+
+    private static void accelerator(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        DomainVirtType type = ctx.domain().getType() == null ? DomainVirtType.QEMU : ctx.domain().getType();
+        switch (type) {
+            case QEMU -> {
+                if (ctx.has(Capability.KQEMU)) out.add("-no-kqemu");
+                // A qemu-kvm binary accelerates by default; a 'qemu' domain must not be.
+                if (ctx.has(Capability.KVM)) out.add("-no-kvm");
+            }
+            case KQEMU -> {
+                if (ctx.has(Capability.KVM)) out.add("-no-kvm");
+                if (ctx.has(Capability.ENABLE_KQEMU)) {
+                    out.add("-enable-kqemu", "-kernel-kqemu");
+                } else if (!ctx.has(Capability.KQEMU)) {
+                    throw new UnsupportedConfigurationException("domain type 'kqemu': the QEMU binary "
+                            + ctx.emulator() + " does not support kqemu");
+                }
+            }
+            case KVM -> {
+                if (ctx.has(Capability.KQEMU)) out.add("-no-kqemu");
+                if (ctx.has(Capability.ENABLE_KVM)) {
+                    out.add("-enable-kvm");
+                } else if (!ctx.has(Capability.KVM)) {
+                    throw new UnsupportedConfigurationException("domain type 'kvm': the QEMU binary "
+                            + ctx.emulator() + " does not support kvm (neither 'enable-kvm' nor 'kvm')");
+                }
+            }
+            case XEN -> {
+                // xenner guests: the accelerator is the binary itself.
+            }
+            default -> throw new UnsupportedConfigurationException("domain type '" + type.xml()
+                    + "' cannot run on QEMU; allowed: qemu, kqemu, kvm");
+        }
+    }
+
+    private static void memory(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        Domain domain = ctx.domain();
+        // -m is the maximum; the balloon brings the guest down to currentMemory after start.
+        out.option("-m", Memory.mibRoundedUp(Memory.kib(domain.getMemory())));
+        MemoryBacking backing = domain.getMemoryBacking();
+        if (backing != null && backing.isHugepages()) {
+            if (!ctx.has(Capability.MEM_PATH)) {
+                throw new UnsupportedConfigurationException("<memoryBacking><hugepages/>: hugepage backing is not "
+                        + "supported by " + ctx.emulator() + " (capability 'mem-path')");
+            }
+            if (ctx.options().hugepagePath() == null) {
+                throw new UnsupportedConfigurationException("<memoryBacking><hugepages/>: the host has no hugetlbfs "
+                        + "mount configured for guests");
+            }
+            out.add("-mem-prealloc");
+            out.option("-mem-path", ctx.options().hugepagePath());
+        }
+        boolean locked = backing != null && backing.isLocked();
+        if (locked && !ctx.has(Capability.MLOCK)) {
+            throw new UnsupportedConfigurationException("<memoryBacking><locked/>: memory locking is not supported "
+                    + "by this QEMU binary (capability 'mlock')");
+        }
+        if (ctx.has(Capability.MLOCK)) {
+            out.option("-realtime", "mlock=" + (locked ? "on" : "off"));
+        }
+    }
+
+    static String smp(BuildContext ctx) throws UnsupportedConfigurationException {
+        Vcpu vcpu = ctx.domain().getVcpu();
+        int max = vcpu == null || vcpu.getCount() == null ? 1 : vcpu.getCount();
+        int current = vcpu == null || vcpu.getCurrent() == null ? max : vcpu.getCurrent();
+        StringBuilder smp = new StringBuilder().append(current);
+        if (!ctx.has(Capability.SMP_TOPOLOGY)) {
+            if (current != max) {
+                throw new UnsupportedConfigurationException("<vcpu current='" + current + "'>" + max
+                        + "</vcpu>: a current vcpu count below the maximum is not supported by this QEMU binary "
+                        + "(capability 'smp-topology')");
+            }
+            return smp.toString();
+        }
+        if (current != max) {
+            smp.append(",maxcpus=").append(max);
+        }
+        Cpu cpu = ctx.domain().getCpu();
+        CpuTopology topology = cpu == null ? null : cpu.getTopology();
+        if (topology != null && topology.getSockets() != null) {
+            smp.append(",sockets=").append(topology.getSockets())
+                    .append(",cores=").append(topology.getCores())
+                    .append(",threads=").append(topology.getThreads());
+        } else {
+            smp.append(",sockets=").append(max).append(",cores=1,threads=1");
+        }
+        return smp.toString();
+    }
+
+    private static void numa(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        Cpu cpu = ctx.domain().getCpu();
+        if (cpu == null || cpu.getNuma() == null) {
+            return;
+        }
+        List<NumaCell> cells = cpu.getNuma().getCells();
+        for (int i = 0; i < cells.size(); i++) {
+            NumaCell cell = cells.get(i);
+            long mib = (cell.getMemory() == null ? 0 : cell.getMemory()) / 1024;
+            out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",mem=" + mib);
+        }
+    }
+
+    private static void domainId(BuildContext ctx, ArgvWriter out) {
+        Integer id = ctx.options().domainId();
+        boolean xenGuest = ctx.domain().getType() == DomainVirtType.XEN
+                || "xen".equals(ctx.os().getType() == null ? null : ctx.os().getType().getValue())
+                || "linux".equals(ctx.os().getType() == null ? null : ctx.os().getType().getValue());
+        if (!xenGuest) {
+            return;
+        }
+        int value = id == null ? -1 : id;
+        if (ctx.has(Capability.DOMID)) {
+            out.option("-domid", value);
+        } else if (ctx.has(Capability.XEN_DOMID)) {
+            out.add("-xen-attach");
+            out.option("-xen-domid", value);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.vireo.command;
+
+import dev.vireo.conf.model.Address;
+import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.Controller;
+import dev.vireo.conf.model.ControllerType;
+import dev.vireo.conf.model.Device;
+import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Disk;
+import dev.vireo.conf.model.DiskBus;
+import dev.vireo.conf.model.Hostdev;
+import dev.vireo.conf.model.HostdevMode;
+import dev.vireo.conf.model.HostdevType;
+import dev.vireo.conf.model.MemballoonModel;
+import dev.vireo.conf.model.NetInterface;
+import dev.vireo.conf.model.Sound;
+import dev.vireo.conf.model.SoundModel;
+import dev.vireo.conf.model.Video;
+import dev.vireo.conf.model.WatchdogModel;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where each PCI device sits, following libvirt's slot assignment when the emulator takes
+ * {@code -device}: slot 0 is the host bridge, slot 1 the PIIX3 (ISA bridge, IDE at function 1, USB
+ * at function 2), slot 2 the primary video card; then, in this order, filesystems, network cards,
+ * sound cards, controllers, virtio disks, assigned host PCI devices, the balloon, the watchdog and
+ * further video cards take the lowest free slot after the last one handed out. Addresses written in
+ * the XML are kept and reserved first.
+ */
+final class PciSlotPlan {
+
+    private static final int HOST_BRIDGE_SLOT = 0;
+    private static final int PIIX3_SLOT = 1;
+    private static final int PRIMARY_VIDEO_SLOT = 2;
+
+    private final Map<Object, PciAddress> placed = new IdentityHashMap<>();
+    private final BitSet usedSlots = new BitSet(PciAddress.LAST_SLOT + 1);
+    private final Set<PciAddress> usedFunctions = new HashSet<>();
+    private int nextSlot;
+
+    private PciSlotPlan() {
+    }
+
+    /** No device has a PCI address: the emulator is driven without {@code -device}. */
+    static PciSlotPlan none() {
+        return new PciSlotPlan();
+    }
+
+    static PciSlotPlan assign(Devices devices) throws UnsupportedConfigurationException {
+        PciSlotPlan plan = new PciSlotPlan();
+        plan.reserveExplicit(devices);
+        plan.placeOnPiix3(devices.getControllers());
+        plan.usedSlots.set(HOST_BRIDGE_SLOT);
+        plan.usedSlots.set(PIIX3_SLOT);
+        plan.placePrimaryVideo(devices.getVideos());
+        plan.placeRest(devices);
+        return plan;
+    }
+
+    /** The device's PCI address, or null when it is not a PCI device. */
+    PciAddress of(Object device) {
+        return placed.get(device);
+    }
+
+    private void reserveExplicit(Devices d) throws UnsupportedConfigurationException {
+        for (List<? extends Device> kind : List.of(d.getDisks(), d.getControllers(), d.getFilesystems(),
+                d.getInterfaces(), d.getSounds(), d.getVideos(), d.getHostdevs(), d.getSmartcards(),
+                d.getSerials(), d.getParallels(), d.getChannels(), d.getConsoles(), d.getInputs(),
+                d.getRedirdevs(), d.getHubs())) {
+            for (Device device : kind) {
+                reserveIfPci(device);
+            }
+        }
+        if (d.getWatchdog() != null) {
+            reserveIfPci(d.getWatchdog());
+        }
+        if (d.getMemballoon() != null) {
+            reserveIfPci(d.getMemballoon());
+        }
+    }
+
+    private void reserveIfPci(Device device) throws UnsupportedConfigurationException {
+        Address a = device.getAddress();
+        if (a == null || a.getType() != AddressType.PCI) {
+            return;
+        }
+        if (DiskNames.orZero(a.getDomain()) != 0) {
+            throw new UnsupportedConfigurationException("PCI address " + describe(a) + ": only domain 0 is supported");
+        }
+        if (DiskNames.orZero(a.getBus()) != 0) {
+            throw new UnsupportedConfigurationException("PCI address " + describe(a) + ": only bus 0 is supported");
+        }
+        int slot = DiskNames.orZero(a.getSlot());
+        int function = DiskNames.orZero(a.getFunction());
+        if (slot > PciAddress.LAST_SLOT || function > 7) {
+            throw new UnsupportedConfigurationException("PCI address " + describe(a)
+                    + " is out of range: slot 0-31, function 0-7");
+        }
+        PciAddress address = new PciAddress(slot, function, a.getMultifunction());
+        PciAddress key = new PciAddress(slot, function, null);
+        if (!usedFunctions.add(key)) {
+            throw new UnsupportedConfigurationException("PCI address " + key + " is given to two devices");
+        }
+        usedSlots.set(slot);
+        placed.put(device, address);
+    }
+
+    /** The first IDE controller and the PIIX3 USB controller are functions of the PIIX3 in slot 1. */
+    private void placeOnPiix3(List<Controller> controllers) throws UnsupportedConfigurationException {
+        for (Controller c : controllers) {
+            int index = DiskNames.orZero(c.getIndex());
+            if (c.getType() == ControllerType.IDE && index == 0) {
+                pinTo(c, 1, "the primary IDE controller");
+            } else if (c.getType() == ControllerType.USB && index == 0
+                    && (c.getModel() == null || c.getModel().equals("piix3-uhci"))) {
+                pinTo(c, 2, "the PIIX3 USB controller");
+            }
+        }
+    }
+
+    private void pinTo(Controller c, int function, String what) throws UnsupportedConfigurationException {
+        PciAddress at = placed.get(c);
+        if (at == null) {
+            placed.put(c, new PciAddress(PIIX3_SLOT, function, null));
+        } else if (at.slot() != PIIX3_SLOT || at.function() != function) {
+            throw new UnsupportedConfigurationException(what + " must have PCI address 0:0:1." + function
+                    + ", not " + at);
+        }
+    }
+
+    private void placePrimaryVideo(List<Video> videos) throws UnsupportedConfigurationException {
+        if (videos.isEmpty()) {
+            // Keep slot 2 free for a video card that may be added later, as libvirt does.
+            usedSlots.set(PRIMARY_VIDEO_SLOT);
+            return;
+        }
+        Video primary = videos.getFirst();
+        PciAddress at = placed.get(primary);
+        if (at != null) {
+            if (at.slot() != PRIMARY_VIDEO_SLOT || at.function() != 0) {
+                throw new UnsupportedConfigurationException("the primary video card must have PCI address 0:0:2.0, not " + at);
+            }
+        } else if (!usedSlots.get(PRIMARY_VIDEO_SLOT)) {
+            usedSlots.set(PRIMARY_VIDEO_SLOT);
+            placed.put(primary, new PciAddress(PRIMARY_VIDEO_SLOT, 0, null));
+        }
+        // When slot 2 is taken by another device, the primary card gets a slot with the other cards.
+    }
+
+    private void placeRest(Devices d) throws UnsupportedConfigurationException {
+        for (Device fs : d.getFilesystems()) {
+            next(fs);
+        }
+        for (NetInterface net : d.getInterfaces()) {
+            if (net.getAddress() == null || net.getAddress().getType() == AddressType.PCI) {
+                next(net);
+            }
+        }
+        for (Sound sound : d.getSounds()) {
+            // The SB16 and the PC speaker are ISA devices.
+            if (sound.getModel() != SoundModel.SB16 && sound.getModel() != SoundModel.PCSPK) {
+                next(sound);
+            }
+        }
+        placeControllers(d.getControllers());
+        for (Disk disk : d.getDisks()) {
+            if (DiskNames.bus(disk) == DiskBus.VIRTIO && notOtherwiseAddressed(disk)) {
+                next(disk);
+            }
+        }
+        for (Hostdev hostdev : d.getHostdevs()) {
+            if (hostdev.getMode() != HostdevMode.CAPABILITIES && hostdev.getType() == HostdevType.PCI) {
+                next(hostdev);
+            }
+        }
+        if (d.getMemballoon() != null && d.getMemballoon().getModel() == MemballoonModel.VIRTIO) {
+            next(d.getMemballoon());
+        }
+        if (d.getWatchdog() != null && d.getWatchdog().getModel() != WatchdogModel.IB700) {
+            next(d.getWatchdog());
+        }
+        for (Video video : d.getVideos()) {
+            next(video);
+        }
+    }
+
+    private void placeControllers(List<Controller> controllers) throws UnsupportedConfigurationException {
+        for (int i = 0; i < controllers.size(); i++) {
+            Controller c = controllers.get(i);
+            ControllerType type = c.getType();
+            if (type == ControllerType.FDC || type == ControllerType.CCID || type == ControllerType.IDE
+                    || !notOtherwiseAddressed(c) || placed.containsKey(c)) {
+                continue;
+            }
+            if (type == ControllerType.USB && "none".equals(c.getModel())) {
+                continue;
+            }
+            Integer companionFunction = type == ControllerType.USB ? Ich9Usb.function(c.getModel()) : null;
+            if (companionFunction == null) {
+                next(c);
+            } else {
+                placeIch9(controllers, i, companionFunction);
+            }
+        }
+    }
+
+    /** An ICH9 EHCI controller and its UHCI companions share one slot, the first companion with multifunction on. */
+    private void placeIch9(List<Controller> controllers, int position, int function) throws UnsupportedConfigurationException {
+        Controller c = controllers.get(position);
+        int slot = -1;
+        for (int j = 0; j < position; j++) {
+            Controller other = controllers.get(j);
+            PciAddress at = placed.get(other);
+            if (other.getType() == ControllerType.USB && at != null
+                    && DiskNames.orZero(other.getIndex()) == DiskNames.orZero(c.getIndex())
+                    && Ich9Usb.function(other.getModel()) != null) {
+                slot = at.slot();
+                break;
+            }
+        }
+        if (slot < 0) {
+            slot = freeSlot();
+            nextSlot = slot + 1;
+        }
+        usedSlots.set(slot);
+        PciAddress address = new PciAddress(slot, function, function == 0 ? Boolean.TRUE : null);
+        usedFunctions.add(new PciAddress(slot, function, null));
+        placed.put(c, address);
+    }
+
+    private static boolean notOtherwiseAddressed(Device device) {
+        return device.getAddress() == null || device.getAddress().getType() == AddressType.PCI;
+    }
+
+    private void next(Device device) throws UnsupportedConfigurationException {
+        if (placed.containsKey(device) || !notOtherwiseAddressed(device)) {
+            return;
+        }
+        int slot = freeSlot();
+        usedSlots.set(slot);
+        usedFunctions.add(new PciAddress(slot, 0, null));
+        nextSlot = slot + 1;
+        placed.put(device, new PciAddress(slot, 0, null));
+    }
+
+    /** The first free slot from the one after the last handed out, wrapping around once. */
+    private int freeSlot() throws UnsupportedConfigurationException {
+        for (int n = 0; n <= PciAddress.LAST_SLOT; n++) {
+            int slot = (nextSlot + n) % (PciAddress.LAST_SLOT + 1);
+            if (!usedSlots.get(slot)) {
+                return slot;
+            }
+        }
+        throw new UnsupportedConfigurationException("no free PCI slot left: bus 0 has only "
+                + (PciAddress.LAST_SLOT + 1) + " slots");
+    }
+
+    private static String describe(Address a) {
+        return "domain " + a.getDomain() + " bus " + a.getBus() + " slot " + a.getSlot() + " function " + a.getFunction();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.Rom;
+
+/** {@code rombar=} and {@code romfile=} of a PCI device's option ROM. */
+final class RomOption {
+
+    private RomOption() {
+    }
+
+    static void append(BuildContext ctx, OptionString o, Rom rom, String owner) throws UnsupportedConfigurationException {
+        if (rom.getBar() != null) {
+            if (!ctx.has(Capability.ROMBAR)) {
+                throw new UnsupportedConfigurationException(owner + ": <rom bar='...'> is not supported by this QEMU "
+                        + "binary (capability 'rombar')");
+            }
+            o.add("rombar", rom.getBar() ? 1 : 0);
+        }
+        if (rom.getFile() != null) {
+            o.addEscaped("romfile", rom.getFile());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.vireo.command;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.conf.model.Sound;
+import dev.vireo.conf.model.SoundCodec;
+import dev.vireo.conf.model.SoundCodecType;
+import dev.vireo.conf.model.SoundModel;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Sound cards: {@code -device} per card (HDA codecs as their own devices), or one {@code -soundhw} list. */
+final class SoundArgs {
+
+    private SoundArgs() {
+    }
+
+    static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        List<Sound> sounds = ctx.devices().getSounds();
+        if (sounds.isEmpty()) {
+            return;
+        }
+        if (!ctx.usesDevice()) {
+            StringJoiner models = new StringJoiner(",");
+            for (Sound sound : sounds) {
+                if (sound.getModel() == SoundModel.ICH6) {
+                    throw new UnsupportedConfigurationException("<sound model='ich6'>: this QEMU binary lacks HDA support "
+                            + "(capability 'device')");
+                }
+                models.add(sound.getModel().xml());
+            }
+            out.option("-soundhw", models.toString());
+            return;
+        }
+        for (Sound sound : sounds) {
+            if (sound.getModel() == SoundModel.PCSPK) {
+                // The PC speaker cannot be created with -device.
+                out.option("-soundhw", "pcspk");
+                continue;
+            }
+            String alias = ctx.alias(sound);
+            OptionString o = new OptionString(switch (sound.getModel()) {
+                case ES1370 -> "ES1370";
+                case AC97 -> "AC97";
+                case ICH6 -> "intel-hda";
+                case SB16 -> "sb16";
+                case PCSPK -> throw new IllegalStateException("handled above");
+            }).add("id", alias);
+            DeviceAddressOption.append(ctx, o, sound);
+            out.option("-device", o.toString());
+            if (sound.getModel() == SoundModel.ICH6) {
+                codecs(ctx, out, sound, alias);
+            }
+        }
+    }
+
+    /** An HDA controller without codecs gets a duplex codec, as a real one would have. */
+    private static void codecs(BuildContext ctx, ArgvWriter out, Sound sound, String alias) throws UnsupportedConfigurationException {
+        List<SoundCodec> codecs = sound.getCodecs();
+        int count = Math.max(codecs.size(), 1);
+        for (int cad = 0; cad < count; cad++) {
+            SoundCodecType type = codecs.isEmpty() || codecs.get(cad).getType() == null
+                    ? SoundCodecType.DUPLEX : codecs.get(cad).getType();
+            Capability needed = type == SoundCodecType.DUPLEX ? Capability.HDA_DUPLEX : Capability.HDA_MICRO;
+            String device = "hda-" + type.xml();
+            if (!ctx.has(needed)) {
+                throw new UnsupportedConfigurationException("sound " + alias + ": codec " + device + " is not supported "
+                        + "by this QEMU binary (capability '" + needed.flagName() + "')");
+            }
+            out.option("-device", device + ",id=" + alias + "-codec" + cad + ",bus=" + alias + ".0,cad=" + cad);
+        }
+    }
+}
