@@ -50,19 +50,19 @@ class ConformanceArgvTest {
         assumeTrue(Files.isDirectory(CORPUS), "conformance corpus not present at " + CORPUS);
         JsonNode manifest = new ObjectMapper().readTree(CORPUS.resolve("manifest.json").toFile());
         Map<String, int[]> counts = new TreeMap<>();
-        List<String> coreFailures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (JsonNode c : manifest) {
             String group = group(c);
             String problem = run(c);
             int[] count = counts.computeIfAbsent(group, g -> new int[2]);
             count[problem == null ? 0 : 1]++;
-            if (problem != null && group.equals("core")) {
-                coreFailures.add(c.get("id").asText() + ": " + problem);
+            if (problem != null) {
+                failures.add("[" + group + "] " + c.get("id").asText() + ": " + problem);
             }
         }
         StringBuilder report = new StringBuilder("argv conformance (libvirt 0.10.2 corpus):\n");
         counts.forEach((group, n) -> report.append(String.format("  %-14s %4d / %4d%n", group, n[0], n[0] + n[1])));
-        coreFailures.forEach(f -> report.append("  FAIL ").append(f).append('\n'));
+        failures.forEach(f -> report.append("  FAIL ").append(f).append('\n'));
         System.out.print(report);
         int corePassed = counts.getOrDefault("core", new int[2])[0];
         assertTrue(corePassed >= CORE_FLOOR, "core cases passing fell to " + corePassed + " (floor " + CORE_FLOOR

@@ -67,7 +67,7 @@ record BootPlan(List<BootDevice> devices, boolean emitBootindex, int firstCdrom,
     }
 
     private static boolean anyDeviceBootOrder(BuildContext ctx) {
-        for (Disk d : ctx.devices().getDisks()) {
+        for (Disk d : ctx.disks()) {
             if (hasOrder(d.getBoot())) return true;
         }
         for (NetInterface n : ctx.devices().getInterfaces()) {

@@ -3,9 +3,11 @@ package dev.vireo.command;
 import dev.vireo.caps.Capability;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.Os;
 import dev.vireo.conf.model.OsType;
+import java.util.List;
 
 /**
  * Everything one build reads: the domain, the emulator's capabilities, the launch options, and what
@@ -15,6 +17,7 @@ final class BuildContext {
 
     private final Domain domain;
     private final Devices devices;
+    private final List<Disk> disks;
     private final QemuCaps caps;
     private final LaunchOptions options;
     private DeviceAliases aliases;
@@ -24,6 +27,7 @@ final class BuildContext {
     private BuildContext(Domain domain, QemuCaps caps, LaunchOptions options) {
         this.domain = domain;
         this.devices = domain.getDevices() == null ? new Devices() : domain.getDevices();
+        this.disks = DiskOrder.of(devices.getDisks());
         this.caps = caps;
         this.options = options;
     }
@@ -31,7 +35,7 @@ final class BuildContext {
     static BuildContext of(Domain domain, QemuCaps caps, LaunchOptions options) throws UnsupportedConfigurationException {
         BuildContext ctx = new BuildContext(domain, caps, options);
         ctx.aliases = DeviceAliases.assign(ctx);
-        ctx.pci = caps.has(Capability.DEVICE) ? PciSlotPlan.assign(ctx.devices) : PciSlotPlan.none();
+        ctx.pci = caps.has(Capability.DEVICE) ? PciSlotPlan.assign(ctx.devices, ctx.disks) : PciSlotPlan.none();
         ctx.boot = BootPlan.of(ctx);
         return ctx;
     }
@@ -42,6 +46,11 @@ final class BuildContext {
 
     Devices devices() {
         return devices;
+    }
+
+    /** The disks in libvirt's order (see {@link DiskOrder}), not necessarily the document's. */
+    List<Disk> disks() {
+        return disks;
     }
 
     QemuCaps caps() {

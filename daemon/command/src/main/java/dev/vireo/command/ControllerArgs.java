@@ -20,6 +20,15 @@ final class ControllerArgs {
     }
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        if (UsbLayout.disabled(ctx)) {
+            for (Controller c : ctx.devices().getControllers()) {
+                if (c.getType() == ControllerType.USB && !"none".equals(c.getModel())) {
+                    throw new UnsupportedConfigurationException("USB controller " + DiskNames.orZero(c.getIndex())
+                            + ": USB is disabled for this domain (a USB controller has model 'none'), so no other "
+                            + "USB controller can be defined");
+                }
+            }
+        }
         if (!ctx.usesDevice()) {
             return;
         }

@@ -25,7 +25,7 @@ final class DeviceAliases {
     static DeviceAliases assign(BuildContext ctx) throws UnsupportedConfigurationException {
         DeviceAliases a = new DeviceAliases();
         Devices d = ctx.devices();
-        for (Disk disk : d.getDisks()) {
+        for (Disk disk : ctx.disks()) {
             a.aliases.put(disk, diskAlias(ctx, disk));
         }
         a.numbered(d.getInterfaces(), "net");

@@ -15,7 +15,7 @@ final class DiskArgs {
     }
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
-        for (Disk disk : ctx.devices().getDisks()) {
+        for (Disk disk : ctx.disks()) {
             String driverName = disk.getDriver() == null ? null : disk.getDriver().getName();
             if (driverName != null && !driverName.equals("qemu")) {
                 throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': driver name '"
@@ -35,7 +35,7 @@ final class DiskArgs {
         int bootCdrom = plan.firstCdrom();
         int bootFloppy = plan.firstFloppy();
         int bootDisk = plan.firstDisk();
-        for (Disk disk : ctx.devices().getDisks()) {
+        for (Disk disk : ctx.disks()) {
             DiskBus bus = DiskNames.bus(disk);
             if (bus == DiskBus.USB && !ctx.usesDevice()) {
                 usbDisk(disk, out);
@@ -81,7 +81,7 @@ final class DiskArgs {
 
     /** Before -drive, each disk had its own option named after its target, and cdrom meant hdc. */
     private static void legacy(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
-        for (Disk disk : ctx.devices().getDisks()) {
+        for (Disk disk : ctx.disks()) {
             String dev = DiskNames.dev(disk);
             if (DiskNames.bus(disk) == DiskBus.USB) {
                 usbDisk(disk, out);

@@ -47,8 +47,16 @@ final class DriveOption {
         if (withDevice) {
             o.add("id", "drive-" + ctx.alias(disk));
         } else {
-            if (busUnit[0] >= 0) o.add("bus", busUnit[0]);
-            if (busUnit[1] >= 0) o.add("unit", busUnit[1]);
+            if (busUnit[0] < 0 && busUnit[1] < 0) {
+                // Buses without drive addresses (Xen) are placed by index; each virtio disk is its own
+                // PCI device and needs neither.
+                if (bus != DiskBus.VIRTIO) {
+                    o.add("index", DiskNames.index(dev));
+                }
+            } else {
+                if (busUnit[0] >= 0) o.add("bus", busUnit[0]);
+                if (busUnit[1] >= 0) o.add("unit", busUnit[1]);
+            }
         }
         if (bootable && ctx.has(Capability.DRIVE_BOOT)
                 && (device == DiskDevice.DISK || device == DiskDevice.LUN) && bus != DiskBus.IDE) {

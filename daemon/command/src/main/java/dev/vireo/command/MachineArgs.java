@@ -160,7 +160,7 @@ final class MachineArgs {
         List<NumaCell> cells = cpu.getNuma().getCells();
         for (int i = 0; i < cells.size(); i++) {
             NumaCell cell = cells.get(i);
-            long mib = (cell.getMemory() == null ? 0 : cell.getMemory()) / 1024;
+            long mib = Memory.mibRoundedUp(cell.getMemory() == null ? 0 : cell.getMemory());
             out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",mem=" + mib);
         }
     }

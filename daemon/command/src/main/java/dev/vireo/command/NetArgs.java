@@ -130,18 +130,12 @@ final class NetArgs {
             }
             o.add("tx", driver.getTxmode() == NetTxMode.IOTHREAD ? "bh" : "timer");
         }
-        if (driver.getIoeventfd() != null) {
-            if (!ctx.has(Capability.VIRTIO_BLK_PCI_IOEVENTFD)) {
-                throw new UnsupportedConfigurationException("interface " + alias + ": ioeventfd is not supported by "
-                        + "this QEMU binary (capability 'virtio-blk-pci.ioeventfd')");
-            }
+        // These two are tuning hints for the host side: libvirt leaves them out, without an error,
+        // when QEMU lacks them (the card works the same).
+        if (driver.getIoeventfd() != null && ctx.has(Capability.VIRTIO_BLK_PCI_IOEVENTFD)) {
             o.add("ioeventfd", driver.getIoeventfd() ? "on" : "off");
         }
-        if (driver.getEventIdx() != null) {
-            if (!ctx.has(Capability.VIRTIO_NET_PCI_EVENT_IDX)) {
-                throw new UnsupportedConfigurationException("interface " + alias + ": event_idx is not supported by "
-                        + "this QEMU binary (capability 'virtio-net-pci.event_idx')");
-            }
+        if (driver.getEventIdx() != null && ctx.has(Capability.VIRTIO_NET_PCI_EVENT_IDX)) {
             o.add("event_idx", driver.getEventIdx() ? "on" : "off");
         }
     }

@@ -51,14 +51,14 @@ final class PciSlotPlan {
         return new PciSlotPlan();
     }
 
-    static PciSlotPlan assign(Devices devices) throws UnsupportedConfigurationException {
+    static PciSlotPlan assign(Devices devices, List<Disk> disks) throws UnsupportedConfigurationException {
         PciSlotPlan plan = new PciSlotPlan();
         plan.reserveExplicit(devices);
         plan.placeOnPiix3(devices.getControllers());
         plan.usedSlots.set(HOST_BRIDGE_SLOT);
         plan.usedSlots.set(PIIX3_SLOT);
         plan.placePrimaryVideo(devices.getVideos());
-        plan.placeRest(devices);
+        plan.placeRest(devices, disks);
         return plan;
     }
 
@@ -152,7 +152,7 @@ final class PciSlotPlan {
         // When slot 2 is taken by another device, the primary card gets a slot with the other cards.
     }
 
-    private void placeRest(Devices d) throws UnsupportedConfigurationException {
+    private void placeRest(Devices d, List<Disk> disks) throws UnsupportedConfigurationException {
         for (Device fs : d.getFilesystems()) {
             next(fs);
         }
@@ -168,7 +168,7 @@ final class PciSlotPlan {
             }
         }
         placeControllers(d.getControllers());
-        for (Disk disk : d.getDisks()) {
+        for (Disk disk : disks) {
             if (DiskNames.bus(disk) == DiskBus.VIRTIO && notOtherwiseAddressed(disk)) {
                 next(disk);
             }
@@ -193,7 +193,9 @@ final class PciSlotPlan {
         for (int i = 0; i < controllers.size(); i++) {
             Controller c = controllers.get(i);
             ControllerType type = c.getType();
-            if (type == ControllerType.FDC || type == ControllerType.CCID || type == ControllerType.IDE
+            // The floppy controller sits behind the ISA bridge and CCID on USB; the first IDE
+            // controller is part of the PIIX3 (placed above). Further IDE controllers take a slot.
+            if (type == ControllerType.FDC || type == ControllerType.CCID
                     || !notOtherwiseAddressed(c) || placed.containsKey(c)) {
                 continue;
             }

@@ -10,11 +10,14 @@ final class RomOption {
     }
 
     static void append(BuildContext ctx, OptionString o, Rom rom, String owner) throws UnsupportedConfigurationException {
+        if (rom.getBar() == null && rom.getFile() == null) {
+            return;
+        }
+        if (!ctx.has(Capability.ROMBAR)) {
+            throw new UnsupportedConfigurationException(owner + ": <rom> (bar, file) is not supported by this QEMU "
+                    + "binary (capability 'rombar')");
+        }
         if (rom.getBar() != null) {
-            if (!ctx.has(Capability.ROMBAR)) {
-                throw new UnsupportedConfigurationException(owner + ": <rom bar='...'> is not supported by this QEMU "
-                        + "binary (capability 'rombar')");
-            }
             o.add("rombar", rom.getBar() ? 1 : 0);
         }
         if (rom.getFile() != null) {

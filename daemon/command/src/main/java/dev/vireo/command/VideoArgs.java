@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class VideoArgs {
 
+    /** libvirt gives every QXL card 64 MiB of RAM when the XML names no size. */
+    private static final int DEFAULT_QXL_RAM_KIB = 64 * 1024;
+
     /** QEMU's ram_size/vram_size are bytes; the XML gives KiB and the value must fit 32 bits. */
     private static final long MAX_KIB = 0xFFFFFFFFL / 1024;
 
@@ -93,9 +96,9 @@ final class VideoArgs {
         if (model == VideoModel.QXL && ctx.usesDevice()) {
             String device = ctx.has(Capability.DEVICE_QXL_VGA) ? "qxl-vga" : "qxl";
             VideoModelElement m = video.getModel();
-            Integer ram = m.getRam();
+            int ram = qxlRam(m);
             Integer vram = m.getVram();
-            if (ram != null && ram > 0) {
+            if (ram > 0) {
                 out.option("-global", device + ".ram_size=" + bytes(ram, "ram"));
             }
             if (vram != null && vram > 0) {
@@ -126,15 +129,17 @@ final class VideoArgs {
         OptionString o = new OptionString(name).add("id", ctx.alias(video));
         if (model == VideoModel.QXL) {
             VideoModelElement m = video.getModel();
-            if (m.getRam() != null) {
-                o.add("ram_size", bytes(m.getRam(), "ram"));
-            }
+            o.add("ram_size", bytes(qxlRam(m), "ram"));
             if (m.getVram() != null) {
                 o.add("vram_size", bytes(m.getVram(), "vram"));
             }
         }
         DeviceAddressOption.append(ctx, o, video);
         return o.toString();
+    }
+
+    private static int qxlRam(VideoModelElement m) {
+        return m.getRam() == null ? DEFAULT_QXL_RAM_KIB : m.getRam();
     }
 
     private static long bytes(int kib, String attribute) throws UnsupportedConfigurationException {
