@@ -15,6 +15,8 @@ final class ElementNode {
     private final int line;
     private final int column;
     private Map<String, Integer> childCounts;
+    /** The {@code type} attribute, which selects the form of most elements (disk, address, ...). */
+    private String type;
     /** Set once a problem said this element may not be here: problems inside it are noise. */
     private boolean refused;
 
@@ -59,6 +61,14 @@ final class ElementNode {
 
     int childCount(String childName) {
         return childCounts == null ? 0 : childCounts.getOrDefault(childName, 0);
+    }
+
+    void type(String value) {
+        type = value;
+    }
+
+    String type() {
+        return type;
     }
 
     void refuse() {

@@ -1,5 +1,6 @@
 package dev.vireo.conf.validate;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -54,16 +55,39 @@ final class ElementRules {
     }
 
     /**
-     * The rules of the form this element's attributes select (e.g. {@code <address type='drive'>}
-     * takes controller/bus/target/unit, not slot), or all forms merged when none is selected.
+     * The rules of the form this element's attributes select: the form's own attributes and
+     * children plus those every form shares (e.g. {@code <address type='drive'>} takes
+     * controller/bus/target/unit, not slot); all forms merged when none is selected.
      */
     ElementRules narrowedBy(UnaryOperator<String> attributeValues) {
+        ElementRules chosen = null;
+        Set<String> otherAttributes = new HashSet<>();
+        Set<String> otherChildren = new HashSet<>();
         for (Map.Entry<String, ElementRules> v : variants.entrySet()) {
             int eq = v.getKey().indexOf('=');
             String actual = attributeValues.apply(v.getKey().substring(0, eq));
-            if (v.getKey().substring(eq + 1).equals(actual)) return v.getValue();
+            if (chosen == null && v.getKey().substring(eq + 1).equals(actual)) {
+                chosen = v.getValue();
+            } else {
+                otherAttributes.addAll(v.getValue().attributes.keySet());
+                otherChildren.addAll(v.getValue().children);
+            }
         }
-        return this;
+        if (chosen == null) return this;
+        ElementRules view = new ElementRules();
+        chosen.attributes.forEach((name, spec) -> view.attribute(name).merge(spec));
+        for (Map.Entry<String, ValueSpec> a : attributes.entrySet()) {
+            if (!chosen.attributes.containsKey(a.getKey()) && !otherAttributes.contains(a.getKey())) {
+                view.attribute(a.getKey()).merge(a.getValue());
+            }
+        }
+        for (String child : children) {
+            if (chosen.children.contains(child) || !otherChildren.contains(child)) view.children.add(child);
+        }
+        view.requiredChildren.addAll(requiredChildren);
+        view.requiredChildren.addAll(chosen.requiredChildren);
+        view.text.merge(chosen.text.isEmpty() ? text : chosen.text);
+        return view;
     }
 
     void merge(ElementRules other) {

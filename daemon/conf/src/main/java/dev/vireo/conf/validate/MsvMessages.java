@@ -60,6 +60,10 @@ final class MsvMessages {
     private static final Pattern TEXT_TYPE = Pattern.compile("\"(.*)\" does not satisfy the .*", Pattern.DOTALL);
     private static final Pattern TEXT_LITERAL =
             Pattern.compile("unexpected character literal\\. expecting: .* found: (.*)|the value must be \"[^\"]*\", but found \"(.*)\"", Pattern.DOTALL);
+    /** A data type's own diagnosis, given alone when the element's text is wrong. */
+    private static final Pattern DATATYPE_DIAGNOSIS = Pattern.compile(
+            "the value (does not match|is out of the range|is not a member|has \\d+).*|the length of the value is.*",
+            Pattern.DOTALL);
     private static final Pattern UNKNOWN_AT_END = Pattern.compile("Unknown reason \\(at end element.*", Pattern.DOTALL);
     private static final Pattern UNKNOWN_IN_TEXT =
             Pattern.compile("Unknown reason \\(at (?:CDATA section|characters|text).*", Pattern.DOTALL);
@@ -102,7 +106,8 @@ final class MsvMessages {
         }
         if (UNKNOWN_IN_TEXT.matcher(message).matches()) return new Parsed(Kind.BAD_TEXT, null, null, List.of());
         if (UNKNOWN_AT_END.matcher(message).matches()) return new Parsed(Kind.INCOMPLETE_UNKNOWN, null, null, List.of());
-        if (message.startsWith("bad character literal") || message.contains("does not satisfy the required data type")) {
+        if (DATATYPE_DIAGNOSIS.matcher(message).matches()
+                || message.startsWith("bad character literal") || message.contains("does not satisfy the required data type")) {
             return new Parsed(Kind.BAD_TEXT, null, null, List.of());
         }
         return new Parsed(Kind.OTHER, null, message, List.of());

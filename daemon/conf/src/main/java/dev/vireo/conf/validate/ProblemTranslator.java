@@ -89,8 +89,7 @@ final class ProblemTranslator {
 
     private Finding unexpectedAttribute(Parsed p, int line, int column, ElementNode subject,
                                         UnaryOperator<String> attributes) {
-        ElementRules r = rules(subject);
-        if (r != null) r = r.narrowedBy(attributes);
+        ElementRules r = rules(subject, attributes);
         String allowed = r == null || r.attributeNames().isEmpty()
                 ? "; <" + subject.name() + "> takes no attributes"
                 : "; allowed: " + String.join(", ", r.attributeNames());
@@ -101,8 +100,8 @@ final class ProblemTranslator {
     private Finding badAttributeValue(Parsed p, int line, int column, ElementNode subject,
                                       UnaryOperator<String> attributes) {
         String value = attributes.apply(p.name());
-        ElementRules r = rules(subject);
-        ValueSpec spec = r == null ? null : r.narrowedBy(attributes).attributeSpec(p.name());
+        ElementRules r = rules(subject, attributes);
+        ValueSpec spec = r == null ? null : r.attributeSpec(p.name());
         String allowed;
         if (spec != null && !spec.isEmpty()) allowed = spec.describe();
         else if (!p.choices().isEmpty()) allowed = "allowed: " + String.join(", ", p.choices());
@@ -141,8 +140,16 @@ final class ProblemTranslator {
         return out;
     }
 
+    /** The rules of {@code node} in its parent's form, narrowed to its own form by its {@code type}. */
     private ElementRules rules(ElementNode node) {
-        return index.rules(node.parent() == null ? "" : node.parent().name(), node.name());
+        return rules(node, attribute -> attribute.equals("type") ? node.type() : null);
+    }
+
+    /** Like {@link #rules(ElementNode)}, narrowed by any attribute of the start tag being read. */
+    private ElementRules rules(ElementNode node, UnaryOperator<String> attributes) {
+        ElementNode parent = node.parent();
+        ElementRules r = parent == null ? null : index.rules(parent.name(), parent.type(), node.name());
+        return r == null ? null : r.narrowedBy(attributes);
     }
 
     private static List<Finding> refuse(ElementNode subject, Finding finding) {

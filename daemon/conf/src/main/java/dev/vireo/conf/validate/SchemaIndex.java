@@ -51,10 +51,19 @@ final class SchemaIndex {
         return index;
     }
 
-    /** Rules for {@code name} inside {@code parent}, falling back to all definitions of {@code name}. */
-    ElementRules rules(String parent, String name) {
-        ElementRules r = byContext.get(parent + "/" + name);
+    /**
+     * Rules for {@code name} inside {@code parent}: those of the parent's form when its
+     * {@code type} selects one ({@code disk[type=network]/source}), else of every form of the
+     * parent merged, else of every definition of {@code name}.
+     */
+    ElementRules rules(String parent, String parentType, String name) {
+        ElementRules r = parentType == null ? null : byContext.get(variantName(parent, "type", parentType) + "/" + name);
+        if (r == null) r = byContext.get(parent + "/" + name);
         return r != null ? r : byName.get(name);
+    }
+
+    private static String variantName(String element, String attribute, String value) {
+        return element + "[" + attribute + "=" + value + "]";
     }
 
     private ElementRules contextRules(String parent, String name) {
@@ -118,7 +127,7 @@ final class SchemaIndex {
                 for (Element c : children(pattern)) {
                     walk(c, owner, false);
                     String[] selector = selector(c);
-                    if (selector != null) walk(c, owner.variant(selector[0], selector[1]), false);
+                    if (selector != null) walkVariant(c, owner.variant(selector[0], selector[1]), selector);
                 }
             }
             case "optional", "zeroOrMore" -> {
@@ -145,12 +154,30 @@ final class SchemaIndex {
     }
 
     /**
+     * Walks one form of the enclosing element a second time, into that form's own rules, with
+     * its children keyed under the form ({@code disk[type=network]/source}) so that they too can
+     * be explained per form. Requirements are those of the form.
+     */
+    private void walkVariant(Element branch, ElementRules variant, String[] selector) {
+        String element = ownerNames.pop();
+        ownerNames.push(variantName(element, selector[0], selector[1]));
+        walk(branch, variant, true);
+        ownerNames.pop();
+        ownerNames.push(element);
+    }
+
+    /**
      * For a branch of a choice that fixes an attribute to one value ({@code type='pci'}), that
      * attribute and value; null for other branches.
      */
     private static String[] selector(Element branch) {
         if (!branch.getLocalName().equals("group")) return null;
+        List<Element> candidates = new ArrayList<>();
         for (Element c : children(branch)) {
+            if (c.getLocalName().equals("optional")) candidates.addAll(children(c));
+            else candidates.add(c);
+        }
+        for (Element c : candidates) {
             if (!c.getLocalName().equals("attribute") || !c.hasAttribute("name")) continue;
             List<Element> content = children(c);
             if (content.size() == 1 && content.getFirst().getLocalName().equals("value")) {

@@ -46,6 +46,7 @@ final class TrackingReader extends StreamReader2Delegate {
             case XMLStreamConstants.START_ELEMENT -> {
                 Location at = getLocation();
                 current = current.openChild(getLocalName(), at.getLineNumber(), at.getColumnNumber());
+                if (getAttributeCount() > 0) current.type(getAttributeValue(null, "type"));
                 text.setLength(0);
                 attachPending(true);
             }
