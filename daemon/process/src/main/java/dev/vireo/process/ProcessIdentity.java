@@ -1,0 +1,52 @@
+package dev.vireo.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A process id together with the process's start time, which tells it apart from a later process
+ * that got the same pid. The daemon writes both into a guest's runtime state and checks them when
+ * it finds the guest again after a restart.
+ *
+ * @param pid        the process id
+ * @param startTicks field 22 of {@code /proc/PID/stat}: start time in clock ticks since boot
+ */
+public record ProcessIdentity(long pid, long startTicks) {
+
+    public ProcessIdentity {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("pid must be positive, got " + pid);
+        }
+    }
+
+    /** The identity of the process now running as {@code pid}; empty when there is none. */
+    public static Optional<ProcessIdentity> of(long pid) throws IOException {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcessIdentity(pid, startTicks(stat, pid)));
+    }
+
+    /** Whether the process with this pid is still the one this identity was taken from. */
+    public boolean isRunning() throws IOException {
+        return of(pid).map(this::equals).orElse(false);
+    }
+
+    // The command name (field 2) is in parentheses and may itself hold spaces and ')': the
+    // fields we want come after the last ')'. Field 3 (state) is the first one after it.
+    private static long startTicks(String stat, long pid) throws IOException {
+        int end = stat.lastIndexOf(')');
+        String[] fields = end < 0 ? new String[0] : stat.substring(end + 1).trim().split(" ");
+        int startTimeIndex = 22 - 3;
+        if (fields.length <= startTimeIndex) {
+            throw new IOException("cannot read the start time of process " + pid + " from /proc/" + pid + "/stat");
+        }
+        return Long.parseLong(fields[startTimeIndex]);
+    }
+}
