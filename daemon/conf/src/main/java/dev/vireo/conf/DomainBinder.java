@@ -8,7 +8,6 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
-import java.io.StringWriter;
 import java.util.List;
 import javax.xml.stream.XMLStreamReader;
 
@@ -70,11 +69,12 @@ final class DomainBinder {
         try {
             Marshaller m = CONTEXT.createMarshaller();
             for (LiveOnly<?> adapter : LiveOnly.all(live)) m.setAdapter(adapter);
-            m.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
             m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
-            StringWriter out = new StringWriter(4096);
-            m.marshal(domain, out);
-            return out.append('\n').toString();
+            StringBuilder out = new StringBuilder(4096);
+            LibvirtStyleWriter writer = new LibvirtStyleWriter(out, domain.getQemuCommandline() != null);
+            m.marshal(domain, writer);
+            writer.writeEndDocument();
+            return out.toString();
         } catch (JAXBException e) {
             throw new IllegalStateException("formatting failed: " + e, e);
         }

@@ -111,7 +111,11 @@ public final class ConsistencyChecks {
     }
 
     private static String describe(Device device) {
-        String kind = device.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String kind = switch (device) {
+            case dev.vireo.conf.model.NetInterface n -> "interface";
+            case dev.vireo.conf.model.CharDevice c -> "character device";
+            default -> device.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        };
         if (device instanceof Disk d) return "disk '" + d.getTarget().getDev() + "'";
         if (device instanceof Controller c) return "controller " + c.getType().xml() + " " + c.getIndex();
         return "a " + kind;

@@ -16,23 +16,21 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(propOrder = {})
 public class Address {
+    // declared in libvirt's attribute order, which JAXB follows when writing
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(AddressType.Adapter.class)
     private AddressType type;
 
     @XmlAttribute(name = "domain")
     private String domain;
+    @XmlAttribute(name = "controller")
+    private String controller;
     @XmlAttribute(name = "bus")
     private String bus;
     @XmlAttribute(name = "slot")
     private String slot;
     @XmlAttribute(name = "function")
     private String function;
-    @XmlAttribute(name = "multifunction")
-    @XmlJavaTypeAdapter(OnOffAdapter.class)
-    private Boolean multifunction;
-    @XmlAttribute(name = "controller")
-    private String controller;
     @XmlAttribute(name = "target")
     private String target;
     @XmlAttribute(name = "unit")
@@ -41,6 +39,9 @@ public class Address {
     private String port;
     @XmlAttribute(name = "reg")
     private String reg;
+    @XmlAttribute(name = "multifunction")
+    @XmlJavaTypeAdapter(OnOffAdapter.class)
+    private Boolean multifunction;
 
     /** A PCI address. */
     public static Address pci(int domain, int bus, int slot, int function) {
