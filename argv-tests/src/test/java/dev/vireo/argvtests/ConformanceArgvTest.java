@@ -43,7 +43,7 @@ class ConformanceArgvTest {
      * Core cases that must keep passing; raised as the builder learns more, never lowered. The
      * remaining core failures are listed in the report this test prints.
      */
-    private static final int CORE_FLOOR = 0;
+    private static final int CORE_FLOOR = 108;
 
     @Test
     void libvirtCasesProduceLibvirtsCommandLines() throws IOException {

@@ -62,14 +62,9 @@ final class DriveOption {
                 && (device == DiskDevice.DISK || device == DiskDevice.LUN) && bus != DiskBus.IDE) {
             o.raw(",boot=on");
         }
-        if (disk.isReadonly()) {
-            if (bus == DiskBus.IDE && device == DiskDevice.DISK) {
-                throw new UnsupportedConfigurationException("disk '" + dev + "': read-only IDE hard disks are not "
-                        + "supported by QEMU; use a cdrom, or a virtio or SCSI disk");
-            }
-            if (ctx.has(Capability.DRIVE_READONLY)) {
-                o.add("readonly", "on");
-            }
+        // libvirt of this era lets a read-only IDE hard disk through; QEMU 2.0 and later refuse to start it.
+        if (disk.isReadonly() && ctx.has(Capability.DRIVE_READONLY)) {
+            o.add("readonly", "on");
         }
         if (disk.isTransient()) {
             throw new UnsupportedConfigurationException("disk '" + dev + "': <transient/> disks are not supported");
