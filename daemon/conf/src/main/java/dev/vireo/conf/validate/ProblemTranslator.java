@@ -38,7 +38,7 @@ final class ProblemTranslator {
      */
     List<Finding> translate(Parsed p, int line, int column, ElementNode subject,
                             UnaryOperator<String> attributes, String text) {
-        if (subject.insideRefused() && p.kind() != MsvMessages.Kind.UNEXPECTED_ELEMENT) return List.of();
+        if (insideRefused(p, subject)) return List.of();
         return switch (p.kind()) {
             case UNEXPECTED_ELEMENT -> unexpectedElement(p, line, column, subject);
             case NO_CHILD_ALLOWED -> refuse(subject, Finding.of(line, column, subject,
@@ -60,6 +60,20 @@ final class ProblemTranslator {
                     "element <", subject.name(), "> is incomplete or does not fit any form the schema allows"));
             case OTHER -> List.of(Finding.of(line, column, subject, p.value()));
         };
+    }
+
+    /**
+     * Once an element was refused, MSV cannot say anything useful about what is inside it (it
+     * matches the content against whatever it guesses): keep quiet there. The element's own
+     * refusal is decided on its start tag, so for those kinds only the ancestors count.
+     */
+    private static boolean insideRefused(Parsed p, ElementNode subject) {
+        boolean aboutThisStartTag = switch (p.kind()) {
+            case UNEXPECTED_ELEMENT, NO_CHILD_ALLOWED, WRONG_NAMESPACE -> true;
+            default -> false;
+        };
+        ElementNode from = aboutThisStartTag ? subject.parent() : subject;
+        return from != null && from.insideRefused();
     }
 
     private List<Finding> unexpectedElement(Parsed p, int line, int column, ElementNode subject) {

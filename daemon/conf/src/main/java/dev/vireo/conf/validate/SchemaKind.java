@@ -2,7 +2,8 @@ package dev.vireo.conf.validate;
 
 /** The documents Vireo validates, each with the RelaxNG start file (a resource of vireo-schema). */
 public enum SchemaKind {
-    DOMAIN("domain.rng", "domain");
+    DOMAIN("domain.rng", "domain"),
+    DOMAIN_SNAPSHOT("domainsnapshot.rng", "domainsnapshot");
 
     private final String startFile;
     private final String rootElement;
