@@ -28,9 +28,10 @@ public final class Daemon implements AutoCloseable {
         DefinitionCodec codec = new DefinitionCodec();
         DomainRegistry registry = DomainRegistry.load(options.stateDir().resolve("domains"), codec);
         Map<String, Operation> ops = new HashMap<>();
-        new DefinitionOps(registry, codec).register(ops);
+        DefinitionOps definitions = new DefinitionOps(registry, codec);
+        definitions.register(ops);
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
-        new EmulatorOps(caps).register(ops);
+        new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()

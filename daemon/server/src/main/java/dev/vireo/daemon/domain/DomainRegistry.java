@@ -106,7 +106,7 @@ public final class DomainRegistry {
      * The entry for a domain about to be defined or created: the existing one of that name, or a
      * new one. Refuses a UUID that another domain (or this name under another UUID) already has.
      */
-    DomainEntry reserve(String name, String uuid) throws RpcException {
+    private DomainEntry reserve(String name, String uuid) throws RpcException {
         synchronized (bookkeeping) {
             DomainEntry existing = byName.get(name);
             if (existing != null) {
@@ -169,6 +169,25 @@ public final class DomainRegistry {
     public <T> T withLock(String key, LockedAction<T> action) throws RpcException {
         for (;;) {
             DomainEntry e = lookup(key);
+            e.lock().lock();
+            try {
+                if (e.removed()) continue;
+                return action.run(e);
+            } finally {
+                e.lock().unlock();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} under the lock of the domain with this name and UUID, which is created
+     * (not yet stored, not yet running) when it does not exist: for create and for recovery.
+     * The caller's action must make it persistent or active, or {@link #dropIfUnused} it.
+     */
+    public <T> T withReserved(String name, String uuid, LockedAction<T> action) throws RpcException {
+        checkFileName(name);
+        for (;;) {
+            DomainEntry e = reserve(name, uuid);
             e.lock().lock();
             try {
                 if (e.removed()) continue;

@@ -6,6 +6,12 @@ import dev.vireo.caps.ProbeException;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.caps.QemuCapsXml;
 import dev.vireo.client.ErrorCodes;
+import dev.vireo.command.CommandBuilder;
+import dev.vireo.command.LaunchOptions;
+import dev.vireo.command.UnsupportedConfigurationException;
+import dev.vireo.conf.XmlProblemsException;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.lifecycle.Emulators;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
@@ -13,20 +19,54 @@ import dev.vireo.daemon.rpc.RpcException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The operations about emulators: {@code domcapabilities} and {@code version}'s hypervisor part. */
+/**
+ * The operations about emulators: {@code domcapabilities}, {@code domxml-to-native} and
+ * {@code version}'s hypervisor part.
+ */
 public final class EmulatorOps {
     /** The emulator {@code version} reports, as virsh's "Running hypervisor" line. */
     public static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
 
     private final CapsCache caps;
+    private final DefinitionOps definitions;
+    private final Path runtimeDir;
 
-    public EmulatorOps(CapsCache caps) {
+    public EmulatorOps(CapsCache caps, DefinitionOps definitions, Path runtimeDir) {
         this.caps = caps;
+        this.definitions = definitions;
+        this.runtimeDir = runtimeDir;
     }
 
     public void register(Map<String, Operation> ops) {
         ops.put("domcapabilities", this::domCapabilities);
+        ops.put("domxml-to-native", this::domXmlToNative);
         ops.put("version", this::version);
+    }
+
+    /** The command line for a domain, as libvirt's {@code domxml-to-native qemu-argv} prints it. */
+    private JsonNode domXmlToNative(Call call) throws RpcException {
+        String format = call.string("format");
+        if (!format.equals("qemu-argv")) {
+            throw new RpcException(ErrorCodes.BAD_REQUEST, "unsupported native format '" + format + "': only qemu-argv is known");
+        }
+        Domain d = definitions.parse(call.string("xml"));
+        String capsXml = call.optionalString("caps");
+        QemuCaps qemuCaps;
+        if (capsXml != null) {
+            try {
+                qemuCaps = QemuCapsXml.parse(capsXml, "the --caps document");
+            } catch (XmlProblemsException e) {
+                throw new RpcException(ErrorCodes.INVALID_XML, e.getMessage());
+            }
+        } else {
+            qemuCaps = capsOf(Emulators.of(d));
+        }
+        LaunchOptions launch = LaunchOptions.forMonitor(runtimeDir.resolve("qemu").resolve(d.getName() + ".monitor"));
+        try {
+            return Results.text(CommandBuilder.build(d, qemuCaps, launch).toShellLine());
+        } catch (UnsupportedConfigurationException e) {
+            throw new RpcException(ErrorCodes.UNSUPPORTED, e.getMessage());
+        }
     }
 
     /** Probed (or cached) capabilities; a probe failure becomes an operation-failed refusal. */

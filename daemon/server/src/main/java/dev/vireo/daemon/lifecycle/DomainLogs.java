@@ -1,0 +1,71 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.daemon.Log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Per-domain log files, {@code STATE/log/NAME.log} like libvirt's {@code qemu/NAME.log}: a line
+ * when the guest starts, its command line, then QEMU's own stdout and stderr (appended by the
+ * spawner), and a line when it stops.
+ */
+public final class DomainLogs {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
+    private static final int TAIL_LINES = 8;
+
+    private final Path dir;
+
+    public DomainLogs(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    public Path file(String domain) {
+        return dir.resolve(domain + ".log");
+    }
+
+    /** Appends the start banner and the command line; returns the file for QEMU's output. */
+    Path starting(String domain, String commandLine) {
+        append(domain, now() + ": starting up\n" + commandLine + "\n");
+        return file(domain);
+    }
+
+    void stopped(String domain, String reason) {
+        append(domain, now() + ": shutting down, reason=" + reason + "\n");
+    }
+
+    /** The last lines QEMU wrote, for an error message ("" when there are none). */
+    String tail(String domain) {
+        try {
+            List<String> lines = Files.readAllLines(file(domain));
+            List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+            return last.isEmpty() ? "" : "\nlast lines of " + file(domain) + ":\n" + String.join("\n", last);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void append(String domain, String text) {
+        try {
+            if (!Files.exists(file(domain))) {
+                // QEMU's output may hold guest data: owner-only, like libvirt's logs
+                Files.createFile(file(domain), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file(domain), text, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            Log.warn("cannot write " + file(domain), e);
+        }
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).format(TIME);
+    }
+}

@@ -1,0 +1,347 @@
+package dev.vireo.daemon.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.caps.CapsCache;
+import dev.vireo.caps.ProbeException;
+import dev.vireo.caps.QemuCaps;
+import dev.vireo.client.ErrorCodes;
+import dev.vireo.command.CommandBuilder;
+import dev.vireo.command.CommandLine;
+import dev.vireo.command.LaunchOptions;
+import dev.vireo.command.UnsupportedConfigurationException;
+import dev.vireo.conf.XmlProblemsException;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.Log;
+import dev.vireo.daemon.domain.DefinitionCodec;
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.domain.DomainStatus;
+import dev.vireo.daemon.domain.StateKind;
+import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.process.ManagedProcess;
+import dev.vireo.process.ProcessSpawner;
+import dev.vireo.process.Signal;
+import dev.vireo.process.SpawnSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs guests: start (QEMU paused with its monitor, then {@code cont}), destroy, shutdown, suspend,
+ * resume, reboot, and the bookkeeping when a guest ends, however it ends. Every operation runs under
+ * the domain's lock; waiting for a guest to power off does not hold it.
+ */
+public final class Lifecycle {
+    static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
+    /** How long destroy lets QEMU handle SIGTERM before SIGKILL. */
+    private static final Duration TERM_GRACE = Duration.ofSeconds(3);
+
+    private final DomainRegistry registry;
+    private final DefinitionCodec codec;
+    private final CapsCache caps;
+    private final EventBus events;
+    private final MonitorConnector monitors;
+    private final Path runDir;
+    private final DomainLogs logs;
+    private final AtomicInteger lastId = new AtomicInteger();
+    private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
+
+    public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
+                     MonitorConnector monitors, Path runDir, DomainLogs logs) throws IOException {
+        this.registry = registry;
+        this.codec = codec;
+        this.caps = caps;
+        this.events = events;
+        this.monitors = monitors;
+        this.runDir = runDir;
+        this.logs = logs;
+        Files.createDirectories(runDir);
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    /** Starts a defined domain from its stored definition. */
+    public DomainEntry start(String key) throws RpcException {
+        return registry.withLock(key, e -> {
+            requireInactive(e);
+            if (!e.isPersistent()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' has no stored definition");
+            launch(e, e.persistent());
+            return e;
+        });
+    }
+
+    /** Starts a transient domain (nothing stored), or an inactive defined one from this XML. */
+    public DomainEntry create(Domain definition) throws RpcException {
+        return registry.withReserved(codec.name(definition), codec.uuid(definition), e -> {
+            requireInactive(e);
+            try {
+                launch(e, definition);
+            } finally {
+                registry.dropIfUnused(e);
+            }
+            return e;
+        });
+    }
+
+    private void launch(DomainEntry e, Domain definition) throws RpcException {
+        Domain live = copyOf(definition);
+        int id = lastId.incrementAndGet();
+        live.setId(id);
+        QemuCaps qemuCaps = capsOf(Emulators.of(live));
+        Path monitor = runDir.resolve(e.name() + ".monitor");
+        CommandLine cmd;
+        try {
+            Files.deleteIfExists(monitor);
+            cmd = CommandBuilder.build(live, qemuCaps, LaunchOptions.forMonitor(monitor).withDomainId(id));
+        } catch (UnsupportedConfigurationException ex) {
+            throw new RpcException(ErrorCodes.UNSUPPORTED, ex.getMessage());
+        } catch (IOException ex) {
+            throw failed("cannot prepare " + monitor, ex);
+        }
+        Path log = logs.starting(e.name(), cmd.toShellLine());
+        ManagedProcess process;
+        try {
+            process = ProcessSpawner.spawn(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log).build());
+        } catch (IOException ex) {
+            throw failed("cannot start " + cmd.emulator() + " for domain '" + e.name() + "'", ex);
+        }
+        RunningGuest guest = new RunningGuest(e, process, monitor, runDir.resolve(e.name() + ".json"));
+        running.put(e.name(), guest);
+        e.markActive(live, id, new DomainStatus(StateKind.PAUSED, "starting up"));
+        process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
+        try {
+            guest.monitor = monitors.connect(monitor, new GuestEvents(this, guest), MONITOR_TIMEOUT, process::isAlive);
+            guest.monitor.execute("cont", null);
+        } catch (IOException | GuestMonitor.MonitorException ex) {
+            guest.destroyRequested = true;
+            kill(guest);
+            finish(guest, "failed");
+            throw failed("domain '" + e.name() + "' did not start: " + ex.getMessage() + logs.tail(e.name()), null);
+        }
+        guest.starting = false;
+        setStatus(guest, new DomainStatus(StateKind.RUNNING, "booted"));
+        events.lifecycle(e.name(), "Started", "Booted");
+        Log.info("domain " + e.name() + " started (id " + id + ", pid " + process.pid() + ")");
+    }
+
+    /** Kills QEMU at once (SIGTERM, then SIGKILL) and waits until the domain is shut off. */
+    public void destroy(String key) throws RpcException {
+        registry.withLock(key, e -> {
+            RunningGuest guest = requireRunning(e);
+            guest.destroyRequested = true;
+            kill(guest);
+            finish(guest, guest.stopReason());
+            return null;
+        });
+    }
+
+    /**
+     * Presses the guest's ACPI power button.
+     *
+     * @param timeout when not null, wait this long for the guest to shut off, then fail
+     */
+    public void shutdown(String key, Duration timeout) throws RpcException {
+        RunningGuest guest = registry.withLock(key, e -> {
+            RunningGuest g = requireRunning(e);
+            monitorCommand(g, "system_powerdown");
+            return g;
+        });
+        if (timeout == null) return;
+        try {
+            guest.stopped.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException ex) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, "domain '" + guest.entry.name() + "' did not shut off within "
+                    + timeout.toSeconds() + " s (the guest may ignore the ACPI power button; destroy stops it at once)");
+        } catch (InterruptedException | ExecutionException ex) {
+            throw failed("waiting for domain '" + guest.entry.name() + "' to shut off", ex);
+        }
+    }
+
+    public void suspend(String key) throws RpcException {
+        registry.withLock(key, e -> {
+            RunningGuest g = requireRunning(e);
+            if (e.status().state() == StateKind.PAUSED) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is already paused");
+            monitorCommand(g, "stop");
+            setStatus(g, new DomainStatus(StateKind.PAUSED, "user"));
+            events.lifecycle(e.name(), "Suspended", "Paused");
+            return null;
+        });
+    }
+
+    public void resume(String key) throws RpcException {
+        registry.withLock(key, e -> {
+            RunningGuest g = requireRunning(e);
+            if (e.status().state() != StateKind.PAUSED) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is not paused");
+            monitorCommand(g, "cont");
+            setStatus(g, new DomainStatus(StateKind.RUNNING, "unpaused"));
+            events.lifecycle(e.name(), "Resumed", "Unpaused");
+            return null;
+        });
+    }
+
+    /** Resets the guest (like pressing its reset button). */
+    public void reboot(String key) throws RpcException {
+        registry.withLock(key, e -> {
+            monitorCommand(requireRunning(e), "system_reset");
+            return null;
+        });
+    }
+
+    /** Passes a QMP command through; QMP's whole reply comes back, an error included. */
+    public JsonNode monitorPassThrough(String key, ObjectNode command) throws RpcException {
+        return registry.withLock(key, e -> {
+            try {
+                return requireRunning(e).monitor.passThrough(command);
+            } catch (IOException ex) {
+                throw failed("monitor of domain '" + e.name() + "'", ex);
+            }
+        });
+    }
+
+    // --- bookkeeping --------------------------------------------------------------------------
+
+    /** QEMU ended (reaped or, for an adopted one, seen through its pidfd). */
+    void guestEnded(RunningGuest guest) {
+        withGuestLock(guest, () -> finish(guest, guest.stopReason()));
+    }
+
+    /** Runs {@code action} under the guest's domain lock unless the guest has already stopped. */
+    void withGuestLock(RunningGuest guest, Runnable action) {
+        guest.entry.lock().lock();
+        try {
+            if (!guest.stopped.isDone()) action.run();
+        } finally {
+            guest.entry.lock().unlock();
+        }
+    }
+
+    /** Marks the domain shut off and removes its runtime files; idempotent (call with the lock held). */
+    void finish(RunningGuest guest, String reason) {
+        if (guest.stopped.isDone()) return;
+        DomainEntry e = guest.entry;
+        if (guest.monitor != null) guest.monitor.close();
+        try {
+            Files.deleteIfExists(guest.monitorSocket);
+            Files.deleteIfExists(guest.runtimeFile);
+        } catch (IOException ex) {
+            Log.warn("cannot remove runtime files of " + e.name(), ex);
+        }
+        running.remove(e.name(), guest);
+        e.markInactive(new DomainStatus(StateKind.SHUTOFF, reason));
+        logs.stopped(e.name(), reason);
+        registry.dropIfUnused(e);
+        guest.stopped.complete(null);
+        events.lifecycle(e.name(), "Stopped", Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
+        Log.info("domain " + e.name() + " shut off (" + reason + ")");
+    }
+
+    /** Records a status change and persists it for recovery (call with the lock held). */
+    void setStatus(RunningGuest guest, DomainStatus status) {
+        guest.entry.status(status);
+        persist(guest);
+    }
+
+    void persist(RunningGuest guest) {
+        DomainEntry e = guest.entry;
+        if (guest.stopped.isDone() || e.live() == null) return;
+        RuntimeRecord r = new RuntimeRecord(e.name(), e.uuid(), guest.process.pid(), guest.process.identity().startTicks(),
+                guest.monitorSocket.toString(), e.id(), e.status().state().name(), e.status().reason(),
+                e.isPersistent(), codec.formatLive(e.live()));
+        try {
+            r.write(guest.runtimeFile);
+        } catch (IOException ex) {
+            Log.warn("cannot write runtime state of " + e.name() + "; a daemon restart would not find it", ex);
+        }
+    }
+
+    /** A guest found again after a restart becomes managed like one this daemon started. */
+    void adopt(RunningGuest guest) {
+        running.put(guest.entry.name(), guest);
+        lastId.accumulateAndGet(guest.entry.id(), Math::max);
+        guest.starting = false;
+        guest.process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
+    }
+
+    RunningGuest runningGuest(String name) {
+        return running.get(name);
+    }
+
+    private static void kill(RunningGuest guest) {
+        try {
+            guest.process.kill(Signal.SIGTERM);
+            guest.process.onExit().get(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            try {
+                guest.process.kill(Signal.SIGKILL);
+                guest.process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException | ExecutionException | TimeoutException ex) {
+                Log.warn("cannot kill pid " + guest.process.pid(), ex);
+            }
+        } catch (IOException | InterruptedException | ExecutionException ex) {
+            Log.warn("cannot stop pid " + guest.process.pid(), ex);
+        }
+    }
+
+    private void monitorCommand(RunningGuest g, String command) throws RpcException {
+        try {
+            g.monitor.execute(command, null);
+        } catch (GuestMonitor.MonitorException ex) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, command + " refused by QEMU: " + ex.errorClass() + ": " + ex.getMessage());
+        } catch (IOException ex) {
+            throw failed(command + " on domain '" + g.entry.name() + "'", ex);
+        }
+    }
+
+    private RunningGuest requireRunning(DomainEntry e) throws RpcException {
+        RunningGuest g = running.get(e.name());
+        if (g == null || !e.status().active()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is not running");
+        return g;
+    }
+
+    private static void requireInactive(DomainEntry e) throws RpcException {
+        if (e.status().active()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is already active");
+    }
+
+    private QemuCaps capsOf(Path emulator) throws RpcException {
+        try {
+            return caps.get(emulator);
+        } catch (ProbeException ex) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot probe emulator " + emulator + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A private copy of the definition for the running guest (it gains an id and runtime details). */
+    private Domain copyOf(Domain d) throws RpcException {
+        try {
+            return codec.parse(codec.format(d));
+        } catch (XmlProblemsException ex) {
+            throw new RpcException(ErrorCodes.INTERNAL, "the stored definition of '" + d.getName() + "' no longer parses: " + ex.getMessage());
+        }
+    }
+
+    /** QEMU gets exactly the environment the command line names, like libvirt (nothing inherited). */
+    private static Map<String, String> environmentOf(CommandLine cmd) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : cmd.env()) {
+            int eq = entry.indexOf('=');
+            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return env;
+    }
+
+    private static RpcException failed(String what, Exception cause) {
+        return new RpcException(ErrorCodes.OPERATION_FAILED, cause == null ? what : what + ": " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.process.ManagedProcess;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One running QEMU and what the daemon knows about it beyond the domain's status: its monitor, and
+ * the intentions that decide the reason it will be shut off with.
+ */
+final class RunningGuest {
+    final DomainEntry entry;
+    final ManagedProcess process;
+    final Path monitorSocket;
+    final Path runtimeFile;
+    /** Completes once the guest is shut off and cleaned up (whatever ended it). */
+    final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    volatile GuestMonitor monitor;
+    /** The guest itself powered off (QMP SHUTDOWN from the guest): shut off (shutdown). */
+    volatile boolean guestShutdown;
+    /** destroy asked for it: shut off (destroyed). */
+    volatile boolean destroyRequested;
+    /** Set by start until {@code cont} has run: the RESUME it causes is part of booting. */
+    volatile boolean starting = true;
+
+    RunningGuest(DomainEntry entry, ManagedProcess process, Path monitorSocket, Path runtimeFile) {
+        this.entry = entry;
+        this.process = process;
+        this.monitorSocket = monitorSocket;
+        this.runtimeFile = runtimeFile;
+    }
+
+    /** libvirt's shut-off reason for how this guest ended. */
+    String stopReason() {
+        if (destroyRequested) return "destroyed";
+        if (guestShutdown) return "shutdown";
+        return "failed";
+    }
+}

@@ -1,0 +1,113 @@
+package dev.vireo.daemon.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.client.ErrorCodes;
+import dev.vireo.client.Json;
+import dev.vireo.conf.model.Disk;
+import dev.vireo.conf.model.DiskSource;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.lifecycle.Lifecycle;
+import dev.vireo.daemon.rpc.Call;
+import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.RpcException;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The operations on running guests: start, create, destroy, shutdown, ..., the monitor and events. */
+public final class LifecycleOps {
+    private final Lifecycle lifecycle;
+    private final DomainRegistry registry;
+    private final DefinitionOps definitions;
+
+    public LifecycleOps(Lifecycle lifecycle, DomainRegistry registry, DefinitionOps definitions) {
+        this.lifecycle = lifecycle;
+        this.registry = registry;
+        this.definitions = definitions;
+    }
+
+    public void register(Map<String, Operation> ops) {
+        ops.put("start", c -> named(lifecycle.start(c.string("domain"))));
+        ops.put("create", c -> named(lifecycle.create(definitions.parse(c.string("xml")))));
+        ops.put("destroy", c -> done(() -> lifecycle.destroy(c.string("domain"))));
+        ops.put("shutdown", this::shutdown);
+        ops.put("suspend", c -> done(() -> lifecycle.suspend(c.string("domain"))));
+        ops.put("resume", c -> done(() -> lifecycle.resume(c.string("domain"))));
+        ops.put("reboot", c -> done(() -> lifecycle.reboot(c.string("domain"))));
+        ops.put("domblklist", this::domBlkList);
+        ops.put("qemu-monitor-command", this::monitorCommand);
+        ops.put("subscribe", this::subscribe);
+    }
+
+    private JsonNode shutdown(Call call) throws RpcException {
+        long millis = call.optionalCount("timeoutMillis");
+        lifecycle.shutdown(call.string("domain"), millis < 0 ? null : Duration.ofMillis(millis));
+        return Results.object();
+    }
+
+    private JsonNode domBlkList(Call call) throws RpcException {
+        Domain d = registry.lookup(call.string("domain")).current();
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        if (d.getDevices() == null) return rows;
+        for (Disk disk : d.getDevices().getDisks()) {
+            ObjectNode row = rows.addObject();
+            row.put("target", disk.getTarget() == null ? "" : disk.getTarget().getDev());
+            String source = sourceOf(disk.getSource());
+            if (source == null) row.putNull("source");
+            else row.put("source", source);
+            row.put("type", disk.getType() == null ? "" : disk.getType().xml());
+            row.put("device", disk.getDevice() == null ? "" : disk.getDevice().xml());
+        }
+        return rows;
+    }
+
+    /** What virsh shows as a disk's source: the file, device, folder, or network name. */
+    private static String sourceOf(DiskSource s) {
+        if (s == null) return null;
+        if (s.getFile() != null) return s.getFile();
+        if (s.getDev() != null) return s.getDev();
+        if (s.getDir() != null) return s.getDir();
+        return s.getName();
+    }
+
+    private JsonNode monitorCommand(Call call) throws RpcException {
+        JsonNode command;
+        try {
+            command = Json.MAPPER.readTree(call.string("command"));
+        } catch (JsonProcessingException e) {
+            throw new RpcException(ErrorCodes.BAD_REQUEST, "the monitor command is not JSON: " + e.getOriginalMessage());
+        }
+        if (!command.isObject() || !command.path("execute").isTextual()) {
+            throw new RpcException(ErrorCodes.BAD_REQUEST,
+                    "a QMP command is a JSON object with \"execute\" (and optional \"arguments\"), e.g. {\"execute\":\"query-status\"}");
+        }
+        return lifecycle.monitorPassThrough(call.string("domain"), (ObjectNode) command);
+    }
+
+    private JsonNode subscribe(Call call) throws RpcException {
+        String domain = call.optionalString("domain");
+        if (domain != null) domain = registry.lookup(domain).name();
+        lifecycle.events().subscribe(call.session(), domain);
+        return Results.object();
+    }
+
+    private static JsonNode named(DomainEntry e) {
+        return Results.object().put("name", e.name()).put("uuid", e.uuid());
+    }
+
+    private static JsonNode done(Action action) throws RpcException {
+        action.run();
+        return Results.object();
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws RpcException;
+    }
+}
