@@ -45,8 +45,4 @@ public final class DeviceCatalog {
     public boolean anyDeviceHasProperty(String property) {
         return properties.values().stream().anyMatch(p -> p.contains(property));
     }
-
-    public Set<String> devices() {
-        return Set.copyOf(devices);
-    }
 }
