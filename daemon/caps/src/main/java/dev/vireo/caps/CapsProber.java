@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
  *
  * <p>An emulator may answer every {@code -device} query with everything it knows (test doubles do);
  * properties already seen are not asked for again. The property queries run in parallel: each is a
- * separate emulator start, and that start time dominates the probe.
- * {@link CapsAssembler} puts the parts together.
+ * separate emulator start, and that start time dominates the probe. {@link CapsAssembler} puts the
+ * parts together.
  */
 public final class CapsProber {
 
@@ -35,7 +35,8 @@ public final class CapsProber {
     }
 
     public QemuCaps probe(Path binary) throws ProbeException {
-        if (!Files.isRegularFile(binary)) throw new ProbeException("emulator " + binary + " does not exist");
+        if (!Files.exists(binary)) throw new ProbeException("emulator " + binary + " does not exist");
+        if (!Files.isRegularFile(binary)) throw new ProbeException("emulator " + binary + " is not a regular file");
         if (!Files.isExecutable(binary)) throw new ProbeException("emulator " + binary + " is not executable");
         EmulatorRunner.Output help = runner.run(binary, List.of("-help"));
         if (help.exitCode() != 0) {

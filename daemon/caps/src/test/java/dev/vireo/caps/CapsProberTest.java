@@ -83,6 +83,12 @@ class CapsProberTest {
     }
 
     @Test
+    void aDirectoryIsNotAnEmulator() {
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(dir));
+        assertEquals("emulator " + dir + " is not a regular file", e.getMessage());
+    }
+
+    @Test
     void aListedDeviceWhosePropertiesCannotBeReadFailsTheProbe() throws Exception {
         Path help = Files.writeString(dir.resolve("h"), FakeEmulator.HELP_1_1);
         Path flaky = FakeEmulator.script(dir, "qemu-flaky", """
