@@ -1,6 +1,7 @@
 package dev.vireo.conf.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.conf.XmlProblem;
@@ -10,6 +11,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ValidatedReadTest {
 
@@ -34,6 +37,13 @@ class ValidatedReadTest {
             while (r.hasNext()) r.next();
             return read.problems();
         }
+    }
+
+    /** Schemas compile on first use; a broken one must fail the build, not a user's document. */
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void everySchemaCompiles(SchemaKind kind) {
+        assertNotNull(CompiledSchemas.of(kind).schema());
     }
 
     @Test
