@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code line L:C: PATH: MESSAGE}). The document must produce exactly as many problems as there
  * are {@code expect:} lines, each matching one of them.
  *
- * <p>Stages: {@code schema} reads through {@link ValidatedRead} only (schema refusals);
- * {@code parse} goes through the full {@link DomainXml#parse} (schema, binding, semantic checks).
+ * <p>Stages: {@code schema} reads through {@link ValidatedRead} only (schema refusals), and
+ * checks that the full {@link DomainXml#parse} reports the very same problems; {@code parse}
+ * goes through the full parse only (binding, value and consistency checks).
  * A new stage is one more entry in {@link #STAGES}.
  */
 class InvalidDocumentsTest {
@@ -97,6 +98,11 @@ class InvalidDocumentsTest {
         }
         assertEquals(c.expected().size(), actual.size(),
                 () -> c.name() + ": unexpected extra problems:\n  " + String.join("\n  ", actual));
+        if (c.stage().equals("schema")) {
+            // what vireo define/validate print: the full parse must report the schema's problems unchanged
+            assertEquals(actual, parseProblems(c.xml()).stream().map(XmlProblem::toString).toList(),
+                    () -> c.name() + ": the full parse reports these differently");
+        }
     }
 
     private static List<XmlProblem> schemaProblems(String xml) {
