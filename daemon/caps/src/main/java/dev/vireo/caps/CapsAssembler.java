@@ -33,7 +33,7 @@ public final class CapsAssembler {
         return new QemuCaps(emulator, v.version(), v.kvmVersion(), v.kvm(), flags);
     }
 
-    /** Capabilities from recorded texts (fixtures, tests): the device text is read when the help says it can exist. */
+    /** Capabilities from recorded texts (fixtures, tests): the device text is read when the help has {@code -device}. */
     public static QemuCaps fromTexts(String emulator, String helpText, String deviceText) {
         HelpCaps help = HelpParser.parse(helpText);
         boolean listed = help.deviceQuery() != DeviceQuery.NONE && deviceText != null;

@@ -14,7 +14,9 @@ import java.util.concurrent.Future;
  * Probes an emulator binary: runs {@code -help}, then (when the help shows how) lists the device
  * models and the properties of the devices that matter, and turns all of it into {@link QemuCaps}.
  *
- * <p>An emulator may answer every {@code -device} query with everything it knows (test doubles do);
+ * <p>QEMU 0.12 can list its device models but not their properties, and exits with status 1 after
+ * listing: for it the list is read whatever the exit status. An emulator may answer every
+ * {@code -device} query with everything it knows (test doubles do);
  * properties already seen are not asked for again. The property queries run in parallel: each is a
  * separate emulator start, and that start time dominates the probe. {@link CapsAssembler} puts the
  * parts together.
@@ -57,11 +59,12 @@ public final class CapsProber {
     private DeviceCatalog devices(Path binary, DeviceQuery query) throws ProbeException {
         DeviceCatalog catalog = new DeviceCatalog();
         EmulatorRunner.Output listing = runner.run(binary, List.of("-device", query.listArgument()));
-        if (listing.exitCode() != 0) {
+        if (listing.exitCode() != 0 && query.listsProperties()) {
             throw new ProbeException("emulator " + binary + " -device " + query.listArgument()
                     + " failed with exit status " + listing.exitCode() + ": " + listing.firstErrorLine());
         }
         DeviceListParser.parseInto(listing.both(), catalog);
+        if (!query.listsProperties()) return catalog;
         List<String> wanted = DeviceRules.devicesToQuery(catalog).stream()
                 .filter(device -> !catalog.hasPropertiesOf(device)).toList();
         for (String properties : queryAll(binary, query, catalog, wanted)) {

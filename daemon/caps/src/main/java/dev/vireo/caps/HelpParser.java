@@ -159,13 +159,13 @@ public final class HelpParser {
         set(f, DEVICE_VIDEO_PRIMARY, version >= 1002000);
     }
 
-    /** Only a help text that shows how to list a device's properties gets its device listing read. */
+    /** The help says whether device properties can be listed; QEMU 0.12's -device can only list models. */
     private static DeviceQuery deviceQuery(HelpText t, EnumSet<Capability> f) {
         if (!f.contains(DEVICE)) return DeviceQuery.NONE;
         String device = t.block("-device");
         if (device.contains("driver,help")) return DeviceQuery.HELP;
         if (device.contains("driver,?")) return DeviceQuery.QUESTION_MARK;
-        return DeviceQuery.NONE;
+        return DeviceQuery.LIST_ONLY;
     }
 
     private static void set(EnumSet<Capability> flags, Capability flag, boolean on) {

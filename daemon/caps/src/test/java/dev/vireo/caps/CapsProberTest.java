@@ -51,6 +51,26 @@ class CapsProberTest {
     }
 
     @Test
+    void qemu012ListsDevicesOnStderrAndExitsWithStatus1ThatIsAccepted() throws Exception {
+        Path help = Files.writeString(dir.resolve("help-0.12"), """
+                QEMU PC emulator version 0.12.5, Copyright (c) 2003-2008 Fabrice Bellard
+                -device driver[,options]  add device
+                """);
+        Path log = dir.resolve("runs.log");
+        Path qemu012 = FakeEmulator.script(dir, "qemu-0.12", """
+                echo "$*" >> '%s'
+                case "$*" in
+                  "-help") cat '%s';;
+                  "-device ?") echo 'name "lsi53c895a", bus PCI, alias "lsi"' >&2; exit 1;;
+                  *) echo "unexpected $*" >&2; exit 2;;
+                esac
+                """.formatted(log, help));
+        QemuCaps caps = new CapsProber().probe(qemu012);
+        assertTrue(caps.has(LSI), caps.flags().toString());
+        assertEquals(List.of("-help", "-device ?"), Files.readAllLines(log), "no property queries");
+    }
+
+    @Test
     void aFailingBinaryIsNamedWithItsExitStatusAndError() throws Exception {
         Path broken = FakeEmulator.script(dir, "qemu-broken", "echo 'qemu: cannot load BIOS' >&2; exit 3\n");
         ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(broken));

@@ -146,8 +146,8 @@ class HelpParserTest {
     }
 
     @Test
-    void deviceListingIsReadOnlyWhenTheHelpShowsHowToListProperties() {
-        assertEquals(DeviceQuery.NONE, parse("QEMU PC emulator version 0.12.1",
+    void theHelpTellsHowDevicesAndTheirPropertiesAreListed() {
+        assertEquals(DeviceQuery.LIST_ONLY, parse("QEMU PC emulator version 0.12.1",
                 "-device driver[,options]  add device").deviceQuery());
         assertEquals(DeviceQuery.QUESTION_MARK, parse("QEMU emulator version 1.1.0",
                 "-device driver[,prop[=value][,...]]",
