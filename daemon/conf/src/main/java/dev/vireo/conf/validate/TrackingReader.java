@@ -134,12 +134,4 @@ final class TrackingReader extends StreamReader2Delegate {
     List<Finding> findings() {
         return findings;
     }
-
-    boolean broken() {
-        return broken;
-    }
-
-    ElementNode current() {
-        return current;
-    }
 }
