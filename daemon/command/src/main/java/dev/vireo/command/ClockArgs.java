@@ -6,7 +6,6 @@ import dev.vireo.conf.model.ClockOffset;
 import dev.vireo.conf.model.Timer;
 import dev.vireo.conf.model.TimerTickPolicy;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -68,7 +67,7 @@ final class ClockArgs {
         return value.toString();
     }
 
-    /** The guest clock starts at now plus the adjustment, on the UTC or local-time basis. */
+    /** The guest clock starts at UTC now plus the adjustment (seconds, may be negative). */
     private static String variableBase(Clock clock) throws UnsupportedConfigurationException {
         long adjustment;
         try {
@@ -77,14 +76,7 @@ final class ClockArgs {
             throw new UnsupportedConfigurationException("<clock offset='variable' adjustment='" + clock.getAdjustment()
                     + "'>: the adjustment must be a number of seconds");
         }
-        String basis = clock.getBasis() == null ? "utc" : clock.getBasis();
-        ZoneId zone = switch (basis) {
-            case "utc" -> ZoneOffset.UTC;
-            case "localtime" -> ZoneId.systemDefault();
-            default -> throw new UnsupportedConfigurationException("<clock basis='" + basis
-                    + "'> is unknown; allowed: utc, localtime");
-        };
-        return LocalDateTime.now(zone).plusSeconds(adjustment).format(RTC_BASE);
+        return LocalDateTime.now(ZoneOffset.UTC).plusSeconds(adjustment).format(RTC_BASE);
     }
 
     private static void timer(BuildContext ctx, ArgvWriter out, Timer timer) throws UnsupportedConfigurationException {

@@ -6,6 +6,15 @@ final class ShellQuoting {
     /** The characters libvirt's {@code virCommandToString} treats as needing quotes. */
     private static final String SPECIAL = "\r\t\n !\"#$&'()*;<>?[\\]^`{|}~";
 
+    /** SPECIAL as a lookup table: the check runs on every character of every argument. */
+    private static final boolean[] IS_SPECIAL = new boolean[128];
+
+    static {
+        for (char c : SPECIAL.toCharArray()) {
+            IS_SPECIAL[c] = true;
+        }
+    }
+
     private ShellQuoting() {
     }
 
@@ -23,7 +32,8 @@ final class ShellQuoting {
 
     private static boolean needsQuotes(String token) {
         for (int i = 0; i < token.length(); i++) {
-            if (SPECIAL.indexOf(token.charAt(i)) >= 0) {
+            char c = token.charAt(i);
+            if (c < IS_SPECIAL.length && IS_SPECIAL[c]) {
                 return true;
             }
         }
