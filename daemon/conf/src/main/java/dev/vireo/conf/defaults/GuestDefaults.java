@@ -209,12 +209,8 @@ final class GuestDefaults {
             d.setClock(c);
         }
         if (c.getOffset() == null) c.setOffset(ClockOffset.UTC);
-        if (c.getOffset() == ClockOffset.VARIABLE) {
-            if (c.getAdjustment() == null) c.setAdjustment("0");
-            if (c.getBasis() == null) c.setBasis("utc");
-        } else {
-            c.setBasis(null);
-        }
+        // libvirt always prints the adjustment of a variable clock
+        if (c.getOffset() == ClockOffset.VARIABLE && c.getAdjustment() == null) c.setAdjustment("0");
     }
 
     private static void lifecycle(Domain d) {

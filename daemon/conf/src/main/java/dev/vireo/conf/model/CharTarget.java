@@ -14,14 +14,14 @@ public class CharTarget {
     @XmlJavaTypeAdapter(CharTargetType.Adapter.class)
     private CharTargetType type;
 
+    @XmlAttribute(name = "address")
+    private String address;
+
     @XmlAttribute(name = "port")
     private Integer port;
 
     @XmlAttribute(name = "name")
     private String name;
-
-    @XmlAttribute(name = "address")
-    private String address;
 
     /** {@code @type}, or {@code null} when absent. */
     public CharTargetType getType() {

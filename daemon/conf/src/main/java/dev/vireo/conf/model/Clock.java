@@ -23,8 +23,6 @@ public class Clock {
     @XmlAttribute(name = "adjustment")
     private String adjustment;
 
-    @XmlAttribute(name = "basis")
-    private String basis;
 
     @XmlElement(name = "timer")
     private final List<Timer> timers = new ArrayList<>();
@@ -54,15 +52,6 @@ public class Clock {
 
     public void setAdjustment(String adjustment) {
         this.adjustment = adjustment;
-    }
-
-    /** {@code @basis}, or {@code null} when absent. */
-    public String getBasis() {
-        return basis;
-    }
-
-    public void setBasis(String basis) {
-        this.basis = basis;
     }
 
     /** The {@code <timer>} children, in document order; the list is live. */
