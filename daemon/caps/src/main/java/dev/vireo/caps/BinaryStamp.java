@@ -2,6 +2,7 @@ package dev.vireo.caps;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,10 @@ record BinaryStamp(Path path, long size, long modifiedNanos) {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
             if (!a.isRegularFile()) throw new ProbeException("emulator " + binary + " is not a regular file");
             return new BinaryStamp(path, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        } catch (NoSuchFileException e) {
+            throw new ProbeException("emulator " + binary + " does not exist", e);
         } catch (IOException e) {
-            throw new ProbeException("emulator " + binary + " does not exist or cannot be read: " + e.getMessage(), e);
+            throw new ProbeException("cannot read the attributes of emulator " + binary + ": " + e, e);
         }
     }
 }

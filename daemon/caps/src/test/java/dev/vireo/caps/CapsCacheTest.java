@@ -108,6 +108,13 @@ class CapsCacheTest {
     }
 
     @Test
+    void aMissingBinaryIsNamed() throws Exception {
+        Path missing = dir.resolve("no-such-qemu");
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsCache(state, new CapsProber()).get(missing));
+        assertEquals("emulator " + missing + " does not exist", e.getMessage());
+    }
+
+    @Test
     void reportsUnderThePathTheCallerUsed() throws Exception {
         CapsCache cache = new CapsCache(state, new CapsProber());
         cache.get(emulator);
