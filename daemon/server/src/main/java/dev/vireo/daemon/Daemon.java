@@ -4,17 +4,28 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.CapsProber;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.lifecycle.DomainLogs;
+import dev.vireo.daemon.lifecycle.EventBus;
+import dev.vireo.daemon.lifecycle.Lifecycle;
+import dev.vireo.daemon.lifecycle.MonitorConnector;
+import dev.vireo.daemon.lifecycle.QmpMonitorConnector;
+import dev.vireo.daemon.lifecycle.Recovery;
 import dev.vireo.daemon.ops.DefinitionOps;
 import dev.vireo.daemon.ops.EmulatorOps;
+import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A running vireod: the registry loaded from the state dir and the RPC server in front of it. */
+/**
+ * A running vireod: definitions loaded from the state dir, running guests taken over from the
+ * runtime dir, and the RPC server in front of them.
+ */
 public final class Daemon implements AutoCloseable {
     private final RpcServer server;
 
@@ -27,15 +38,23 @@ public final class Daemon implements AutoCloseable {
         Files.createDirectories(options.runtimeDir());
         DefinitionCodec codec = new DefinitionCodec();
         DomainRegistry registry = DomainRegistry.load(options.stateDir().resolve("domains"), codec);
+        CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
+        Path qemuRunDir = options.runtimeDir().resolve("qemu");
+        MonitorConnector monitors = new QmpMonitorConnector();
+        Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, qemuRunDir,
+                new DomainLogs(options.stateDir().resolve("log")));
+        int recovered = new Recovery(lifecycle, registry, monitors, qemuRunDir).run();
+
         Map<String, Operation> ops = new HashMap<>();
         DefinitionOps definitions = new DefinitionOps(registry, codec);
         definitions.register(ops);
-        CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
+        new LifecycleOps(lifecycle, registry, definitions).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()
-                + ", runtime files in " + options.runtimeDir() + "; " + registry.list().size() + " domains defined");
+                + ", runtime files in " + options.runtimeDir() + "; " + registry.list().size()
+                + " domains known, " + recovered + " found running");
         return new Daemon(server);
     }
 

@@ -54,6 +54,7 @@ public final class Lifecycle {
     private final Path runDir;
     private final DomainLogs logs;
     private final AtomicInteger lastId = new AtomicInteger();
+    private final GraphicsPorts displays = new GraphicsPorts();
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
@@ -104,17 +105,22 @@ public final class Lifecycle {
         CommandLine cmd;
         try {
             Files.deleteIfExists(monitor);
-            cmd = CommandBuilder.build(live, qemuCaps, LaunchOptions.forMonitor(monitor).withDomainId(id));
+            displays.assign(e.name(), live);
+            cmd = displays.withChosenPorts(live, () ->
+                    CommandBuilder.build(live, qemuCaps, LaunchOptions.forMonitor(monitor).withDomainId(id)));
         } catch (UnsupportedConfigurationException ex) {
+            displays.release(e.name());
             throw new RpcException(ErrorCodes.UNSUPPORTED, ex.getMessage());
         } catch (IOException ex) {
-            throw failed("cannot prepare " + monitor, ex);
+            displays.release(e.name());
+            throw failed("cannot prepare the start of domain '" + e.name() + "'", ex);
         }
         Path log = logs.starting(e.name(), cmd.toShellLine());
         ManagedProcess process;
         try {
             process = ProcessSpawner.spawn(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log).build());
         } catch (IOException ex) {
+            displays.release(e.name());
             throw failed("cannot start " + cmd.emulator() + " for domain '" + e.name() + "'", ex);
         }
         RunningGuest guest = new RunningGuest(e, process, monitor, runDir.resolve(e.name() + ".json"));
@@ -239,6 +245,7 @@ public final class Lifecycle {
             Log.warn("cannot remove runtime files of " + e.name(), ex);
         }
         running.remove(e.name(), guest);
+        displays.release(e.name());
         e.markInactive(new DomainStatus(StateKind.SHUTOFF, reason));
         logs.stopped(e.name(), reason);
         registry.dropIfUnused(e);
