@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Help-text fixtures -> capabilities. Each {@code help/NAME.help} (with {@code NAME.device}, the
  * device listing, when the emulator has one) must give exactly {@code NAME.caps.xml}: version, KVM
- * facts and the whole flag set.
+ * facts and the whole flag set. The expected flags were chosen by reading the texts, not by running
+ * the parser; {@code -Dvireo.regenerate=true} rewrites them from the parser, for review.
  *
  * <p>Also runs the libvirt 0.10.2 conformance corpus's help cases, read in place when the corpus is
  * on this machine, with that corpus's procedure: help text first, then its device file.
@@ -37,6 +38,8 @@ class HelpToCapsTest {
     private static final Path FIXTURES = Path.of("src/test/resources/help");
     private static final Path CORPUS = Path.of("/work/shared/conformance/libvirt-0.10.2/help");
     private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
+    /** {@code -Dvireo.regenerate=true} rewrites every NAME.caps.xml from its texts: read each diff before committing. */
+    private static final boolean REGENERATE = Boolean.getBoolean("vireo.regenerate");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -45,8 +48,10 @@ class HelpToCapsTest {
             for (Path help : files.filter(p -> p.toString().endsWith(".help")).sorted().toList()) {
                 String name = help.getFileName().toString().replaceFirst("\\.help$", "");
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    QemuCaps expected = QemuCapsXml.read(FIXTURES.resolve(name + ".caps.xml"));
                     QemuCaps actual = fromFixture(FIXTURES, name, name + ".help", name + ".device");
+                    Path golden = FIXTURES.resolve(name + ".caps.xml");
+                    if (REGENERATE) Files.writeString(golden, QemuCapsXml.format(actual));
+                    QemuCaps expected = QemuCapsXml.read(golden);
                     assertSame(name, expected.version(), expected.kvm(), expected.kvmVersion(),
                             names(expected.flags()), actual);
                 }));
