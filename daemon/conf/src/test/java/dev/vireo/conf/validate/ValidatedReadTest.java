@@ -119,6 +119,27 @@ class ValidatedReadTest {
         }
     }
 
+    /** Schemas, index and input factory are shared: readers on many threads must not mix findings. */
+    @Test
+    void concurrentReadsKeepTheirOwnProblems() throws Exception {
+        String bad = MINIMAL.replace("bus='virtio'", "bus='floppy'");
+        List<java.util.concurrent.Callable<Boolean>> jobs = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            boolean even = t % 2 == 0;
+            jobs.add(() -> {
+                for (int i = 0; i < 200; i++) {
+                    List<XmlProblem> p = problemsOf(even ? MINIMAL : bad);
+                    if (even != p.isEmpty()) return false;
+                    if (!even && !p.getFirst().message().contains("'floppy'")) return false;
+                }
+                return true;
+            });
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var result : pool.invokeAll(jobs)) assertTrue(result.get());
+        }
+    }
+
     @Test
     void notWellFormedPrologIsRefusedAtOpen() {
         XmlProblemsException e = org.junit.jupiter.api.Assertions.assertThrows(XmlProblemsException.class,
