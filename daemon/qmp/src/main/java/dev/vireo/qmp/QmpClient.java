@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -191,12 +192,12 @@ public final class QmpClient implements AutoCloseable {
      */
     public JsonNode execute(String command, JsonNode arguments, Duration timeout)
             throws QmpException, InterruptedException {
-        return returnValue(command, await(send(message(command, arguments), command, null, timeout)));
+        return returnValue(command, await(send(message(command, arguments), command, null), timeout));
     }
 
     /** Like {@link #execute(String, JsonNode, Duration)}, without waiting; never completes on the reader. */
     public CompletableFuture<JsonNode> submit(String command, JsonNode arguments, Duration timeout) {
-        return send(message(command, arguments), command, null, timeout).thenApplyAsync(reply -> {
+        return timed(send(message(command, arguments), command, null), timeout).thenApplyAsync(reply -> {
             try {
                 return returnValue(command, reply);
             } catch (QmpCommandException e) {
@@ -218,7 +219,7 @@ public final class QmpClient implements AutoCloseable {
         }
         ObjectNode copy = ((ObjectNode) command).deepCopy();
         copy.remove("id");
-        ObjectNode reply = (ObjectNode) await(send(copy, copy.get("execute").asText(), null, timeout)).deepCopy();
+        ObjectNode reply = (ObjectNode) await(send(copy, copy.get("execute").asText(), null), timeout).deepCopy();
         reply.remove("id");
         return reply;
     }
@@ -255,7 +256,7 @@ public final class QmpClient implements AutoCloseable {
             throw new QmpProtocolException("cannot pass fd " + fd + ": " + e.getMessage(), e);
         }
         return returnValue(command,
-                await(send(message(command, arguments), command, descriptor, options.commandTimeout())));
+                await(send(message(command, arguments), command, descriptor), options.commandTimeout()));
     }
 
     /** Every event, until the subscription or the connection closes. */
@@ -300,7 +301,11 @@ public final class QmpClient implements AutoCloseable {
         return message;
     }
 
-    private CompletableFuture<JsonNode> send(ObjectNode message, String command, FileDescriptor fd, Duration timeout) {
+    /** A command on its way: its id, and the future the reader completes with the whole reply. */
+    private record Sent(long id, String command, CompletableFuture<JsonNode> reply) {
+    }
+
+    private Sent send(ObjectNode message, String command, FileDescriptor fd) {
         long id = ids.incrementAndGet();
         message.put("id", id);
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
@@ -309,7 +314,7 @@ public final class QmpClient implements AutoCloseable {
         if (reason != null) {
             pending.remove(id);
             reply.completeExceptionally(reason);
-            return reply;
+            return new Sent(id, command, reply);
         }
         try {
             writeLine(message, fd);
@@ -319,14 +324,9 @@ public final class QmpClient implements AutoCloseable {
                     + ": " + e.getMessage(), e);
             reply.completeExceptionally(failure);
             shutdown(failure);
-            return reply;
+            return new Sent(id, command, reply);
         }
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            if (pending.remove(id, reply)) {
-                reply.completeExceptionally(new QmpTimeoutException(command, timeout));
-            }
-        });
-        return reply;
+        return new Sent(id, command, reply);
     }
 
     private void writeLine(ObjectNode message, FileDescriptor fd) throws IOException {
@@ -348,15 +348,33 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
-    private static JsonNode await(CompletableFuture<JsonNode> reply) throws QmpException, InterruptedException {
+    /**
+     * Waits for the reply. The waiting caller enforces its own timeout (a timed park), so a
+     * command costs no timer task and no extra thread wake-up.
+     */
+    private JsonNode await(Sent sent, Duration timeout) throws QmpException, InterruptedException {
         try {
-            return reply.get();
+            return sent.reply().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.remove(sent.id(), sent.reply());
+            throw new QmpTimeoutException(sent.command(), timeout);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof QmpException q) {
                 throw q;
             }
             throw new IllegalStateException("unexpected failure of a QMP command", e.getCause());
         }
+    }
+
+    /** The asynchronous variant: a timer (cancelled by the reply) completes it on timeout. */
+    private CompletableFuture<JsonNode> timed(Sent sent, Duration timeout) {
+        return sent.reply().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+            if (failure instanceof TimeoutException) {
+                pending.remove(sent.id(), sent.reply());
+                return CompletableFuture.failedFuture(new QmpTimeoutException(sent.command(), timeout));
+            }
+            return CompletableFuture.failedFuture(failure);
+        });
     }
 
     private static JsonNode returnValue(String command, JsonNode reply) throws QmpCommandException {
