@@ -42,7 +42,7 @@ final class NetArgs {
             int vlan = netdev ? -1 : i;
             String alias = hasAlias(ctx) ? ctx.alias(net) : null;
             if (netdev) {
-                out.option("-netdev", host(net, vlan, alias == null ? "net" + i : alias));
+                out.option("-netdev", host(net, vlan, alias));
             }
             if (ctx.usesDevice()) {
                 out.option("-device", card(ctx, net, vlan, bootindex));

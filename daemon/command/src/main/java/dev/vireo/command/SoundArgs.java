@@ -38,19 +38,23 @@ final class SoundArgs {
                 continue;
             }
             String alias = ctx.alias(sound);
-            OptionString o = new OptionString(switch (sound.getModel()) {
-                case ES1370 -> "ES1370";
-                case AC97 -> "AC97";
-                case ICH6 -> "intel-hda";
-                case SB16 -> "sb16";
-                case PCSPK -> throw new IllegalStateException("handled above");
-            }).add("id", alias);
+            OptionString o = new OptionString(deviceName(sound.getModel())).add("id", alias);
             DeviceAddressOption.append(ctx, o, sound);
             out.option("-device", o.toString());
             if (sound.getModel() == SoundModel.ICH6) {
                 codecs(ctx, out, sound, alias);
             }
         }
+    }
+
+    private static String deviceName(SoundModel model) {
+        return switch (model) {
+            case ES1370 -> "ES1370";
+            case AC97 -> "AC97";
+            case ICH6 -> "intel-hda";
+            case SB16 -> "sb16";
+            case PCSPK -> "pcspk";
+        };
     }
 
     /** An HDA controller without codecs gets a duplex codec, as a real one would have. */
