@@ -15,8 +15,9 @@ final class ElementNode {
     private final int line;
     private final int column;
     private Map<String, Integer> childCounts;
-    /** The {@code type} attribute, which selects the form of most elements (disk, address, ...). */
-    private String type;
+    /** Attribute names and values of the start tag, alternating: they select the element's form. */
+    private String[] attributes = NO_ATTRIBUTES;
+    private static final String[] NO_ATTRIBUTES = {};
     /** Set once a problem said this element may not be here: problems inside it are noise. */
     private boolean refused;
 
@@ -63,12 +64,14 @@ final class ElementNode {
         return childCounts == null ? 0 : childCounts.getOrDefault(childName, 0);
     }
 
-    void type(String value) {
-        type = value;
+    void attributes(String[] namesAndValues) {
+        attributes = namesAndValues;
     }
 
-    String type() {
-        return type;
+    /** The start tag's value of attribute {@code name}, or null. */
+    String attribute(String name) {
+        for (int i = 0; i < attributes.length; i += 2) if (attributes[i].equals(name)) return attributes[i + 1];
+        return null;
     }
 
     void refuse() {

@@ -4,7 +4,6 @@ import dev.vireo.conf.validate.MsvMessages.Parsed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Turns one MSV message into findings that say where (line, element path), what (the element or
@@ -32,12 +31,10 @@ final class ProblemTranslator {
     }
 
     /**
-     * @param subject    the element the problem is about
-     * @param attributes value of an attribute of the subject by local name (only on its start tag)
-     * @param text       the subject's text so far
+     * @param subject the element the problem is about
+     * @param text    the subject's text so far
      */
-    List<Finding> translate(Parsed p, int line, int column, ElementNode subject,
-                            UnaryOperator<String> attributes, String text) {
+    List<Finding> translate(Parsed p, int line, int column, ElementNode subject, String text) {
         if (insideRefused(p, subject)) return List.of();
         return switch (p.kind()) {
             case UNEXPECTED_ELEMENT -> unexpectedElement(p, line, column, subject);
@@ -46,8 +43,8 @@ final class ProblemTranslator {
                     ": <", subject.parent().name(), "> has no child elements"));
             case WRONG_NAMESPACE -> refuse(subject, Finding.of(line, column, subject,
                     "element <", subject.name(), "> must be in namespace ", p.choices().getFirst()));
-            case UNEXPECTED_ATTRIBUTE -> List.of(unexpectedAttribute(p, line, column, subject, attributes));
-            case BAD_ATTRIBUTE_VALUE -> List.of(badAttributeValue(p, line, column, subject, attributes));
+            case UNEXPECTED_ATTRIBUTE -> List.of(unexpectedAttribute(p, line, column, subject));
+            case BAD_ATTRIBUTE_VALUE -> List.of(badAttributeValue(p, line, column, subject));
             case MISSING_ATTRIBUTE -> List.of(p.name() != null
                     ? Finding.of(line, column, subject, "missing required attribute '", p.name(), "' on <", subject.name(), ">")
                     : Finding.of(line, column, subject, "<", subject.name(), "> needs one of the attributes: ",
@@ -56,8 +53,7 @@ final class ProblemTranslator {
             case UNEXPECTED_TEXT -> List.of(Finding.of(line, column, subject, "unexpected text '",
                     quote(p.value() != null ? p.value() : text.strip()), "' in <", subject.name(), ">: it takes no text here"));
             case BAD_TEXT -> List.of(badText(p, line, column, subject, text));
-            case INCOMPLETE_UNKNOWN -> List.of(Finding.of(subject.line(), subject.column(), subject,
-                    "element <", subject.name(), "> is incomplete or does not fit any form the schema allows"));
+            case INCOMPLETE_UNKNOWN -> List.of(incompleteUnknown(p, line, column, subject, text));
             case OTHER -> List.of(Finding.of(line, column, subject, p.value()));
         };
     }
@@ -101,9 +97,8 @@ final class ProblemTranslator {
                 "unexpected element <", name, "> in ", parent, allowedText));
     }
 
-    private Finding unexpectedAttribute(Parsed p, int line, int column, ElementNode subject,
-                                        UnaryOperator<String> attributes) {
-        ElementRules r = rules(subject, attributes);
+    private Finding unexpectedAttribute(Parsed p, int line, int column, ElementNode subject) {
+        ElementRules r = rules(subject);
         String allowed = r == null || r.attributeNames().isEmpty()
                 ? "; <" + subject.name() + "> takes no attributes"
                 : "; allowed: " + String.join(", ", r.attributeNames());
@@ -111,10 +106,9 @@ final class ProblemTranslator {
                 "unexpected attribute '", p.name(), "' on <", subject.name(), ">", allowed);
     }
 
-    private Finding badAttributeValue(Parsed p, int line, int column, ElementNode subject,
-                                      UnaryOperator<String> attributes) {
-        String value = attributes.apply(p.name());
-        ElementRules r = rules(subject, attributes);
+    private Finding badAttributeValue(Parsed p, int line, int column, ElementNode subject) {
+        String value = subject.attribute(p.name());
+        ElementRules r = rules(subject);
         ValueSpec spec = r == null ? null : r.attributeSpec(p.name());
         String allowed;
         if (spec != null && !spec.isEmpty()) allowed = spec.describe();
@@ -130,6 +124,22 @@ final class ProblemTranslator {
         String allowed = r != null && !r.text().isEmpty() ? r.text().describe() : "see docs/domain-xml.md";
         return Finding.of(line, column, subject,
                 "element <", subject.name(), "> has a bad value '", quote(value), "'; ", allowed);
+    }
+
+    /**
+     * MSV gives no reason at an end tag when an element's text fits none of its choices (an
+     * empty {@code <name></name>}): for an element that holds a value, say so.
+     */
+    private Finding incompleteUnknown(Parsed p, int line, int column, ElementNode subject, String text) {
+        ElementRules r = rules(subject);
+        boolean holdsValue = r != null && !r.text().isEmpty() && r.children().isEmpty();
+        if (holdsValue && text.isBlank()) {
+            return Finding.of(subject.line(), subject.column(), subject,
+                    "element <", subject.name(), "> is empty; ", r.text().describe());
+        }
+        if (holdsValue) return badText(p, line, column, subject, text);
+        return Finding.of(subject.line(), subject.column(), subject,
+                "element <", subject.name(), "> is incomplete or does not fit any form the schema allows");
     }
 
     /**
@@ -154,16 +164,11 @@ final class ProblemTranslator {
         return out;
     }
 
-    /** The rules of {@code node} in its parent's form, narrowed to its own form by its {@code type}. */
+    /** The rules of {@code node} in its parent's form, narrowed to its own form by its attributes. */
     private ElementRules rules(ElementNode node) {
-        return rules(node, attribute -> attribute.equals("type") ? node.type() : null);
-    }
-
-    /** Like {@link #rules(ElementNode)}, narrowed by any attribute of the start tag being read. */
-    private ElementRules rules(ElementNode node, UnaryOperator<String> attributes) {
         ElementNode parent = node.parent();
-        ElementRules r = parent == null ? null : index.rules(parent.name(), parent.type(), node.name());
-        return r == null ? null : r.narrowedBy(attributes);
+        ElementRules r = parent == null ? null : index.rules(parent.name(), parent::attribute, node.name());
+        return r == null ? null : r.narrowedBy(node::attribute);
     }
 
     private static List<Finding> refuse(ElementNode subject, Finding finding) {

@@ -6,8 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -35,6 +38,8 @@ final class SchemaIndex {
     private final Map<String, ElementRules> byName = new HashMap<>();
     /** Refs being expanded on the current walk, to stop at recursive definitions. */
     private final Deque<String> expanding = new ArrayDeque<>();
+    /** Per element name, the attributes whose value selects one of its forms ({@code type}, {@code mode}). */
+    private final Map<String, Set<String>> selectors = new HashMap<>();
     /** Local names of the elements enclosing the pattern being walked, innermost first. */
     private final Deque<String> ownerNames = new ArrayDeque<>(List.of(ROOT_PARENT));
 
@@ -52,13 +57,18 @@ final class SchemaIndex {
     }
 
     /**
-     * Rules for {@code name} inside {@code parent}: those of the parent's form when its
-     * {@code type} selects one ({@code disk[type=network]/source}), else of every form of the
+     * Rules for {@code name} inside {@code parent}: those of the parent's form when one of its
+     * attributes selects one ({@code disk[type=network]/source}), else of every form of the
      * parent merged, else of every definition of {@code name}.
      */
-    ElementRules rules(String parent, String parentType, String name) {
-        ElementRules r = parentType == null ? null : byContext.get(variantName(parent, "type", parentType) + "/" + name);
-        if (r == null) r = byContext.get(parent + "/" + name);
+    ElementRules rules(String parent, UnaryOperator<String> parentAttributes, String name) {
+        for (String attribute : selectors.getOrDefault(parent, Set.of())) {
+            String value = parentAttributes.apply(attribute);
+            if (value == null) continue;
+            ElementRules r = byContext.get(variantName(parent, attribute, value) + "/" + name);
+            if (r != null) return r;
+        }
+        ElementRules r = byContext.get(parent + "/" + name);
         return r != null ? r : byName.get(name);
     }
 
@@ -160,6 +170,7 @@ final class SchemaIndex {
      */
     private void walkVariant(Element branch, ElementRules variant, String[] selector) {
         String element = ownerNames.pop();
+        selectors.computeIfAbsent(element, e -> new LinkedHashSet<>()).add(selector[0]);
         ownerNames.push(variantName(element, selector[0], selector[1]));
         walk(branch, variant, true);
         ownerNames.pop();

@@ -46,7 +46,15 @@ final class TrackingReader extends StreamReader2Delegate {
             case XMLStreamConstants.START_ELEMENT -> {
                 Location at = getLocation();
                 current = current.openChild(getLocalName(), at.getLineNumber(), at.getColumnNumber());
-                if (getAttributeCount() > 0) current.type(getAttributeValue(null, "type"));
+                int count = getAttributeCount();
+                if (count > 0) {
+                    String[] attributes = new String[count * 2];
+                    for (int i = 0; i < count; i++) {
+                        attributes[2 * i] = getAttributeLocalName(i);
+                        attributes[2 * i + 1] = getAttributeValue(i);
+                    }
+                    current.attributes(attributes);
+                }
                 text.setLength(0);
                 attachPending(true);
             }
@@ -116,8 +124,7 @@ final class TrackingReader extends StreamReader2Delegate {
             int line = at == null ? current.line() : at.getLineNumber();
             int column = at == null ? current.column() : at.getColumnNumber();
             String subjectText = subject == current ? text.toString() : "";
-            findings.addAll(translator.translate(parsed, line, column, subject,
-                    name -> atStartTag && subject == current ? getAttributeValue(null, name) : null, subjectText));
+            findings.addAll(translator.translate(parsed, line, column, subject, subjectText));
         }
         pending.clear();
     }

@@ -13,7 +13,7 @@ class SchemaIndexTest {
     private static final SchemaIndex INDEX = SchemaIndex.load(SchemaKind.DOMAIN.resource());
 
     private static ElementRules rules(String parent, String name) {
-        return INDEX.rules(parent, null, name);
+        return INDEX.rules(parent, a -> null, name);
     }
 
     @Test
@@ -45,7 +45,7 @@ class SchemaIndexTest {
     void formsSelectedByTypeNarrowAttributesAndChildren() {
         ElementRules drive = rules("disk", "address").narrowedBy(a -> a.equals("type") ? "drive" : null);
         assertEquals(List.of("type", "controller", "bus", "target", "unit"), List.copyOf(drive.attributeNames()));
-        ElementRules networkSource = INDEX.rules("disk", "network", "source");
+        ElementRules networkSource = INDEX.rules("disk", a -> a.equals("type") ? "network" : null, "source");
         assertTrue(networkSource.attributeNames().contains("protocol"));
         assertFalse(networkSource.attributeNames().contains("file"));
         ElementRules networkDisk = rules("devices", "disk").narrowedBy(a -> a.equals("type") ? "network" : null);
