@@ -12,11 +12,16 @@ import java.util.List;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Binds domain XML to the model and back with one {@link JAXBContext}, created once: creating it costs
- * ~200 ms, while unmarshallers and marshallers are cheap but not thread-safe, so each call makes its own.
+ * Binds domain XML to the model and back with one {@link JAXBContext}, created once (~200 ms).
+ * Unmarshallers and marshallers are not thread-safe and cost tens of microseconds to create and
+ * configure, a third of a format call, so each thread keeps one of each per mode.
  */
 final class DomainBinder {
     private static final JAXBContext CONTEXT = createContext();
+    private static final ThreadLocal<Unmarshaller> LIVE_READER = ThreadLocal.withInitial(() -> unmarshaller(true));
+    private static final ThreadLocal<Unmarshaller> INACTIVE_READER = ThreadLocal.withInitial(() -> unmarshaller(false));
+    private static final ThreadLocal<Marshaller> LIVE_WRITER = ThreadLocal.withInitial(() -> marshaller(true));
+    private static final ThreadLocal<Marshaller> INACTIVE_WRITER = ThreadLocal.withInitial(() -> marshaller(false));
 
     private DomainBinder() {
     }
@@ -41,14 +46,13 @@ final class DomainBinder {
     static Domain unmarshal(XMLStreamReader reader, boolean live, List<XmlProblem> problems, SourcePositions positions) {
         ElementPathReader tracked = new ElementPathReader(reader);
         try {
-            Unmarshaller u = CONTEXT.createUnmarshaller();
+            Unmarshaller u = (live ? LIVE_READER : INACTIVE_READER).get();
             u.setListener(new Unmarshaller.Listener() {
                 @Override
                 public void beforeUnmarshal(Object target, Object parent) {
                     positions.record(target, tracked);
                 }
             });
-            for (LiveOnly<?> adapter : LiveOnly.all(live)) u.setAdapter(adapter);
             u.setEventHandler(event -> {
                 problems.add(problem(event, tracked.path()));
                 return true;
@@ -67,9 +71,7 @@ final class DomainBinder {
 
     static String marshal(Domain domain, boolean live) {
         try {
-            Marshaller m = CONTEXT.createMarshaller();
-            for (LiveOnly<?> adapter : LiveOnly.all(live)) m.setAdapter(adapter);
-            m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            Marshaller m = (live ? LIVE_WRITER : INACTIVE_WRITER).get();
             StringBuilder out = new StringBuilder(4096);
             LibvirtStyleWriter writer = new LibvirtStyleWriter(out, domain.getQemuCommandline() != null);
             m.marshal(domain, writer);
@@ -77,6 +79,27 @@ final class DomainBinder {
             return out.toString();
         } catch (JAXBException e) {
             throw new IllegalStateException("formatting failed: " + e, e);
+        }
+    }
+
+    private static Unmarshaller unmarshaller(boolean live) {
+        try {
+            Unmarshaller u = CONTEXT.createUnmarshaller();
+            for (LiveOnly<?> adapter : LiveOnly.all(live)) u.setAdapter(adapter);
+            return u;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot create an unmarshaller: " + e, e);
+        }
+    }
+
+    private static Marshaller marshaller(boolean live) {
+        try {
+            Marshaller m = CONTEXT.createMarshaller();
+            for (LiveOnly<?> adapter : LiveOnly.all(live)) m.setAdapter(adapter);
+            m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            return m;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot create a marshaller: " + e, e);
         }
     }
 
