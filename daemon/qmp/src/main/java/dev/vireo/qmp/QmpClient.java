@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * One QMP connection to one QEMU, over its Unix monitor socket.
@@ -54,6 +55,10 @@ public final class QmpClient implements AutoCloseable {
 
         public Options withCommandTimeout(Duration timeout) {
             return new Options(connectTimeout, timeout, maxMessageBytes);
+        }
+
+        public Options withConnectTimeout(Duration timeout) {
+            return new Options(timeout, commandTimeout, maxMessageBytes);
         }
     }
 
@@ -91,17 +96,25 @@ public final class QmpClient implements AutoCloseable {
     }
 
     public static QmpClient connect(Path socket) throws IOException, InterruptedException {
-        return connect(socket, Options.DEFAULTS);
+        return connect(socket, Options.DEFAULTS, () -> true);
+    }
+
+    public static QmpClient connect(Path socket, Options options) throws IOException, InterruptedException {
+        return connect(socket, options, () -> true);
     }
 
     /**
      * Connects, retrying while the socket does not exist or refuses (QEMU still starting), until
-     * {@code options.connectTimeout()}; then reads the greeting and negotiates capabilities.
+     * {@code options.connectTimeout()} or until {@code peerAlive} says QEMU is gone (pass the
+     * process's liveness, so that a QEMU that failed on its command line is not waited for);
+     * then reads the greeting and negotiates capabilities.
      *
-     * @throws IOException naming the socket and the last reason when it cannot connect in time;
-     *                     {@link QmpProtocolException} when the peer does not greet like QEMU
+     * @throws QmpClosedException   when {@code peerAlive} turned false first
+     * @throws IOException          naming the socket and the last reason when it cannot connect in time
+     * @throws QmpProtocolException when the peer does not greet like QEMU
      */
-    public static QmpClient connect(Path socket, Options options) throws IOException, InterruptedException {
+    public static QmpClient connect(Path socket, Options options, BooleanSupplier peerAlive)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         AFUNIXSocketAddress address = AFUNIXSocketAddress.of(socket);
         while (true) {
@@ -109,6 +122,10 @@ public final class QmpClient implements AutoCloseable {
             try {
                 s = AFUNIXSocket.connectTo(address);
             } catch (SocketException e) {
+                if (!peerAlive.getAsBoolean()) {
+                    throw new QmpClosedException("the process serving " + socket
+                            + " ended before its QMP socket accepted a connection", e);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IOException("cannot connect to QMP socket " + socket + " within "
                             + options.connectTimeout().toMillis() + " ms: " + e.getMessage(), e);
@@ -437,8 +454,9 @@ public final class QmpClient implements AutoCloseable {
             }
         }
         for (QmpSubscription s : subscriptions) {
-            subscriptions.remove(s);
-            s.connectionClosed(reason);
+            if (subscriptions.remove(s)) {   // else a racing subscribe() already told it
+                s.connectionClosed(reason);
+            }
         }
     }
 

@@ -40,14 +40,13 @@ class QmpGuestTest {
         List<String> argv = guest.qemuArgv(serial, TestGuest.cmdline("idle"));
         argv.addAll(List.of("-S", "-qmp", "unix:" + monitor + ",server=on,wait=off"));
         ManagedProcess qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
-        try (QmpClient client = QmpClient.connect(monitor)) {
+        try (QmpClient client = QmpClient.connect(monitor, QmpClient.Options.DEFAULTS, qemu::isAlive)) {
             assertEquals("prelaunch", client.execute("query-status").path("status").asText());
             BlockingQueue<QmpEvent> events = new LinkedBlockingQueue<>();
             client.subscribe(Set.of(QmpEvent.POWERDOWN, QmpEvent.SHUTDOWN), events::add);
             client.execute("cont");
+            // READY means the guest already watches its power button
             TestGuest.awaitMarker(serial, TestGuest.READY, Duration.ofSeconds(60));
-            // The guest's /init watches the power button once it is ready; give it a moment to open it.
-            Thread.sleep(300);
 
             client.execute("system_powerdown");
             QmpEvent powerdown = events.poll(30, TimeUnit.SECONDS);

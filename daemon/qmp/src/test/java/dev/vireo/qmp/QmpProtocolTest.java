@@ -1,5 +1,8 @@
 package dev.vireo.qmp;
 
+import dev.vireo.process.ManagedProcess;
+import dev.vireo.process.ProcessSpawner;
+import dev.vireo.process.SpawnSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -21,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Misbehaving peers QEMU cannot be made to imitate, played by a scripted server on a real Unix
- * socket: oversized messages, no greeting, not QMP at all, nobody listening.
+ * Misbehaving peers, mostly played by a scripted server on a real Unix socket (QEMU cannot be
+ * made to imitate them): oversized messages, no greeting, not QMP at all, nobody listening; and a
+ * real QEMU that dies on a bad option before it accepts.
  */
 class QmpProtocolTest {
     private static final String GREETING = "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 0, \"minor\": 2,"
@@ -132,5 +136,18 @@ class QmpProtocolTest {
         IOException e = assertThrows(IOException.class, () -> QmpClient.connect(socket, options(4096)));
         assertTrue(e.getMessage().startsWith("cannot connect to QMP socket " + socket + " within 500 ms: "),
                 e.getMessage());
+    }
+
+    @Test
+    void connectGivesUpAtOnceWhenQemuDiesBeforeItsSocketAccepts() throws Exception {
+        Path monitor = dir.resolve("monitor.sock");
+        ManagedProcess qemu = ProcessSpawner.spawn(SpawnSpec.command("qemu-system-x86_64", "-machine", "none",
+                "-qmp", "unix:" + monitor + ",server=on,wait=off", "-no-such-option").build());
+        long start = System.nanoTime();
+        QmpClosedException e = assertThrows(QmpClosedException.class, () -> QmpClient.connect(monitor,
+                QmpClient.Options.DEFAULTS.withConnectTimeout(Duration.ofSeconds(60)), qemu::isAlive));
+        assertEquals("the process serving " + monitor + " ended before its QMP socket accepted a connection",
+                e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "gave up well before the timeout");
     }
 }
