@@ -14,9 +14,12 @@ import java.util.Objects;
  */
 public final class CommandBuilder {
 
-    /** Passed on from the daemon's environment, in libvirt's order; QEMU gets nothing else from it. */
-    private static final List<String> PASSED_ENVIRONMENT =
-            List.of("LD_PRELOAD", "LD_LIBRARY_PATH", "PATH", "HOME", "USER", "LOGNAME", "TMPDIR");
+    /**
+     * Passed on from the daemon's environment, in libvirt's order; QEMU gets nothing else from it.
+     * libvirt also passes LD_PRELOAD, LD_LIBRARY_PATH and TMPDIR; Vireo does not, so that what the
+     * daemon happens to be started with cannot change how every guest's emulator loads or behaves.
+     */
+    private static final List<String> PASSED_ENVIRONMENT = List.of("PATH", "HOME", "USER", "LOGNAME");
 
     private CommandBuilder() {
     }

@@ -1,0 +1,110 @@
+package dev.vireo.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vireo.caps.Capability;
+import dev.vireo.caps.QemuCaps;
+import dev.vireo.conf.DomainXml;
+import dev.vireo.conf.model.Domain;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandBuilderTest {
+
+    private static final LaunchOptions OPTIONS = LaunchOptions.forMonitor(Path.of("/run/vireo/t.monitor"))
+            .withHostEnvironment(Map.of("PATH", "/usr/bin", "TMPDIR", "/var/tmp", "LD_PRELOAD", "/x.so"));
+
+    private static final QemuCaps MODERN = QemuCaps.of("/usr/bin/qemu-system-x86_64", Capability.DRIVE,
+            Capability.DEVICE, Capability.DRIVE_FORMAT, Capability.PCI_MULTIBUS, Capability.PCI_MULTIFUNCTION,
+            Capability.IDE_CD, Capability.PIIX3_USB_UHCI, Capability.ICH9_USB_EHCI1, Capability.DRIVE_CACHE_V2);
+
+    private static Domain domain(String devices) throws Exception {
+        return DomainXml.parse("""
+                <domain type='qemu'>
+                  <name>t</name>
+                  <memory unit='MiB'>128</memory>
+                  <vcpu>1</vcpu>
+                  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                  <devices>
+                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                %s  </devices>
+                </domain>
+                """.formatted(devices));
+    }
+
+    private static String disk(String dev, String bus, String extra) {
+        return "    <disk type='file' device='disk'><source file='/i/" + dev + ".img'/><target dev='" + dev
+                + "' bus='" + bus + "'/>" + extra + "</disk>\n";
+    }
+
+    private static List<String> values(CommandLine line, String option) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i + 1 < line.args().size(); i++) {
+            if (line.args().get(i).equals(option)) values.add(line.args().get(i + 1));
+        }
+        return values;
+    }
+
+    @Test
+    void disksAreSortedByTargetWithinTheirBus() throws Exception {
+        // Buses keep the order in which they first appear; within a bus, target names are sorted.
+        Domain d = domain(disk("vdb", "virtio", "") + disk("hdc", "ide", "") + disk("vda", "virtio", "")
+                + disk("hda", "ide", ""));
+        assertEquals(List.of("file=/i/vda.img,if=none,id=drive-virtio-disk0", "file=/i/vdb.img,if=none,id=drive-virtio-disk1",
+                "file=/i/hda.img,if=none,id=drive-ide0-0-0", "file=/i/hdc.img,if=none,id=drive-ide0-1-0"),
+                values(CommandBuilder.build(d, MODERN, OPTIONS), "-drive"));
+    }
+
+    @Test
+    void explicitPciSlotsAreKeptAndSkippedByAutomaticOnes() throws Exception {
+        Domain d = domain(disk("vda", "virtio", "<address type='pci' domain='0' bus='0' slot='3' function='0'/>")
+                + disk("vdb", "virtio", ""));
+        List<String> devices = values(CommandBuilder.build(d, MODERN, OPTIONS), "-device");
+        assertTrue(devices.contains("virtio-blk-pci,bus=pci.0,addr=0x3,drive=drive-virtio-disk0,id=virtio-disk0"), devices.toString());
+        assertTrue(devices.contains("virtio-blk-pci,bus=pci.0,addr=0x4,drive=drive-virtio-disk1,id=virtio-disk1"), devices.toString());
+    }
+
+    @Test
+    void ich9CompanionsShareTheirMastersSlot() throws Exception {
+        Domain d = domain("""
+                    <controller type='usb' index='0' model='ich9-ehci1'/>
+                    <controller type='usb' index='0' model='ich9-uhci1'><master startport='0'/></controller>
+                    <controller type='usb' index='0' model='ich9-uhci2'><master startport='2'/></controller>
+                """);
+        List<String> devices = values(CommandBuilder.build(d, MODERN, OPTIONS), "-device");
+        assertEquals("ich9-usb-ehci1,id=usb,bus=pci.0,addr=0x3.0x7", devices.get(0));
+        assertEquals("ich9-usb-uhci1,masterbus=usb.0,firstport=0,bus=pci.0,multifunction=on,addr=0x3", devices.get(1));
+        assertEquals("ich9-usb-uhci2,masterbus=usb.0,firstport=2,bus=pci.0,addr=0x3.0x1", devices.get(2));
+    }
+
+    @Test
+    void buildingLeavesTheDomainUntouchedAndIsRepeatable() throws Exception {
+        Domain d = domain(disk("vda", "virtio", ""));
+        String first = CommandBuilder.build(d, MODERN, OPTIONS).toShellLine();
+        assertNull(d.getDevices().getDisks().getFirst().getAddress(), "no PCI address written into the model");
+        assertEquals(first, CommandBuilder.build(d, MODERN, OPTIONS).toShellLine());
+    }
+
+    @Test
+    void onlyTheUsualVariablesOfTheDaemonsEnvironmentArePassedOn() throws Exception {
+        CommandLine line = CommandBuilder.build(domain(""), MODERN, OPTIONS);
+        assertEquals(List.of("LC_ALL=C", "PATH=/usr/bin"), line.env());
+    }
+
+    @Test
+    void aMissingCapabilityIsRefusedWithItsName() throws Exception {
+        Domain d = domain(disk("vda", "virtio", "").replace("<source", "<driver name='qemu' type='raw' cache='unsafe'/><source"));
+        UnsupportedConfigurationException e = assertThrows(UnsupportedConfigurationException.class,
+                () -> CommandBuilder.build(d, MODERN, OPTIONS));
+        assertEquals("disk 'vda': disk cache mode 'unsafe' is not supported by this QEMU binary (capability 'cache-unsafe')",
+                e.getMessage());
+        assertTrue(CommandBuilder.build(d, MODERN.with(Capability.CACHE_UNSAFE), OPTIONS).toShellLine()
+                .contains("cache=unsafe"));
+    }
+}
