@@ -93,18 +93,76 @@ class RealEmulatorTest {
                   </devices>
                 </domain>
                 """.formatted(QEMU, system, data, scratch, legacy, iso);
-        Path monitor = dir.resolve("monitor.sock");
-        CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps, LaunchOptions.forMonitor(monitor));
+        CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps, LaunchOptions.forMonitor(monitor()));
         String shell = line.toShellLine();
         assertTrue(shell.contains("cache=none") && shell.contains("aio=native") && shell.contains("cache=unsafe")
                 && shell.contains("aio=threads") && shell.contains("copy-on-read=on") && shell.contains("ide-cd"), shell);
+        startPausedAndQuit(caps, line, List.of("drive-virtio-disk0", "drive-virtio-disk1", "drive-ide0-0-0",
+                "drive-ide0-0-1", "drive-ide0-1-0"));
+    }
 
+    @Test
+    void qemuAcceptsTheOtherDeviceKinds() throws Exception {
+        assumeFalse(Boolean.getBoolean("vireo.skipE2E"), "end-to-end tests skipped (-Dvireo.skipE2E=true)");
+        assumeTrue(Files.isExecutable(QEMU) && Files.isExecutable(QEMU_IMG), "QEMU 7.2 and qemu-img are needed");
+        QemuCaps caps = new CapsProber().probe(QEMU);
+        Path system = image("system.qcow2", "qcow2");
+        String xml = """
+                <domain type='qemu'>
+                  <name>real-devices</name>
+                  <memory unit='MiB'>64</memory>
+                  <vcpu current='1'>2</vcpu>
+                  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/><bootmenu enable='no'/></os>
+                  <features><acpi/></features>
+                  <clock offset='localtime'><timer name='rtc' tickpolicy='catchup'/></clock>
+                  <on_reboot>destroy</on_reboot>
+                  <devices>
+                    <emulator>%s</emulator>
+                    <disk type='file' device='disk'>
+                      <driver name='qemu' type='qcow2' cache='writeback' error_policy='stop'/>
+                      <source file='%s'/>
+                      <target dev='sda' bus='scsi'/>
+                      <serial>REAL-1</serial>
+                    </disk>
+                    <controller type='scsi' index='0' model='virtio-scsi'/>
+                    <controller type='virtio-serial' index='0'/>
+                    <interface type='user'><mac address='52:54:00:aa:bb:01'/><model type='virtio'/></interface>
+                    <interface type='user'><mac address='52:54:00:aa:bb:02'/><model type='e1000'/></interface>
+                    <serial type='file'><source path='%s'/><target port='0'/></serial>
+                    <channel type='unix'>
+                      <source mode='bind' path='%s'/>
+                      <target type='virtio' name='org.qemu.guest_agent.0'/>
+                    </channel>
+                    <input type='tablet' bus='usb'/>
+                    <graphics type='vnc' socket='%s'/>
+                    <video><model type='vga' vram='16384' heads='1'/></video>
+                    <sound model='ich6'/>
+                    <sound model='ac97'/>
+                    <watchdog model='i6300esb' action='pause'/>
+                    <memballoon model='virtio'/>
+                  </devices>
+                </domain>
+                """.formatted(QEMU, system, dir.resolve("serial.log"), dir.resolve("agent.sock"), dir.resolve("vnc.sock"));
+        CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps, LaunchOptions.forMonitor(monitor()));
+        startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0"));
+    }
+
+    private Path monitor() {
+        return dir.resolve("monitor.sock");
+    }
+
+    /**
+     * Starts the argv paused, checks that QEMU lives, that QMP answers, that the guest waits in
+     * prelaunch and that the named drives exist, then quits it over the monitor.
+     */
+    private void startPausedAndQuit(QemuCaps caps, CommandLine line, List<String> drives) throws Exception {
+        String shell = line.toShellLine();
         Process qemu = start(line);
         try {
-            awaitSocket(monitor, qemu);
+            awaitSocket(monitor(), qemu);
             assertTrue(qemu.isAlive(), "QEMU exited: " + shell);
             try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                channel.connect(UnixDomainSocketAddress.of(monitor));
+                channel.connect(UnixDomainSocketAddress.of(monitor()));
                 BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
                         StandardCharsets.UTF_8));
                 var out = Channels.newOutputStream(channel);
@@ -114,14 +172,13 @@ class RealEmulatorTest {
                 assertTrue(status.contains("\"running\": false") && status.contains("prelaunch"),
                         "started paused (-S): " + status);
                 String blocks = command(in, out, "query-block");
-                for (String drive : List.of("drive-virtio-disk0", "drive-virtio-disk1", "drive-ide0-0-0",
-                        "drive-ide0-0-1", "drive-ide0-1-0")) {
+                for (String drive : drives) {
                     assertTrue(blocks.contains("\"" + drive + "\""), drive + " in " + blocks);
                 }
                 assertTrue(command(in, out, "quit").contains("\"return\""));
             }
             assertTrue(qemu.waitFor(10, TimeUnit.SECONDS), "QEMU quits when asked");
-            assertEquals(0, qemu.exitValue(), "QEMU exit status");
+            assertEquals(0, qemu.exitValue(), "QEMU exit status; log: " + Files.readString(dir.resolve("qemu.log")));
             System.out.println("QEMU " + caps.versionString() + " accepted: " + shell);
         } finally {
             qemu.destroyForcibly();
