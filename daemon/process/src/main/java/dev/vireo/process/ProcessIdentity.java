@@ -7,18 +7,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A process id together with the process's start time, which tells it apart from a later process
- * that got the same pid. The daemon writes both into a guest's runtime state and checks them when
- * it finds the guest again after a restart.
+ * A process id together with the process's start time and the host's boot, which tell it apart
+ * from a later process that got the same pid (after this boot, or after a reboot, when start
+ * times begin again from zero). The daemon writes all three into a guest's runtime state and
+ * checks them when it finds the guest again after a restart.
  *
  * @param pid        the process id
  * @param startTicks field 22 of {@code /proc/PID/stat}: start time in clock ticks since boot
+ * @param bootId     {@code /proc/sys/kernel/random/boot_id}: a new value on every host boot
  */
-public record ProcessIdentity(long pid, long startTicks) {
+public record ProcessIdentity(long pid, long startTicks, String bootId) {
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
     public ProcessIdentity {
         if (pid <= 0) {
             throw new IllegalArgumentException("pid must be positive, got " + pid);
+        }
+        if (bootId == null || bootId.isBlank()) {
+            throw new IllegalArgumentException("bootId must be the host's boot id, got '" + bootId + "'");
         }
     }
 
@@ -30,7 +36,7 @@ public record ProcessIdentity(long pid, long startTicks) {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(new ProcessIdentity(pid, startTicks(stat, pid)));
+        return Optional.of(new ProcessIdentity(pid, startTicks(stat, pid), Files.readString(BOOT_ID).strip()));
     }
 
     /** Whether the process with this pid is still the one this identity was taken from. */

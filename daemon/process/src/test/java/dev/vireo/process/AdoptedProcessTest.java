@@ -34,13 +34,16 @@ class AdoptedProcessTest {
     }
 
     @Test
-    void aDifferentProcessUnderTheSamePidIsNotAdopted() throws Exception {
+    void aDifferentProcessUnderTheSamePidOrFromAnotherBootIsNotAdopted() throws Exception {
         Process other = new ProcessBuilder("sleep", "600").start();
         try {
             ProcessIdentity real = ProcessIdentity.of(other.pid()).orElseThrow();
-            ProcessIdentity older = new ProcessIdentity(real.pid(), real.startTicks() - 1);
+            ProcessIdentity older = new ProcessIdentity(real.pid(), real.startTicks() - 1, real.bootId());
             assertFalse(older.isRunning());
             assertEquals(Optional.empty(), ManagedProcess.adopt(older));
+            ProcessIdentity beforeReboot = new ProcessIdentity(real.pid(), real.startTicks(), "another-boot");
+            assertFalse(beforeReboot.isRunning());
+            assertEquals(Optional.empty(), ManagedProcess.adopt(beforeReboot));
         } finally {
             other.destroyForcibly();
         }
