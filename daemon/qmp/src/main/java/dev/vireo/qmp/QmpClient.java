@@ -14,9 +14,11 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -218,7 +220,7 @@ public final class QmpClient implements AutoCloseable {
             try {
                 return returnValue(command, reply);
             } catch (QmpCommandException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, callbacks);
     }
@@ -348,7 +350,7 @@ public final class QmpClient implements AutoCloseable {
 
     private void writeLine(ObjectNode message, FileDescriptor fd) throws IOException {
         byte[] json = JSON.writeValueAsBytes(message);
-        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        byte[] line = Arrays.copyOf(json, json.length + 1);
         line[json.length] = '\n';
         synchronized (writeLock) {
             if (fd != null) {

@@ -91,6 +91,23 @@ class QmpClientTest {
     }
 
     @Test
+    void submittedCommandsCompleteLaterWithTheSameOutcomes() throws Exception {
+        assertEquals("prelaunch", client.submit("query-status", null, WAIT).get(10, TimeUnit.SECONDS)
+                .path("status").asText());
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> client.submit("no-such-command", null, WAIT).get(10, TimeUnit.SECONDS));
+        assertEquals("CommandNotFound", assertInstanceOf(QmpCommandException.class, refused.getCause()).errorClass());
+        qemu.process.kill(Signal.SIGSTOP);
+        try {
+            ExecutionException late = assertThrows(ExecutionException.class,
+                    () -> client.submit("query-status", null, Duration.ofMillis(200)).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(QmpTimeoutException.class, late.getCause());
+        } finally {
+            qemu.process.kill(Signal.SIGCONT);
+        }
+    }
+
+    @Test
     void stopAndContAreSeenAsEvents() throws Exception {
         BlockingQueue<QmpEvent> events = new LinkedBlockingQueue<>();
         try (QmpSubscription ignored = client.subscribe(Set.of(QmpEvent.STOP, QmpEvent.RESUME), events::add)) {
