@@ -48,7 +48,7 @@ class TestGuestBootTest {
         Path disk = newDisk();
         Path serial = dir.resolve("serial.log");
         List<String> argv = guest.qemuArgv(serial, TestGuest.cmdline("write", "vireo.pattern=0xa7", "vireo.then=poweroff"));
-        argv.addAll(List.of("-drive", "file=" + disk + ",if=virtio,format=qcow2,cache=none"));
+        argv.addAll(List.of("-drive", "file=" + disk + ",if=virtio,format=qcow2"));
         ManagedProcess qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
 
         assertEquals("VIREO-GUEST-WROTE pattern=0xa7 mib=1", TestGuest.awaitMarker(serial, TestGuest.WROTE, BOOT));
