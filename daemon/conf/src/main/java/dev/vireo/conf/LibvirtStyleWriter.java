@@ -104,7 +104,8 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
 
     @Override
     public void writeDefaultNamespace(String namespaceURI) {
-        // the domain document has no default namespace
+        // the domain itself has none, but an application's <metadata> element may
+        if (namespaceURI != null && !namespaceURI.isEmpty()) writeAttribute(null, null, "xmlns", namespaceURI);
     }
 
     @Override

@@ -21,6 +21,9 @@ final class AddressDefaults {
             Address a = device.getAddress();
             if (a != null) a.normalise();
         }
+        for (var n : d.getDevices().getInterfaces()) {
+            if (n.getSource() != null && n.getSource().getPciAddress() != null) n.getSource().getPciAddress().normalise();
+        }
         for (Hostdev h : d.getDevices().getHostdevs()) {
             if (h.getSource() == null || h.getSource().getAddress() == null) continue;
             HostAddress a = h.getSource().getAddress();

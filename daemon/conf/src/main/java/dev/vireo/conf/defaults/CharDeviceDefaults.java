@@ -53,6 +53,7 @@ final class CharDeviceDefaults {
     }
 
     static void normaliseSources(CharType type, List<CharSource> sources) {
+        sources.forEach(s -> s.getSeclabels().forEach(DiskDefaults::relabelByDefault));
         switch (type) {
             case TCP, UNIX -> sources.forEach(s -> {
                 if (s.getMode() == null) s.setMode(CharSourceMode.CONNECT);
@@ -152,6 +153,7 @@ final class CharDeviceDefaults {
             t.setPath(s.getPath());
             t.setHost(s.getHost());
             t.setService(s.getService());
+            t.getSeclabels().addAll(s.getSeclabels());
             c.getSources().add(t);
         }
         if (from.getProtocol() != null) {

@@ -3,6 +3,7 @@ package dev.vireo.conf.defaults;
 import dev.vireo.conf.DiskNames;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.DeviceSecLabel;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
 import dev.vireo.conf.model.DiskDevice;
@@ -30,7 +31,13 @@ final class DiskDefaults {
             if (disk.isReadonly() && disk.getSnapshot() == DiskSnapshot.NO) disk.setSnapshot(null);
             if (disk.getAddress() == null) disk.setAddress(driveAddress(target.getBus(), DiskNames.index(target.getDev())));
             if (disk.getAddress() != null && disk.getAddress().getType() == null) disk.getAddress().setType(AddressType.DRIVE);
+            if (disk.getSource() != null) disk.getSource().getSeclabels().forEach(DiskDefaults::relabelByDefault);
         }
+    }
+
+    /** A per-device label relabels unless told not to; libvirt always prints which. */
+    static void relabelByDefault(DeviceSecLabel label) {
+        if (label.getRelabel() == null) label.setRelabel(true);
     }
 
     /** The bus libvirt infers from the target's name when {@code bus} is absent. */

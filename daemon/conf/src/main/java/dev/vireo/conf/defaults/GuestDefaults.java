@@ -147,7 +147,12 @@ final class GuestDefaults {
                 || d.getDevices().getInterfaces().stream().anyMatch(x -> x.getBoot() != null)
                 || d.getDevices().getHostdevs().stream().anyMatch(x -> x.getBoot() != null)
                 || d.getDevices().getRedirdevs().stream().anyMatch(x -> x.getBoot() != null);
-        if (DomainDefaults.isHvm(d) && d.getBootloader() == null && os.getBoots().isEmpty() && !deviceBoot) {
+        if (d.getBootloader() != null) {
+            // the host-side bootloader decides; libvirt keeps no BIOS boot settings beside it
+            os.getBoots().clear();
+            os.setBootmenu(null);
+            os.setBios(null);
+        } else if (DomainDefaults.isHvm(d) && os.getBoots().isEmpty() && !deviceBoot) {
             OsBoot hd = new OsBoot();
             hd.setDev(BootDevice.HD);
             os.getBoots().add(hd);
@@ -185,6 +190,8 @@ final class GuestDefaults {
         if (!custom || !hasModel) cpu.setMatch(null);
         // libvirt prints the mode only when it says something: a custom CPU without a model is just a topology
         if (custom && !hasModel) cpu.setMode(null);
+        // a guest CPU always states its fallback when it names a model, and a host-model CPU always does
+        if (cpu.getMode() == CpuMode.HOST_MODEL && cpu.getModel() == null) cpu.setModel(new dev.vireo.conf.model.CpuModel());
         if (cpu.getModel() != null && (hasModel || cpu.getMode() == CpuMode.HOST_MODEL) && cpu.getModel().getFallback() == null) {
             cpu.getModel().setFallback(CpuFallback.ALLOW);
         }

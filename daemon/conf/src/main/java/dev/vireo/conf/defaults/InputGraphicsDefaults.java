@@ -47,6 +47,8 @@ final class InputGraphicsDefaults {
     }
 
     private static void graphics(Graphics g) {
+        // full screen is printed only when on
+        if (Boolean.FALSE.equals(g.getFullscreen())) g.setFullscreen(null);
         if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE || g.getType() == GraphicsType.RDP) ports(g);
         if (g.getListen() != null && g.getListens().isEmpty()) {
             GraphicsListen l = new GraphicsListen();

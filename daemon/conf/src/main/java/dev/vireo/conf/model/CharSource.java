@@ -1,6 +1,9 @@
 package dev.vireo.conf.model;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
+import java.util.List;
+import java.util.ArrayList;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
@@ -8,7 +11,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** Host end of a character device: {@code <source>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {})
+@XmlType(propOrder = {"seclabels"})
 public class CharSource {
     @XmlAttribute(name = "mode")
     @XmlJavaTypeAdapter(CharSourceMode.Adapter.class)
@@ -22,6 +25,9 @@ public class CharSource {
 
     @XmlAttribute(name = "service")
     private String service;
+
+    @XmlElement(name = "seclabel")
+    private final List<DeviceSecLabel> seclabels = new ArrayList<>();
 
     /** {@code @mode}, or {@code null} when absent. */
     public CharSourceMode getMode() {
@@ -57,5 +63,10 @@ public class CharSource {
 
     public void setService(String service) {
         this.service = service;
+    }
+
+    /** The per-device {@code <seclabel>} overrides; the list is live. */
+    public List<DeviceSecLabel> getSeclabels() {
+        return seclabels;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Where a disk's data is: {@code <disk><source>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"hosts"})
+@XmlType(propOrder = {"hosts", "seclabels"})
 public class DiskSource {
     @XmlAttribute(name = "file")
     private String file;
@@ -35,6 +35,9 @@ public class DiskSource {
 
     @XmlElement(name = "host")
     private final List<DiskSourceHost> hosts = new ArrayList<>();
+
+    @XmlElement(name = "seclabel")
+    private final List<DeviceSecLabel> seclabels = new ArrayList<>();
 
     /** {@code @file}, or {@code null} when absent. */
     public String getFile() {
@@ -93,5 +96,10 @@ public class DiskSource {
     /** The {@code <host>} children, in document order; the list is live. */
     public List<DiskSourceHost> getHosts() {
         return hosts;
+    }
+
+    /** The per-device {@code <seclabel>} overrides; the list is live. */
+    public List<DeviceSecLabel> getSeclabels() {
+        return seclabels;
     }
 }

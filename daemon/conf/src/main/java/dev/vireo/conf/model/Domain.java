@@ -13,7 +13,7 @@ import java.util.List;
 /** A guest definition: the root {@code <domain>} element. */
 @XmlRootElement(name = "domain")
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"name", "uuid", "title", "description", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "cputune", "numatune", "sysinfo", "bootloader", "bootloaderArgs", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "pm", "devices", "seclabels", "qemuCommandline"})
+@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "cputune", "numatune", "sysinfo", "bootloader", "bootloaderArgs", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "pm", "devices", "seclabels", "qemuCommandline"})
 public class Domain {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(DomainVirtType.Adapter.class)
@@ -103,6 +103,9 @@ public class Domain {
 
     @XmlElement(name = "commandline", namespace = QemuNamespace.URI)
     private QemuCommandline qemuCommandline;
+
+    @XmlElement(name = "metadata")
+    private Metadata metadata;
 
     /** {@code @type}, or {@code null} when absent. */
     public DomainVirtType getType() {
@@ -350,5 +353,14 @@ public class Domain {
 
     public void setQemuCommandline(QemuCommandline qemuCommandline) {
         this.qemuCommandline = qemuCommandline;
+    }
+
+    /** {@code <metadata>}: other applications' data, kept as written; or {@code null}. */
+    public Metadata getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(Metadata metadata) {
+        this.metadata = metadata;
     }
 }

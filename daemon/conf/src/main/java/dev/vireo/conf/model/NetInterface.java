@@ -60,6 +60,10 @@ public class NetInterface extends Device {
     @XmlElement(name = "rom")
     private Rom rom;
 
+    @XmlAttribute(name = "managed")
+    @XmlJavaTypeAdapter(YesNoAdapter.class)
+    private Boolean managed;
+
     /** {@code @type}, or {@code null} when absent. */
     public InterfaceType getType() {
         return type;
@@ -202,5 +206,14 @@ public class NetInterface extends Device {
 
     public void setRom(Rom rom) {
         this.rom = rom;
+    }
+
+    /** {@code @managed} of a {@code type='hostdev'} interface: whether the host driver is detached and reattached. */
+    public Boolean getManaged() {
+        return managed;
+    }
+
+    public void setManaged(Boolean managed) {
+        this.managed = managed;
     }
 }

@@ -1,13 +1,14 @@
 package dev.vireo.conf.model;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
 
 /** Host side of an interface: {@code <interface><source>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {})
+@XmlType(propOrder = {"pciAddress"})
 public class NetSource {
     @XmlAttribute(name = "network")
     private String network;
@@ -29,6 +30,9 @@ public class NetSource {
 
     @XmlAttribute(name = "port")
     private Integer port;
+
+    @XmlElement(name = "address")
+    private Address pciAddress;
 
     /** {@code @network}, or {@code null} when absent. */
     public String getNetwork() {
@@ -91,5 +95,14 @@ public class NetSource {
 
     public void setPort(Integer port) {
         this.port = port;
+    }
+
+    /** {@code <address>} of the host PCI device behind a {@code type='hostdev'} interface, or {@code null}. */
+    public Address getPciAddress() {
+        return pciAddress;
+    }
+
+    public void setPciAddress(Address pciAddress) {
+        this.pciAddress = pciAddress;
     }
 }
