@@ -41,8 +41,9 @@ final class NetArgs {
             // -netdev backends are joined to their card by id; older syntax joins them by vlan number.
             int vlan = netdev ? -1 : i;
             String alias = hasAlias(ctx) ? ctx.alias(net) : null;
+            String owner = "interface " + (alias == null ? "#" + i : alias);
             if (netdev) {
-                out.option("-netdev", host(net, vlan, alias));
+                out.option("-netdev", host(net, vlan, alias, owner));
             }
             if (ctx.usesDevice()) {
                 out.option("-device", card(ctx, net, vlan, bootindex));
@@ -50,7 +51,7 @@ final class NetArgs {
                 out.option("-net", nic(net, vlan, alias));
             }
             if (!netdev) {
-                out.option("-net", host(net, vlan, alias));
+                out.option("-net", host(net, vlan, alias, owner));
             }
         }
     }
@@ -62,7 +63,7 @@ final class NetArgs {
 
     private static String mac(NetInterface net) throws UnsupportedConfigurationException {
         if (net.getMac() == null || net.getMac().getAddress() == null) {
-            throw new UnsupportedConfigurationException("interface has no <mac address='...'/>");
+            throw new UnsupportedConfigurationException("an interface has no <mac address='...'/>");
         }
         return net.getMac().getAddress().toLowerCase(Locale.ROOT);
     }
@@ -144,7 +145,7 @@ final class NetArgs {
      * The host end of the card. With {@code -netdev} it is named {@code hostnetN}; with the old
      * syntax it joins the card's vlan and, when named, is called {@code hostnetN} too.
      */
-    private static String host(NetInterface net, int vlan, String alias) throws UnsupportedConfigurationException {
+    private static String host(NetInterface net, int vlan, String alias, String owner) throws UnsupportedConfigurationException {
         InterfaceType type = net.getType() == null ? InterfaceType.USER : net.getType();
         NetSource source = net.getSource() == null ? new NetSource() : net.getSource();
         OptionString o;
@@ -161,11 +162,10 @@ final class NetArgs {
                 }
                 tap = true;
             }
-            case CLIENT -> o = new OptionString("socket").add("connect", endpoint(source, alias));
-            case SERVER -> o = new OptionString("socket").add("listen", endpoint(source, alias));
-            case MCAST -> o = new OptionString("socket").add("mcast", endpoint(source, alias));
-            default -> throw new UnsupportedConfigurationException("interface " + (alias == null ? "" : alias + " ")
-                    + "of type '" + type.xml() + "' needs a tap or macvtap device opened by the daemon, which this "
+            case CLIENT -> o = new OptionString("socket").add("connect", endpoint(source, owner));
+            case SERVER -> o = new OptionString("socket").add("listen", endpoint(source, owner));
+            case MCAST -> o = new OptionString("socket").add("mcast", endpoint(source, owner));
+            default -> throw new UnsupportedConfigurationException(owner + " of type '" + type.xml() + "' needs a tap or macvtap device opened by the daemon, which this "
                     + "command line builder cannot express; allowed here: user, ethernet, client, server, mcast");
         }
         if (vlan >= 0) {
@@ -182,10 +182,9 @@ final class NetArgs {
         return o.toString();
     }
 
-    private static String endpoint(NetSource source, String alias) throws UnsupportedConfigurationException {
+    private static String endpoint(NetSource source, String owner) throws UnsupportedConfigurationException {
         if (source.getPort() == null) {
-            throw new UnsupportedConfigurationException("interface " + (alias == null ? "" : alias + " ")
-                    + "needs <source address='...' port='...'/>");
+            throw new UnsupportedConfigurationException(owner + " needs <source address='...' port='...'/>");
         }
         return (source.getAddress() == null ? "" : source.getAddress()) + ":" + source.getPort();
     }
