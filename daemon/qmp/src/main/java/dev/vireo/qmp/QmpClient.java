@@ -312,9 +312,11 @@ public final class QmpClient implements AutoCloseable {
         shutdown(new QmpClosedException("QMP connection to " + socketPath + " closed by the client", null));
     }
 
+    // No "arguments" member at all when there are none: QEMU reads QMP input a byte at a time,
+    // so every byte sent costs it time (see docs/qmp.md).
     private static ObjectNode message(String command, JsonNode arguments) {
         ObjectNode message = JSON.createObjectNode().put("execute", command);
-        if (arguments != null && !arguments.isNull()) {
+        if (arguments != null && !arguments.isNull() && !(arguments.isObject() && arguments.isEmpty())) {
             message.set("arguments", arguments);
         }
         return message;
