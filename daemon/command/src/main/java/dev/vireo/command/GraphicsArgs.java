@@ -14,6 +14,9 @@ final class GraphicsArgs {
 
     private static final int VNC_BASE_PORT = 5900;
 
+    /** The last VNC display QEMU may try when it picks a free one itself ({@code to=}). */
+    private static final int LAST_AUTO_DISPLAY = 99;
+
     private GraphicsArgs() {
     }
 
@@ -70,7 +73,13 @@ final class GraphicsArgs {
             } else {
                 String address = listenAddress(ctx, g);
                 value.append(address.indexOf(':') >= 0 ? "[" + address + "]" : address);
-                value.append(':').append(port(g) - VNC_BASE_PORT);
+                if (Boolean.TRUE.equals(g.getAutoport()) && ctx.options().domainId() != null) {
+                    // Starting for real with autoport: QEMU takes the first free display from :0
+                    // (port 5900) on; the daemon reads the one it got over the monitor.
+                    value.append(":0,to=").append(LAST_AUTO_DISPLAY);
+                } else {
+                    value.append(':').append(port(g) - VNC_BASE_PORT);
+                }
             }
             if (g.getPasswd() != null) {
                 // The password itself is set over the monitor after start, never on the command line.

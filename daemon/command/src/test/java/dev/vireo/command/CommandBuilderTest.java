@@ -98,6 +98,15 @@ class CommandBuilderTest {
     }
 
     @Test
+    void vncAutoportLetsQemuPickAFreeDisplayOnlyWhenStartingForReal() throws Exception {
+        Domain d = domain("    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>\n");
+        QemuCaps caps = MODERN.with(Capability.VNC_COLON);
+        // libvirt's spelling for a definition: port 0, display -5900.
+        assertEquals(List.of("127.0.0.1:-5900"), values(CommandBuilder.build(d, caps, OPTIONS), "-vnc"));
+        assertEquals(List.of("127.0.0.1:0,to=99"), values(CommandBuilder.build(d, caps, OPTIONS.withDomainId(3)), "-vnc"));
+    }
+
+    @Test
     void aMissingCapabilityIsRefusedWithItsName() throws Exception {
         Domain d = domain(disk("vda", "virtio", "").replace("<source", "<driver name='qemu' type='raw' cache='unsafe'/><source"));
         UnsupportedConfigurationException e = assertThrows(UnsupportedConfigurationException.class,

@@ -134,7 +134,7 @@ class RealEmulatorTest {
                       <target type='virtio' name='org.qemu.guest_agent.0'/>
                     </channel>
                     <input type='tablet' bus='usb'/>
-                    <graphics type='vnc' socket='%s'/>
+                    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>
                     <video><model type='vga' vram='16384' heads='1'/></video>
                     <sound model='ich6'/>
                     <sound model='ac97'/>
@@ -142,8 +142,11 @@ class RealEmulatorTest {
                     <memballoon model='virtio'/>
                   </devices>
                 </domain>
-                """.formatted(QEMU, system, dir.resolve("serial.log"), dir.resolve("agent.sock"), dir.resolve("vnc.sock"));
-        CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps, LaunchOptions.forMonitor(monitor()));
+                """.formatted(QEMU, system, dir.resolve("serial.log"), dir.resolve("agent.sock"));
+        // Started for real (a domain id): QEMU picks the VNC display itself.
+        CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps,
+                LaunchOptions.forMonitor(monitor()).withDomainId(1));
+        assertTrue(line.args().contains("127.0.0.1:0,to=99"), line.toShellLine());
         startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0"));
     }
 
