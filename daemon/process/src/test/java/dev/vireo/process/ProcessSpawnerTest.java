@@ -69,6 +69,27 @@ class ProcessSpawnerTest {
     }
 
     @Test
+    void childrenSpawnedAtTheSameTimeEachGetOnlyTheirOwnFd() throws Exception {
+        int children = 24;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<ManagedProcess>> started = new java.util.ArrayList<>();
+            for (int i = 0; i < children; i++) {
+                int n = i;
+                started.add(threads.submit(() -> {
+                    try (OwnedFd fd = OwnedFd.open(file("in-" + n, "child " + n), OpenMode.READ_ONLY)) {
+                        return ProcessSpawner.spawn(SpawnSpec.command("/bin/sh", "-c", "ls /proc/$$/fd; cat <&3")
+                                .inherit(3, fd).log(dir.resolve("out-" + n)).build());
+                    }
+                }));
+            }
+            for (int i = 0; i < children; i++) {
+                assertEquals(new ExitStatus.Exited(0), exitOf(started.get(i).get()));
+                assertEquals(List.of("0", "1", "2", "3", "child " + i), Files.readAllLines(dir.resolve("out-" + i)));
+            }
+        }
+    }
+
+    @Test
     void stdinIsDevNullAndTheLogIsAppendedTo() throws Exception {
         Path log = file("app.log", "earlier line\n");
         ManagedProcess cat = ProcessSpawner.spawn(SpawnSpec.command("cat").log(log).build());
