@@ -53,16 +53,8 @@ final class BuildContext {
         return disks;
     }
 
-    QemuCaps caps() {
-        return caps;
-    }
-
     LaunchOptions options() {
         return options;
-    }
-
-    DeviceAliases aliases() {
-        return aliases;
     }
 
     String alias(Object device) {

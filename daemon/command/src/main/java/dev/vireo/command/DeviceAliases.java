@@ -2,7 +2,6 @@ package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.Address;
-import dev.vireo.conf.model.CharDevice;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
@@ -62,11 +61,6 @@ final class DeviceAliases {
             throw new IllegalStateException("no alias assigned for " + device);
         }
         return alias;
-    }
-
-    /** A character device's alias, e.g. {@code serial0}; its chardev is {@code char} + alias. */
-    String of(CharDevice chr) {
-        return of((Object) chr);
     }
 
     private static String diskAlias(BuildContext ctx, Disk disk) throws UnsupportedConfigurationException {

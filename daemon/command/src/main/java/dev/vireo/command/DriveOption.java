@@ -60,7 +60,7 @@ final class DriveOption {
         }
         if (bootable && ctx.has(Capability.DRIVE_BOOT)
                 && (device == DiskDevice.DISK || device == DiskDevice.LUN) && bus != DiskBus.IDE) {
-            o.raw(",boot=on");
+            o.add("boot", "on");
         }
         // libvirt of this era lets a read-only IDE hard disk through; QEMU 2.0 and later refuse to start it.
         if (disk.isReadonly() && ctx.has(Capability.DRIVE_READONLY)) {

@@ -4,7 +4,6 @@ import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.HostAddress;
 import dev.vireo.conf.model.Hostdev;
 import dev.vireo.conf.model.HostdevMode;
-import dev.vireo.conf.model.HostdevType;
 
 /** Host devices given to the guest: USB devices ({@code usb-host}) and PCI functions ({@code pci-assign}). */
 final class HostdevArgs {

@@ -31,12 +31,6 @@ final class OptionString {
         return this;
     }
 
-    /** Appends text as it is (it must carry its own leading comma when one is needed). */
-    OptionString raw(String fragment) {
-        text.append(fragment);
-        return this;
-    }
-
     static String escaped(String value) {
         return value.indexOf(',') < 0 ? value : value.replace(",", ",,");
     }
