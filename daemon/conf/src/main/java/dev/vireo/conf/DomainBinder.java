@@ -51,6 +51,7 @@ final class DomainBinder {
                 @Override
                 public void beforeUnmarshal(Object target, Object parent) {
                     positions.record(target, tracked);
+                    UnboundAttributes.check(target, tracked, tracked.path(), problems);
                 }
             });
             u.setEventHandler(event -> {
@@ -110,7 +111,18 @@ final class DomainBinder {
         Throwable cause = event.getLinkedException();
         while (cause != null && cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
         String message = cause != null && cause.getMessage() != null ? cause.getMessage() : event.getMessage();
-        return new XmlProblem(line, column, path, message);
+        return new XmlProblem(line, column, path, readable(message));
+    }
+
+    private static final java.util.regex.Pattern UNEXPECTED =
+            java.util.regex.Pattern.compile("unexpected element \\(uri:\"[^\"]*\", local:\"([^\"]+)\"\\)\\. Expected elements are (.*)");
+
+    /** JAXB's "unexpected element (uri:..., local:...)" in the words the rest of the messages use. */
+    private static String readable(String message) {
+        var m = UNEXPECTED.matcher(message);
+        if (!m.find()) return message;
+        String allowed = m.group(2).replaceAll("<\\{[^}]*\\}([^>]+)>", "$1");
+        return "element <" + m.group(1) + "> is not supported here by Vireo and would be lost; allowed: " + allowed;
     }
 
     private static String describe(UnmarshalException e) {

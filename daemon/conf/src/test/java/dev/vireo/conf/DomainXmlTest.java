@@ -99,6 +99,30 @@ class DomainXmlTest {
     }
 
     @Test
+    void backingChainIsLiveState() throws Exception {
+        String xml = Domains.withDevices("""
+                <disk type='file'>
+                  <driver name='qemu' type='qcow2'/>
+                  <source file='/img/top.qcow2'/>
+                  <backingStore type='file' index='1'>
+                    <format type='qcow2'/>
+                    <source file='/img/base.qcow2'/>
+                    <backingStore/>
+                  </backingStore>
+                  <target dev='vda'/>
+                </disk>
+                """);
+        assertNull(DomainXml.parse(xml).getDevices().getDisks().getFirst().getBackingStore(), "a definition keeps no chain");
+        Domain live = DomainXml.parse(xml, FormatMode.LIVE);
+        var layer = live.getDevices().getDisks().getFirst().getBackingStore();
+        assertEquals("/img/base.qcow2", layer.getSource().getFile());
+        assertEquals("qcow2", layer.getFormat().getType());
+        String out = DomainXml.format(live, FormatMode.LIVE);
+        assertTrue(out.indexOf("<backingStore type='file' index='1'>") > out.indexOf("<source file='/img/top.qcow2'/>")
+                && out.indexOf("<backingStore/>") > 0, out);
+    }
+
+    @Test
     void formatThenParseIsStable() throws Exception {
         String once = DomainXml.format(DomainXml.parse(Domains.withDevices("""
                 <channel type='pty'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>

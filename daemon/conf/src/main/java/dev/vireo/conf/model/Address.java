@@ -43,6 +43,15 @@ public class Address {
     @XmlJavaTypeAdapter(OnOffAdapter.class)
     private Boolean multifunction;
 
+    @XmlAttribute(name = "cssid")
+    private String cssid;
+
+    @XmlAttribute(name = "ssid")
+    private String ssid;
+
+    @XmlAttribute(name = "devno")
+    private String devno;
+
     /** A PCI address. */
     public static Address pci(int domain, int bus, int slot, int function) {
         Address a = new Address();
@@ -218,5 +227,32 @@ public class Address {
     /** Decimal, {@code 0x} hex or leading-zero octal, as C's {@code strtol} with base 0 reads it. */
     private static Integer number(String value) {
         return value == null ? null : Integer.decode(value.strip());
+    }
+
+    /** {@code @cssid}, or {@code null} when absent. */
+    public String getCssid() {
+        return cssid;
+    }
+
+    public void setCssid(String cssid) {
+        this.cssid = cssid;
+    }
+
+    /** {@code @ssid}, or {@code null} when absent. */
+    public String getSsid() {
+        return ssid;
+    }
+
+    public void setSsid(String ssid) {
+        this.ssid = ssid;
+    }
+
+    /** {@code @devno}, or {@code null} when absent. */
+    public String getDevno() {
+        return devno;
+    }
+
+    public void setDevno(String devno) {
+        this.devno = devno;
     }
 }

@@ -18,6 +18,9 @@ public class BandwidthRate {
     @XmlAttribute(name = "burst")
     private Long burst;
 
+    @XmlAttribute(name = "floor")
+    private Long floor;
+
     /** {@code @average}, or {@code null} when absent. */
     public Long getAverage() {
         return average;
@@ -43,5 +46,14 @@ public class BandwidthRate {
 
     public void setBurst(Long burst) {
         this.burst = burst;
+    }
+
+    /** {@code @floor}, or {@code null} when absent. */
+    public Long getFloor() {
+        return floor;
+    }
+
+    public void setFloor(Long floor) {
+        this.floor = floor;
     }
 }

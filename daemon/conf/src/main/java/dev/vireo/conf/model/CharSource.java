@@ -29,6 +29,9 @@ public class CharSource {
     @XmlElement(name = "seclabel")
     private final List<DeviceSecLabel> seclabels = new ArrayList<>();
 
+    @XmlAttribute(name = "wiremode")
+    private String wiremode;
+
     /** {@code @mode}, or {@code null} when absent. */
     public CharSourceMode getMode() {
         return mode;
@@ -68,5 +71,14 @@ public class CharSource {
     /** The per-device {@code <seclabel>} overrides; the list is live. */
     public List<DeviceSecLabel> getSeclabels() {
         return seclabels;
+    }
+
+    /** {@code @wiremode}, or {@code null} when absent. */
+    public String getWiremode() {
+        return wiremode;
+    }
+
+    public void setWiremode(String wiremode) {
+        this.wiremode = wiremode;
     }
 }

@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** A disk, cdrom, floppy or lun: {@code <disk>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"driver", "auth", "source", "geometry", "blockio", "mirror", "target", "iotune", "readonly", "shareable", "transientFlag", "serial", "wwn", "encryption", "boot", "alias", "address"})
+@XmlType(propOrder = {"driver", "auth", "source", "backingStore", "geometry", "blockio", "mirror", "target", "iotune", "readonly", "shareable", "transientFlag", "serial", "wwn", "encryption", "boot", "alias", "address"})
 public class Disk extends Device {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(DiskType.Adapter.class)
@@ -79,6 +79,10 @@ public class Disk extends Device {
 
     @XmlElement(name = "boot")
     private BootOrder boot;
+
+    @XmlElement(name = "backingStore")
+    @XmlJavaTypeAdapter(LiveOnly.OfDiskBackingStore.class)
+    private DiskBackingStore backingStore;
 
     /** {@code @type}, or {@code null} when absent. */
     public DiskType getType() {
@@ -258,5 +262,14 @@ public class Disk extends Device {
 
     public void setBoot(BootOrder boot) {
         this.boot = boot;
+    }
+
+    /** {@code <backingStore>}: the image chain below the source (live XML only), or {@code null} when absent. */
+    public DiskBackingStore getBackingStore() {
+        return backingStore;
+    }
+
+    public void setBackingStore(DiskBackingStore backingStore) {
+        this.backingStore = backingStore;
     }
 }

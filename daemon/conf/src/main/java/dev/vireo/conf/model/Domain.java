@@ -13,7 +13,7 @@ import java.util.List;
 /** A guest definition: the root {@code <domain>} element. */
 @XmlRootElement(name = "domain")
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "cputune", "numatune", "sysinfo", "bootloader", "bootloaderArgs", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "pm", "devices", "seclabels", "qemuCommandline"})
+@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "cputune", "numatune", "resource", "sysinfo", "bootloader", "bootloaderArgs", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "onLockfailure", "pm", "devices", "seclabels", "qemuCommandline"})
 public class Domain {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(DomainVirtType.Adapter.class)
@@ -106,6 +106,12 @@ public class Domain {
 
     @XmlElement(name = "metadata")
     private Metadata metadata;
+
+    @XmlElement(name = "resource")
+    private Resource resource;
+
+    @XmlElement(name = "on_lockfailure")
+    private String onLockfailure;
 
     /** {@code @type}, or {@code null} when absent. */
     public DomainVirtType getType() {
@@ -362,5 +368,23 @@ public class Domain {
 
     public void setMetadata(Metadata metadata) {
         this.metadata = metadata;
+    }
+
+    /** {@code <resource>}, or {@code null} when absent. */
+    public Resource getResource() {
+        return resource;
+    }
+
+    public void setResource(Resource resource) {
+        this.resource = resource;
+    }
+
+    /** {@code <on_lockfailure>}, or {@code null} when absent. */
+    public String getOnLockfailure() {
+        return onLockfailure;
+    }
+
+    public void setOnLockfailure(String onLockfailure) {
+        this.onLockfailure = onLockfailure;
     }
 }

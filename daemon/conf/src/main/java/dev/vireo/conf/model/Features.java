@@ -8,7 +8,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** Hypervisor features: {@code <features>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"acpi", "apic", "pae", "hap", "viridian", "privnet"})
+@XmlType(propOrder = {"acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv"})
 public class Features {
     @XmlElement(name = "acpi")
     @XmlJavaTypeAdapter(PresenceAdapter.class)
@@ -32,6 +32,9 @@ public class Features {
     @XmlElement(name = "privnet")
     @XmlJavaTypeAdapter(PresenceAdapter.class)
     private Boolean privnet;
+
+    @XmlElement(name = "hyperv")
+    private HyperV hyperv;
 
     /** Whether {@code <acpi/>} is present. */
     public boolean isAcpi() {
@@ -85,5 +88,14 @@ public class Features {
 
     public void setPrivnet(boolean privnet) {
         this.privnet = privnet;
+    }
+
+    /** {@code <hyperv>}, or {@code null} when absent. */
+    public HyperV getHyperv() {
+        return hyperv;
+    }
+
+    public void setHyperv(HyperV hyperv) {
+        this.hyperv = hyperv;
     }
 }

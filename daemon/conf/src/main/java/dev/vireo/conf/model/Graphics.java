@@ -94,6 +94,9 @@ public class Graphics {
     @XmlElement(name = "mouse")
     private SpiceMouse mouse;
 
+    @XmlAttribute(name = "sharePolicy")
+    private String sharePolicy;
+
     /** {@code @type}, or {@code null} when absent. */
     public GraphicsType getType() {
         return type;
@@ -309,5 +312,14 @@ public class Graphics {
 
     public void setMouse(SpiceMouse mouse) {
         this.mouse = mouse;
+    }
+
+    /** {@code @sharePolicy}, or {@code null} when absent. */
+    public String getSharePolicy() {
+        return sharePolicy;
+    }
+
+    public void setSharePolicy(String sharePolicy) {
+        this.sharePolicy = sharePolicy;
     }
 }

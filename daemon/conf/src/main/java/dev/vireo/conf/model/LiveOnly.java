@@ -4,7 +4,7 @@ import jakarta.xml.bind.annotation.adapters.XmlAdapter;
 
 /**
  * Guards state that only a running domain has (its id, device aliases, a pty's path, an active block
- * copy): libvirt ignores it when a definition is read as inactive and leaves it out of inactive XML.
+ * copy, the backing chain it opened): libvirt ignores it when a definition is read as inactive and leaves it out of inactive XML.
  * The parser and formatter install instances that keep or drop it; JAXB's own default instance keeps it.
  */
 public abstract class LiveOnly<T> extends XmlAdapter<T, T> {
@@ -26,7 +26,8 @@ public abstract class LiveOnly<T> extends XmlAdapter<T, T> {
 
     /** The adapters for every live-only field, all keeping ({@code live}) or all dropping the state. */
     public static java.util.List<LiveOnly<?>> all(boolean live) {
-        return java.util.List.of(new OfInteger(live), new OfString(live), new OfDiskMirror(live), new OfDeviceAlias(live));
+        return java.util.List.of(new OfInteger(live), new OfString(live), new OfDiskMirror(live), new OfDeviceAlias(live),
+                new OfDiskBackingStore(live));
     }
 
     public static final class OfInteger extends LiveOnly<Integer> {
@@ -55,6 +56,16 @@ public abstract class LiveOnly<T> extends XmlAdapter<T, T> {
         }
 
         public OfDiskMirror(boolean live) {
+            super(live);
+        }
+    }
+
+    public static final class OfDiskBackingStore extends LiveOnly<DiskBackingStore> {
+        public OfDiskBackingStore() {
+            this(true);
+        }
+
+        public OfDiskBackingStore(boolean live) {
             super(live);
         }
     }

@@ -1,6 +1,7 @@
 package dev.vireo.conf.model;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
@@ -8,11 +9,14 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** The memory balloon: {@code <memballoon>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"alias", "address"})
+@XmlType(propOrder = {"stats", "alias", "address"})
 public class Memballoon extends Device {
     @XmlAttribute(name = "model")
     @XmlJavaTypeAdapter(MemballoonModel.Adapter.class)
     private MemballoonModel model;
+
+    @XmlElement(name = "stats")
+    private MemballoonStats stats;
 
     /** {@code @model}, or {@code null} when absent. */
     public MemballoonModel getModel() {
@@ -21,5 +25,14 @@ public class Memballoon extends Device {
 
     public void setModel(MemballoonModel model) {
         this.model = model;
+    }
+
+    /** {@code <stats>}, or {@code null} when absent. */
+    public MemballoonStats getStats() {
+        return stats;
+    }
+
+    public void setStats(MemballoonStats stats) {
+        this.stats = stats;
     }
 }

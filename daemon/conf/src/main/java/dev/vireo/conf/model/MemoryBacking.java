@@ -8,7 +8,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** How guest memory is backed: {@code <memoryBacking>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"hugepages", "locked"})
+@XmlType(propOrder = {"hugepages", "nosharepages", "locked"})
 public class MemoryBacking {
     @XmlElement(name = "hugepages")
     @XmlJavaTypeAdapter(PresenceAdapter.class)
@@ -17,6 +17,10 @@ public class MemoryBacking {
     @XmlElement(name = "locked")
     @XmlJavaTypeAdapter(PresenceAdapter.class)
     private Boolean locked;
+
+    @XmlElement(name = "nosharepages")
+    @XmlJavaTypeAdapter(PresenceAdapter.class)
+    private Boolean nosharepages;
 
     /** Whether {@code <hugepages/>} is present. */
     public boolean isHugepages() {
@@ -34,5 +38,14 @@ public class MemoryBacking {
 
     public void setLocked(boolean locked) {
         this.locked = locked;
+    }
+
+    /** Whether {@code <nosharepages>} is present. */
+    public boolean isNosharepages() {
+        return Boolean.TRUE.equals(nosharepages);
+    }
+
+    public void setNosharepages(boolean nosharepages) {
+        this.nosharepages = nosharepages;
     }
 }

@@ -6,10 +6,12 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A network interface: {@code <interface>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"mac", "source", "ip", "vlan", "virtualport", "script", "target", "model", "driver", "filterref", "tune", "link", "bandwidth", "boot", "alias", "rom", "address"})
+@XmlType(propOrder = {"mac", "source", "ips", "vlan", "virtualport", "script", "target", "model", "driver", "filterref", "tune", "link", "bandwidth", "boot", "alias", "rom", "address"})
 public class NetInterface extends Device {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(InterfaceType.Adapter.class)
@@ -22,7 +24,7 @@ public class NetInterface extends Device {
     private NetSource source;
 
     @XmlElement(name = "ip")
-    private NetIp ip;
+    private final List<NetIp> ips = new ArrayList<>();
 
     @XmlElement(name = "vlan")
     private Vlan vlan;
@@ -91,13 +93,9 @@ public class NetInterface extends Device {
         this.source = source;
     }
 
-    /** {@code <ip>}, or {@code null} when absent. */
-    public NetIp getIp() {
-        return ip;
-    }
-
-    public void setIp(NetIp ip) {
-        this.ip = ip;
+    /** The {@code <ip>} addresses, in document order; the list is live. */
+    public List<NetIp> getIps() {
+        return ips;
     }
 
     /** {@code <vlan>}, or {@code null} when absent. */

@@ -12,6 +12,9 @@ public class NetIp {
     @XmlAttribute(name = "address")
     private String address;
 
+    @XmlAttribute(name = "prefix")
+    private Integer prefix;
+
     /** {@code @address}, or {@code null} when absent. */
     public String getAddress() {
         return address;
@@ -19,5 +22,14 @@ public class NetIp {
 
     public void setAddress(String address) {
         this.address = address;
+    }
+
+    /** {@code @prefix}, or {@code null} when absent. */
+    public Integer getPrefix() {
+        return prefix;
+    }
+
+    public void setPrefix(Integer prefix) {
+        this.prefix = prefix;
     }
 }

@@ -12,6 +12,9 @@ public class VlanTag {
     @XmlAttribute(name = "id")
     private Integer id;
 
+    @XmlAttribute(name = "nativeMode")
+    private String nativeMode;
+
     /** {@code @id}, or {@code null} when absent. */
     public Integer getId() {
         return id;
@@ -19,5 +22,14 @@ public class VlanTag {
 
     public void setId(Integer id) {
         this.id = id;
+    }
+
+    /** {@code @nativeMode}, or {@code null} when absent. */
+    public String getNativeMode() {
+        return nativeMode;
+    }
+
+    public void setNativeMode(String nativeMode) {
+        this.nativeMode = nativeMode;
     }
 }
