@@ -28,6 +28,19 @@ public record ProcessIdentity(long pid, long startTicks, String bootId) {
         }
     }
 
+    /**
+     * An identity taken during the current boot, for records that did not keep the boot id.
+     * Prefer persisting {@link #bootId()}: only it tells a record from before a host reboot apart.
+     */
+    public ProcessIdentity(long pid, long startTicks) throws IOException {
+        this(pid, startTicks, currentBootId());
+    }
+
+    /** {@code /proc/sys/kernel/random/boot_id} of the running kernel. */
+    public static String currentBootId() throws IOException {
+        return Files.readString(BOOT_ID).strip();
+    }
+
     /** The identity of the process now running as {@code pid}; empty when there is none. */
     public static Optional<ProcessIdentity> of(long pid) throws IOException {
         String stat;
@@ -36,7 +49,7 @@ public record ProcessIdentity(long pid, long startTicks, String bootId) {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(new ProcessIdentity(pid, startTicks(stat, pid), Files.readString(BOOT_ID).strip()));
+        return Optional.of(new ProcessIdentity(pid, startTicks(stat, pid), currentBootId()));
     }
 
     /** Whether the process with this pid is still the one this identity was taken from. */
