@@ -51,7 +51,7 @@ final class DomainBinder {
                 @Override
                 public void beforeUnmarshal(Object target, Object parent) {
                     positions.record(target, tracked);
-                    UnboundAttributes.check(target, tracked, tracked.path(), problems);
+                    UnboundAttributes.check(target, tracked, problems);
                 }
             });
             u.setEventHandler(event -> {

@@ -1,7 +1,5 @@
 package dev.vireo.conf;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
@@ -9,19 +7,29 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
- * Passes a reader through unchanged while remembering the path of the element being read, such as
- * {@code /domain/devices/disk[2]/driver}, so that a binding problem can say where it happened. A
- * position {@code [n]} is added when an element has earlier siblings of the same name.
+ * Passes a reader through unchanged while remembering which element is being read, so that a binding
+ * problem can say where it happened as a path such as {@code /domain/devices/disk[2]/driver}. A
+ * position {@code [n]} is added when an element has earlier siblings of the same name. Elements are
+ * kept as a parent-linked chain, so remembering where an object came from costs one reference and the
+ * path string is only built for a problem.
  */
 final class ElementPathReader extends StreamReaderDelegate {
-    private final Deque<Frame> open = new ArrayDeque<>();
+    private Element current;
 
-    private static final class Frame {
-        final String step;
-        final Map<String, Integer> childCounts = new HashMap<>();
+    /** One open element; immutable once pushed except for its children's name counts. */
+    static final class Element {
+        private final Element parent;
+        private final String step;
+        private Map<String, Integer> childCounts;
 
-        Frame(String step) {
+        private Element(Element parent, String step) {
+            this.parent = parent;
             this.step = step;
+        }
+
+        /** This element's path from the root. */
+        String path() {
+            return parent == null ? "/" + step : parent.path() + "/" + step;
         }
     }
 
@@ -48,11 +56,14 @@ final class ElementPathReader extends StreamReaderDelegate {
     private void track(int event) {
         if (event == START_ELEMENT) {
             String name = qualifiedName();
-            Frame parent = open.peek();
-            int n = parent == null ? 1 : parent.childCounts.merge(name, 1, Integer::sum);
-            open.push(new Frame(n > 1 ? name + "[" + n + "]" : name));
-        } else if (event == END_ELEMENT) {
-            open.poll();
+            int n = 1;
+            if (current != null) {
+                if (current.childCounts == null) current.childCounts = new HashMap<>();
+                n = current.childCounts.merge(name, 1, Integer::sum);
+            }
+            current = new Element(current, n > 1 ? name + "[" + n + "]" : name);
+        } else if (event == END_ELEMENT && current != null) {
+            current = current.parent;
         }
     }
 
@@ -61,11 +72,13 @@ final class ElementPathReader extends StreamReaderDelegate {
         return prefix == null || prefix.isEmpty() ? getLocalName() : prefix + ":" + getLocalName();
     }
 
+    /** The innermost open element, or {@code null} before the root. */
+    Element element() {
+        return current;
+    }
+
     /** The path of the innermost open element, or {@code /} before the root. */
     String path() {
-        if (open.isEmpty()) return "/";
-        StringBuilder b = new StringBuilder();
-        open.descendingIterator().forEachRemaining(f -> b.append('/').append(f.step));
-        return b.toString();
+        return current == null ? "/" : current.path();
     }
 }

@@ -9,15 +9,15 @@ import java.util.Map;
  * position; a problem about them falls back to the path the check computes.
  */
 public final class SourcePositions {
-    /** A place in the document. */
-    public record Position(int line, int column, String path) {
+    /** A place in the document; the element's path is spelled out only when a problem needs it. */
+    private record Position(int line, int column, ElementPathReader.Element element) {
     }
 
     private final Map<Object, Position> positions = new IdentityHashMap<>();
 
     void record(Object target, ElementPathReader reader) {
         var location = reader.getLocation();
-        positions.put(target, new Position(location.getLineNumber(), location.getColumnNumber(), reader.path()));
+        positions.put(target, new Position(location.getLineNumber(), location.getColumnNumber(), reader.element()));
     }
 
     /** Whether {@code subject} was written in the document rather than added by defaults. */
@@ -28,6 +28,6 @@ public final class SourcePositions {
     /** A problem about {@code subject}, placed where it was written, else at {@code fallbackPath}. */
     public XmlProblem problem(Object subject, String fallbackPath, String message) {
         Position p = subject == null ? null : positions.get(subject);
-        return p == null ? new XmlProblem(0, 0, fallbackPath, message) : new XmlProblem(p.line(), p.column(), p.path(), message);
+        return p == null ? new XmlProblem(0, 0, fallbackPath, message) : new XmlProblem(p.line(), p.column(), p.element().path(), message);
     }
 }

@@ -21,7 +21,7 @@ final class UnboundAttributes {
     }
 
     /** Adds a problem for each attribute of the current start tag that {@code target}'s class does not bind. */
-    static void check(Object target, XMLStreamReader reader, String path, List<XmlProblem> problems) {
+    static void check(Object target, ElementPathReader reader, List<XmlProblem> problems) {
         if (reader.getEventType() != XMLStreamReader.START_ELEMENT) return;
         Set<String> bound = BOUND.computeIfAbsent(target.getClass(), UnboundAttributes::attributesOf);
         for (int i = 0; i < reader.getAttributeCount(); i++) {
@@ -30,7 +30,7 @@ final class UnboundAttributes {
             String name = reader.getAttributeLocalName(i);
             if (bound.contains(name)) continue;
             var at = reader.getLocation();
-            problems.add(new XmlProblem(at.getLineNumber(), at.getColumnNumber(), path,
+            problems.add(new XmlProblem(at.getLineNumber(), at.getColumnNumber(), reader.path(),
                     "attribute '" + name + "' of <" + reader.getLocalName() + "> is not supported by Vireo and would be lost; allowed: "
                             + String.join(", ", bound.stream().sorted().toList())));
         }

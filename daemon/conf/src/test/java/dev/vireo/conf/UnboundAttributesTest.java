@@ -16,22 +16,28 @@ class UnboundAttributesTest {
 
     @Test
     void unknownAttributeIsReportedWithTheAllowedOnes() throws Exception {
-        XMLStreamReader r = new WstxInputFactory().createXMLStreamReader(new StringReader("<target dev='vda' colour='red'/>"));
+        ElementPathReader r = reader("<disk><target dev='vda' colour='red'/></disk>");
         r.nextTag();
         List<XmlProblem> problems = new ArrayList<>();
-        UnboundAttributes.check(new DiskTarget(), r, "/domain/devices/disk/target", problems);
+        UnboundAttributes.check(new DiskTarget(), r, problems);
         assertEquals(1, problems.size(), problems.toString());
         XmlProblem p = problems.getFirst();
-        assertEquals("/domain/devices/disk/target", p.path());
+        assertEquals("/disk/target", p.path());
         assertTrue(p.message().contains("'colour'") && p.message().contains("allowed: bus, dev, tray"), p.message());
+    }
+
+    /** A path-tracking reader positioned on the document's root element. */
+    private static ElementPathReader reader(String xml) throws Exception {
+        XMLStreamReader raw = new WstxInputFactory().createXMLStreamReader(new StringReader(xml));
+        raw.nextTag();
+        return new ElementPathReader(raw);
     }
 
     @Test
     void boundAttributesPass() throws Exception {
-        XMLStreamReader r = new WstxInputFactory().createXMLStreamReader(new StringReader("<target dev='vda' bus='virtio' tray='open'/>"));
-        r.nextTag();
+        ElementPathReader r = reader("<target dev='vda' bus='virtio' tray='open'/>");
         List<XmlProblem> problems = new ArrayList<>();
-        UnboundAttributes.check(new DiskTarget(), r, "/t", problems);
+        UnboundAttributes.check(new DiskTarget(), r, problems);
         assertTrue(problems.isEmpty(), problems.toString());
     }
 }
