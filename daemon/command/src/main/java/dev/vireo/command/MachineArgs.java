@@ -72,13 +72,13 @@ final class MachineArgs {
                 if (ctx.has(Capability.KVM)) out.add("-no-kvm");
             }
             case KQEMU -> {
-                if (ctx.has(Capability.KVM)) out.add("-no-kvm");
                 if (ctx.has(Capability.ENABLE_KQEMU)) {
                     out.add("-enable-kqemu", "-kernel-kqemu");
                 } else if (!ctx.has(Capability.KQEMU)) {
                     throw new UnsupportedConfigurationException("domain type 'kqemu': the QEMU binary "
                             + ctx.emulator() + " does not support kqemu");
                 }
+                if (ctx.has(Capability.KVM)) out.add("-no-kvm");
             }
             case KVM -> {
                 if (ctx.has(Capability.KQEMU)) out.add("-no-kqemu");
@@ -165,20 +165,22 @@ final class MachineArgs {
         }
     }
 
-    private static void domainId(BuildContext ctx, ArgvWriter out) {
-        Integer id = ctx.options().domainId();
-        boolean xenGuest = ctx.domain().getType() == DomainVirtType.XEN
-                || "xen".equals(ctx.os().getType() == null ? null : ctx.os().getType().getValue())
-                || "linux".equals(ctx.os().getType() == null ? null : ctx.os().getType().getValue());
-        if (!xenGuest) {
+    /** A Xen guest (run by xenner) is told its domain id; -1 when the domain is not running. */
+    private static void domainId(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        String osType = ctx.os().getType() == null ? null : ctx.os().getType().getValue();
+        if (!"xen".equals(osType) && !"linux".equals(osType)) {
             return;
         }
+        Integer id = ctx.options().domainId();
         int value = id == null ? -1 : id;
         if (ctx.has(Capability.DOMID)) {
             out.option("-domid", value);
         } else if (ctx.has(Capability.XEN_DOMID)) {
             out.add("-xen-attach");
             out.option("-xen-domid", value);
+        } else {
+            throw new UnsupportedConfigurationException("<os><type>" + osType + "</type>: the QEMU binary "
+                    + ctx.emulator() + " does not support Xen guests (capability 'domid' or 'xen-domid')");
         }
     }
 }
