@@ -87,13 +87,17 @@ public final class QmpClient implements AutoCloseable {
     /** Where async callers' continuations run, so that none of them can stall the reader. */
     private final Executor callbacks = Executors.newVirtualThreadPerTaskExecutor();
 
-    private QmpClient(Path socketPath, AFUNIXSocket socket, Options options) throws IOException {
+    private QmpClient(Path socketPath, AFUNIXSocket socket, Options options, QmpEventListener firstListener)
+            throws IOException {
         this.socketPath = socketPath;
         this.socket = socket;
         this.options = options;
         this.out = socket.getOutputStream();
         this.reader = new LineReader(socket.getInputStream(), options.maxMessageBytes());
         this.greeting = handshake();
+        if (firstListener != null) {
+            subscribe(firstListener);   // before the reader starts: not one event can slip past it
+        }
         Thread.ofPlatform().daemon().name("vireo-qmp-reader " + socketPath).start(this::readLoop);
     }
 
@@ -117,6 +121,16 @@ public final class QmpClient implements AutoCloseable {
      */
     public static QmpClient connect(Path socket, Options options, BooleanSupplier peerAlive)
             throws IOException, InterruptedException {
+        return connect(socket, options, peerAlive, null);
+    }
+
+    /**
+     * Like {@link #connect(Path, Options, BooleanSupplier)}, with {@code listener} subscribed to
+     * every event before the connection reads its first one (a guest found again after a daemon
+     * restart may shut down at any moment: its SHUTDOWN must not fall between connect and subscribe).
+     */
+    public static QmpClient connect(Path socket, Options options, BooleanSupplier peerAlive,
+                                    QmpEventListener listener) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         AFUNIXSocketAddress address = AFUNIXSocketAddress.of(socket);
         while (true) {
@@ -136,7 +150,7 @@ public final class QmpClient implements AutoCloseable {
                 continue;
             }
             try {
-                return new QmpClient(socket, s, options);
+                return new QmpClient(socket, s, options, listener);
             } catch (IOException | RuntimeException e) {
                 s.close();
                 throw e;

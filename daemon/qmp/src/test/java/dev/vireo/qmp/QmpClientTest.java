@@ -123,6 +123,19 @@ class QmpClientTest {
     }
 
     @Test
+    void aListenerGivenToConnectHearsTheConnectionsEvents() throws Exception {
+        BlockingQueue<QmpEvent> events = new LinkedBlockingQueue<>();
+        client.execute("cont");   // QEMU now runs with this client attached ...
+        client.close();
+        // ... and a second connection is made while events may already flow
+        try (QmpClient again = QmpClient.connect(qemu.socket, QmpClient.Options.DEFAULTS, qemu.process::isAlive,
+                events::add)) {
+            again.execute("stop");
+            assertEquals(QmpEvent.STOP, poll(events).name());
+        }
+    }
+
+    @Test
     void manyCallersAtOnceEachGetTheirOwnReply() throws Exception {
         List<String> commands = List.of("query-status", "query-version", "query-fdsets", "query-name", "query-kvm");
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {

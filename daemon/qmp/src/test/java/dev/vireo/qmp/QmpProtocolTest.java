@@ -101,6 +101,23 @@ class QmpProtocolTest {
     }
 
     @Test
+    void aListenerGivenToConnectGetsAnEventSentRightAfterNegotiation() throws Exception {
+        Path socket = dir.resolve("early.sock");
+        serve(socket, (peer, in, out) -> {
+            greetAndNegotiate(in, out);
+            out.write("{\"timestamp\": {\"seconds\": 1, \"microseconds\": 5}, \"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, \"reason\": \"guest-shutdown\"}}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            in.readLine();
+        });
+        java.util.concurrent.BlockingQueue<QmpEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (QmpClient client = QmpClient.connect(socket, options(4096), () -> true, events::add)) {
+            QmpEvent shutdown = events.poll(10, TimeUnit.SECONDS);
+            assertEquals(new QmpEvent("SHUTDOWN", java.time.Instant.ofEpochSecond(1, 5000),
+                    QmpClient.JSON.readTree("{\"guest\": true, \"reason\": \"guest-shutdown\"}")), shutdown);
+        }
+    }
+
+    @Test
     void aPeerThatDoesNotGreetIsRefused() throws Exception {
         Path socket = dir.resolve("silent.sock");
         serve(socket, (peer, in, out) -> Thread.sleep(3000));
