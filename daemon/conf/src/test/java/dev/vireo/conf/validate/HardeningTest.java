@@ -3,6 +3,7 @@ package dev.vireo.conf.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.conf.XmlProblem;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +75,21 @@ class HardeningTest {
         XmlProblem p = refusal("<!DOCTYPE domain [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n" + BODY);
         assertTrue(p.message().startsWith("DOCTYPE declarations are not accepted"), p.message());
         assertEquals(1, p.line());
+    }
+
+    /**
+     * A FIFO blocks whoever opens it for reading until a writer comes: if the parser tried to
+     * read the entity or the DTD, the read would hang and the time limit would fail the test.
+     */
+    @Test
+    void noFileIsOpenedForEntitiesOrDtds() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            refusal("<!DOCTYPE domain [<!ENTITY x SYSTEM \"" + fifo.toUri() + "\">]>\n" + BODY);
+            refusal("<!DOCTYPE domain SYSTEM \"" + fifo.toUri() + "\">\n" + BODY.replace("&x;", "guest"));
+        });
     }
 
     @Test
