@@ -214,6 +214,34 @@ class QmpClientTest {
         assertEquals("No file descriptor supplied via SCM_RIGHTS", noFd.description());
     }
 
+    /** What issue 5 does at run time (snapshot and mirror targets): QEMU opens an image it never saw by path. */
+    @Test
+    void anImagePassedAsAnFdSetOpensAsABlockNode() throws Exception {
+        Path image = dir.resolve("target.qcow2");
+        Process create = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "8M")
+                .inheritIO().start();
+        assertEquals(0, create.waitFor());
+        try (OwnedFd ro = OwnedFd.open(image, OpenMode.READ_ONLY);
+             OwnedFd rw = OwnedFd.open(image, OpenMode.READ_WRITE)) {
+            QmpClient.AddedFd set = client.addFd(ro.fd(), null, "target-ro");
+            client.addFd(rw.fd(), set.fdsetId(), "target-rw");
+            client.execute("blockdev-add", QmpClient.JSON.readTree("""
+                    {"driver": "qcow2", "node-name": "target",
+                     "file": {"driver": "file", "filename": "%s"}}""".formatted(set.path())));
+        }
+        JsonNode nodes = client.execute("query-named-block-nodes");
+        JsonNode target = null;
+        for (JsonNode node : nodes) {
+            if (node.path("node-name").asText().equals("target")) {
+                target = node;
+            }
+        }
+        assertNotNull(target, nodes.toString());
+        assertEquals("qcow2", target.path("drv").asText());
+        assertFalse(target.path("ro").asBoolean());
+        assertEquals(8L << 20, target.path("image").path("virtual-size").asLong());
+    }
+
     @Test
     void getFdNamesADescriptorInsideQemu() throws Exception {
         try (OwnedFd fd = OwnedFd.open(Files.writeString(dir.resolve("f"), ""), OpenMode.READ_WRITE)) {
