@@ -98,7 +98,7 @@ public final class ConsistencyChecks {
     private static String key(Device device, Address a) {
         if (a == null || a.getType() == null) return null;
         return switch (a.getType()) {
-            case PCI -> "pci " + String.format("%04x:%02x:%02x.%x", a.getDomain(), a.getBus(), a.getSlot(), a.getFunction());
+            case PCI -> "pci " + hex(a.getDomain(), 4) + ":" + hex(a.getBus(), 2) + ":" + hex(a.getSlot(), 2) + "." + Integer.toHexString(a.getFunction());
             case DRIVE -> device instanceof Disk disk
                     ? "drive " + disk.getTarget().getBus().xml() + " controller=" + a.getController() + " bus=" + a.getBus()
                       + " target=" + a.getTarget() + " unit=" + a.getUnit()
@@ -108,6 +108,11 @@ public final class ConsistencyChecks {
             case USB -> a.getPort() == null ? null : "usb bus=" + a.getBus() + " port=" + a.getPort();
             default -> null;
         };
+    }
+
+    private static String hex(int value, int width) {
+        String digits = Integer.toHexString(value);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     private static String describe(Device device) {

@@ -96,10 +96,10 @@ public class HostAddress {
 
     /** Rewrites a PCI host address as libvirt prints it: {@code 0x0000:0x06:0x12.0x5}-style fixed-width hex. */
     public void normalisePci() {
-        domain = String.format("0x%04x", domain == null ? 0 : number(domain));
-        bus = String.format("0x%02x", number(bus));
-        slot = String.format("0x%02x", number(slot));
-        function = String.format("0x%x", number(function));
+        domain = Address.hex(domain, 4);
+        bus = Address.hex(bus, 2);
+        slot = Address.hex(slot, 2);
+        function = Address.hex(function, 1);
     }
 
     /** Rewrites a USB host address in decimal. */
