@@ -60,6 +60,10 @@ final class ElementNode {
         return parent == null;
     }
 
+    boolean hasChildren() {
+        return childCounts != null;
+    }
+
     int childCount(String childName) {
         return childCounts == null ? 0 : childCounts.getOrDefault(childName, 0);
     }

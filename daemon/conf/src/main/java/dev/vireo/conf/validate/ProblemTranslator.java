@@ -20,6 +20,11 @@ final class ProblemTranslator {
         this.rootElement = rootElement;
     }
 
+    /** Attributes that select a form of element {@code name} (kept by the reader for later messages). */
+    Set<String> selectors(String name) {
+        return index.selectors(name);
+    }
+
     /**
      * The element a message belongs to, given the element the reader is on when it arrives.
      * Start-tag messages (names, attributes) belong to the element just opened; text checked

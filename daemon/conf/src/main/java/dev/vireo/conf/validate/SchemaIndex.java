@@ -72,6 +72,11 @@ final class SchemaIndex {
         return r != null ? r : byName.get(name);
     }
 
+    /** Attributes whose value selects a form of element {@code name}; empty for most elements. */
+    Set<String> selectors(String name) {
+        return selectors.getOrDefault(name, Set.of());
+    }
+
     private static String variantName(String element, String attribute, String value) {
         return element + "[" + attribute + "=" + value + "]";
     }

@@ -2,6 +2,7 @@ package dev.vireo.conf.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -46,15 +47,7 @@ final class TrackingReader extends StreamReader2Delegate {
             case XMLStreamConstants.START_ELEMENT -> {
                 Location at = getLocation();
                 current = current.openChild(getLocalName(), at.getLineNumber(), at.getColumnNumber());
-                int count = getAttributeCount();
-                if (count > 0) {
-                    String[] attributes = new String[count * 2];
-                    for (int i = 0; i < count; i++) {
-                        attributes[2 * i] = getAttributeLocalName(i);
-                        attributes[2 * i + 1] = getAttributeValue(i);
-                    }
-                    current.attributes(attributes);
-                }
+                keepAttributes();
                 text.setLength(0);
                 attachPending(true);
             }
@@ -64,7 +57,8 @@ final class TrackingReader extends StreamReader2Delegate {
                 text.setLength(0);
             }
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                if (text.length() < MAX_TEXT) {
+                // only a leaf's text can be a bad value; indentation between elements is not kept
+                if (text.length() < MAX_TEXT && !current.hasChildren() && !isWhiteSpace()) {
                     text.append(getTextCharacters(), getTextStart(), Math.min(getTextLength(), MAX_TEXT));
                 }
                 attachPending(false);
@@ -112,6 +106,36 @@ final class TrackingReader extends StreamReader2Delegate {
             int event = next();
             if (event == XMLStreamConstants.START_ELEMENT) depth++;
             else if (event == XMLStreamConstants.END_ELEMENT) depth--;
+        }
+    }
+
+    /**
+     * Keeps the start tag's attributes that later messages need: all of them when this tag
+     * already has problems (to quote bad values), else only those that select the element's form.
+     */
+    private void keepAttributes() {
+        int count = getAttributeCount();
+        if (count == 0) return;
+        if (pending.isEmpty()) {
+            Set<String> selectors = translator.selectors(current.name());
+            if (selectors.isEmpty()) return;
+            String[] kept = new String[selectors.size() * 2];
+            int n = 0;
+            for (String name : selectors) {
+                String value = getAttributeValue(null, name);
+                if (value != null) {
+                    kept[n++] = name;
+                    kept[n++] = value;
+                }
+            }
+            current.attributes(java.util.Arrays.copyOf(kept, n));
+        } else {
+            String[] all = new String[count * 2];
+            for (int i = 0; i < count; i++) {
+                all[2 * i] = getAttributeLocalName(i);
+                all[2 * i + 1] = getAttributeValue(i);
+            }
+            current.attributes(all);
         }
     }
 
