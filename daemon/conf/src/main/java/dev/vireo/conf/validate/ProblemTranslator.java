@@ -55,8 +55,7 @@ final class ProblemTranslator {
                     : Finding.of(line, column, subject, "<", subject.name(), "> needs one of the attributes: ",
                             String.join(", ", p.choices())));
             case INCOMPLETE_CONTENT -> missingElements(p, subject);
-            case UNEXPECTED_TEXT -> List.of(Finding.of(line, column, subject, "unexpected text '",
-                    quote(p.value() != null ? p.value() : text.strip()), "' in <", subject.name(), ">: it takes no text here"));
+            case UNEXPECTED_TEXT -> List.of(unexpectedText(p, line, column, subject, text));
             case BAD_TEXT -> List.of(badText(p, line, column, subject, text));
             case INCOMPLETE_UNKNOWN -> List.of(incompleteUnknown(p, line, column, subject, text));
             case OTHER -> List.of(Finding.of(line, column, subject, p.value()));
@@ -121,6 +120,12 @@ final class ProblemTranslator {
         else allowed = "see docs/domain-xml.md";
         return Finding.of(line, column, subject, "attribute '", p.name(), "' of <", subject.name(),
                 "> has a bad value '", quote(value), "'; ", allowed);
+    }
+
+    private static Finding unexpectedText(Parsed p, int line, int column, ElementNode subject, String text) {
+        String found = p.value() != null ? p.value() : text.strip();
+        return Finding.of(line, column, subject, "unexpected text", found.isEmpty() ? "" : " '" + quote(found) + "'",
+                " in <", subject.name(), ">: it takes no text here");
     }
 
     private Finding badText(Parsed p, int line, int column, ElementNode subject, String text) {
