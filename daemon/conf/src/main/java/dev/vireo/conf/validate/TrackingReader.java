@@ -61,6 +61,7 @@ final class TrackingReader extends StreamReader2Delegate {
                 if (text.length() < MAX_TEXT && !current.hasChildren() && !isWhiteSpace()) {
                     text.append(getTextCharacters(), getTextStart(), Math.min(getTextLength(), MAX_TEXT));
                 }
+                if (!pending.isEmpty() && text.isEmpty()) text.append(getText(), 0, Math.min(getTextLength(), MAX_TEXT));
                 attachPending(false);
             }
             default -> attachPending(false);
