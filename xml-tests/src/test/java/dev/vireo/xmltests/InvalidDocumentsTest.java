@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Stages: {@code schema} reads through {@link ValidatedRead} only (schema refusals), and
  * checks that the full {@link DomainXml#parse} reports the very same problems; {@code parse}
- * goes through the full parse only (binding, value and consistency checks).
+ * goes through the full parse only (binding, value and consistency checks);
+ * {@code snapshot-schema} validates a {@code <domainsnapshot>} document.
  * A new stage is one more entry in {@link #STAGES}.
  */
 class InvalidDocumentsTest {
@@ -45,7 +46,8 @@ class InvalidDocumentsTest {
     }
 
     static final Map<String, Stage> STAGES = Map.of(
-            "schema", InvalidDocumentsTest::schemaProblems,
+            "schema", xml -> schemaProblems(xml, SchemaKind.DOMAIN),
+            "snapshot-schema", xml -> schemaProblems(xml, SchemaKind.DOMAIN_SNAPSHOT),
             "parse", InvalidDocumentsTest::parseProblems);
 
     record Case(String name, String xml, String stage, List<String> expected) {
@@ -105,8 +107,8 @@ class InvalidDocumentsTest {
         }
     }
 
-    private static List<XmlProblem> schemaProblems(String xml) {
-        try (ValidatedRead read = ValidatedRead.open(xml, SchemaKind.DOMAIN)) {
+    private static List<XmlProblem> schemaProblems(String xml, SchemaKind kind) {
+        try (ValidatedRead read = ValidatedRead.open(xml, kind)) {
             XMLStreamReader r = read.reader();
             try {
                 while (r.hasNext()) r.next();
