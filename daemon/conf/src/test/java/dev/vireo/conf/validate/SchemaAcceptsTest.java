@@ -29,6 +29,7 @@ class SchemaAcceptsTest {
                     <target dev='vda' bus='virtio'/>
                     <source file='/images/a.qcow2' startupPolicy='optional'>
                       <seclabel relabel='no'/>
+                      <seclabel model='dac' labelskip='yes'/>
                     </source>
                     <driver name='qemu' type='qcow2' cache='writethrough' error_policy='enospace'
                             rerror_policy='ignore' io='native' ioeventfd='on' event_idx='off' copy_on_read='on'/>
@@ -154,6 +155,10 @@ class SchemaAcceptsTest {
                   <smartcard mode='host'/>
                   <redirdev bus='usb' type='spicevmc'><address type='usb' bus='0' port='4'/><boot order='3'/></redirdev>
                   <redirdev bus='usb' type='tcp'><source mode='connect' host='localhost' service='4000'/><protocol type='raw'/></redirdev>
+                  <redirfilter>
+                    <usbdev class='0x08' vendor='0x1234' product='0xbeef' version='2.00' allow='yes'/>
+                    <usbdev class='-1' version='-1' allow='no'/>
+                  </redirfilter>
                   <hostdev mode='subsystem' type='usb' managed='no'>
                     <source startupPolicy='optional'><vendor id='0x1234'/><product id='0xbeef'/></source>
                     <boot order='2'/>
