@@ -2,6 +2,8 @@ package dev.vireo.daemon;
 
 import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.CapsProber;
+import dev.vireo.daemon.config.DaemonConfig;
+import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.DomainLogs;
@@ -15,6 +17,7 @@ import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcServer;
+import dev.vireo.storage.ChainPolicy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,13 +43,15 @@ public final class Daemon implements AutoCloseable {
         DomainRegistry registry = DomainRegistry.load(options.stateDir().resolve("domains"), codec);
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         Path qemuRunDir = options.runtimeDir().resolve("qemu");
+        DaemonConfig config = DaemonConfig.load(options.stateDir().resolve(DaemonConfig.FILE_NAME));
+        if (config.qemuIdentity().isPresent()) config.qemuIdentity().get().grantSocketFolder(qemuRunDir);
         MonitorConnector monitors = new QmpMonitorConnector();
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, qemuRunDir,
-                new DomainLogs(options.stateDir().resolve("log")));
+                new DomainLogs(options.stateDir().resolve("log")), new DiskLaunch(config, ChainPolicy.defaults()));
         int recovered = new Recovery(lifecycle, registry, monitors, qemuRunDir).run();
 
         Map<String, Operation> ops = new HashMap<>();
-        DefinitionOps definitions = new DefinitionOps(registry, codec);
+        DefinitionOps definitions = new DefinitionOps(registry, codec, lifecycle::cpuSeconds);
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);

@@ -13,6 +13,8 @@ import dev.vireo.command.UnsupportedConfigurationException;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.Log;
+import dev.vireo.daemon.disks.DiskLaunch;
+import dev.vireo.daemon.disks.PreparedDisks;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
@@ -53,12 +55,13 @@ public final class Lifecycle {
     private final MonitorConnector monitors;
     private final Path runDir;
     private final DomainLogs logs;
+    private final DiskLaunch disks;
     private final AtomicInteger lastId = new AtomicInteger();
     private final GraphicsPorts displays = new GraphicsPorts();
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
-                     MonitorConnector monitors, Path runDir, DomainLogs logs) throws IOException {
+                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks) throws IOException {
         this.registry = registry;
         this.codec = codec;
         this.caps = caps;
@@ -66,6 +69,7 @@ public final class Lifecycle {
         this.monitors = monitors;
         this.runDir = runDir;
         this.logs = logs;
+        this.disks = disks;
         Files.createDirectories(runDir);
     }
 
@@ -97,28 +101,36 @@ public final class Lifecycle {
     }
 
     private void launch(DomainEntry e, Domain definition) throws RpcException {
+        long began = System.nanoTime();
         Domain live = copyOf(definition);
         int id = lastId.incrementAndGet();
         live.setId(id);
         QemuCaps qemuCaps = capsOf(Emulators.of(live));
         Path monitor = runDir.resolve(e.name() + ".monitor");
         CommandLine cmd;
+        PreparedDisks opened;
         try {
             Files.deleteIfExists(monitor);
             displays.assign(e.name(), live);
             cmd = displays.withChosenPorts(live, () ->
                     CommandBuilder.build(live, qemuCaps, LaunchOptions.forMonitor(monitor).withDomainId(id)));
+            // walks every disk chain (refusals stop the start here) and opens the images for QEMU
+            opened = disks.prepare(live, cmd);
+            cmd = opened.commandLine();
         } catch (UnsupportedConfigurationException ex) {
             displays.release(e.name());
             throw new RpcException(ErrorCodes.UNSUPPORTED, ex.getMessage());
+        } catch (RpcException ex) {
+            displays.release(e.name());
+            throw ex;
         } catch (IOException ex) {
             displays.release(e.name());
             throw failed("cannot prepare the start of domain '" + e.name() + "'", ex);
         }
-        Path log = logs.starting(e.name(), cmd.toShellLine());
         ManagedProcess process;
-        try {
-            process = ProcessSpawner.spawn(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log).build());
+        try (opened) {
+            Path log = logs.starting(e.name(), cmd.toShellLine());
+            process = ProcessSpawner.spawn(opened.configure(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log)).build());
         } catch (IOException ex) {
             displays.release(e.name());
             throw failed("cannot start " + cmd.emulator() + " for domain '" + e.name() + "'", ex);
@@ -139,7 +151,8 @@ public final class Lifecycle {
         guest.starting = false;
         setStatus(guest, new DomainStatus(StateKind.RUNNING, "booted"));
         events.lifecycle(e.name(), "Started", "Booted");
-        Log.info("domain " + e.name() + " started (id " + id + ", pid " + process.pid() + ")");
+        Log.info("domain " + e.name() + " started (id " + id + ", pid " + process.pid() + ") in "
+                + (System.nanoTime() - began) / 1_000_000 + " ms");
     }
 
     /** Kills QEMU at once (SIGTERM, then SIGKILL) and waits until the domain is shut off. */
@@ -281,8 +294,21 @@ public final class Lifecycle {
         guest.process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
     }
 
-    RunningGuest runningGuest(String name) {
-        return running.get(name);
+    /**
+     * CPU time the guest's QEMU has used (user + system), or null when it does not run. Read from
+     * {@code /proc/PID/stat} (fields 14 and 15, in clock ticks of 1/100 s on Linux).
+     */
+    public Double cpuSeconds(String name) {
+        RunningGuest g = running.get(name);
+        if (g == null) return null;
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(g.process.pid()), "stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void kill(RunningGuest guest) {

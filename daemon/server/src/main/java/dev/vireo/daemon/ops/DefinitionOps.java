@@ -15,15 +15,20 @@ import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** The operations on definitions: define, undefine, validate, list, dumpxml, domstate, dominfo, lookup. */
 public final class DefinitionOps {
     private final DomainRegistry registry;
     private final DefinitionCodec codec;
 
-    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec) {
+    private final Function<String, Double> cpuSeconds;
+
+    /** @param cpuSeconds CPU time used by a running domain (by name), or null when it does not run */
+    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, Function<String, Double> cpuSeconds) {
         this.registry = registry;
         this.codec = codec;
+        this.cpuSeconds = cpuSeconds;
     }
 
     public void register(Map<String, Operation> ops) {
@@ -101,6 +106,8 @@ public final class DefinitionOps {
         r.put("maxMemoryKiB", max).put("usedMemoryKiB", e.status().active() ? used : max);
         r.put("persistent", e.isPersistent());
         r.put("autostart", false);
+        Double cpu = cpuSeconds.apply(e.name());
+        if (cpu != null) r.put("cpuTimeSeconds", cpu);
         return r;
     }
 

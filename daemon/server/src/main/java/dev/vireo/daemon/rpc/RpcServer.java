@@ -20,6 +20,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
@@ -50,9 +51,14 @@ public final class RpcServer implements AutoCloseable {
     public void start() throws IOException {
         prepareFolder(socket.toAbsolutePath().getParent());
         refuseIfAnotherDaemonListens();
+        // Bound under a temporary name and renamed into place: once the socket path exists, it
+        // accepts (clients and scripts wait for the file, and must not be refused meanwhile).
+        Path bound = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
+        Files.deleteIfExists(bound);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        server.bind(UnixDomainSocketAddress.of(bound));
+        Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-------"));
+        Files.move(bound, socket, StandardCopyOption.ATOMIC_MOVE);
         owner = Files.getOwner(socket);
         root = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("root");
         Thread.ofPlatform().name("rpc-accept").daemon(false).start(this::acceptLoop);

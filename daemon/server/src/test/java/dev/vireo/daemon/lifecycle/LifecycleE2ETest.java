@@ -9,6 +9,7 @@ import dev.vireo.client.VireoException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real guests (QEMU 7.2, TCG) run by a real vireod, through its socket. */
 @DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LifecycleE2ETest {
     @TempDir
     Path tmp;

@@ -1,0 +1,64 @@
+package dev.vireo.daemon.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The daemon's settings from {@code vireod.conf} in its state dir (see docs/vireod.conf.example).
+ * The file is optional; without it QEMU runs as the daemon's user and gets its disks as fds.
+ *
+ * @param qemuIdentity who QEMU runs as, when {@code qemu_user} is set
+ * @param passDiskFds  whether the daemon opens disk images and hands QEMU fds
+ *                     ({@code pass_disk_fds = 1}, the default); 0 lets QEMU open the paths itself,
+ *                     which only works when QEMU's user can read them (kept to compare and measure)
+ */
+public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds) {
+
+    public static final String FILE_NAME = "vireod.conf";
+
+    public static DaemonConfig defaults() {
+        return new DaemonConfig(Optional.empty(), true);
+    }
+
+    /**
+     * Reads {@code file}; a missing file gives the defaults.
+     *
+     * @throws IllegalArgumentException naming the file, the line and what is wrong
+     */
+    public static DaemonConfig load(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return defaults();
+        }
+        Map<String, ConfFile.Value> values = ConfFile.parse(file.toString(), text);
+        Map<String, ConfFile.Value> unknown = new LinkedHashMap<>(values);
+        ConfFile.Value user = unknown.remove("qemu_user");
+        ConfFile.Value group = unknown.remove("qemu_group");
+        ConfFile.Value pass = unknown.remove("pass_disk_fds");
+        if (!unknown.isEmpty()) {
+            ConfFile.Value first = unknown.values().iterator().next();
+            throw new IllegalArgumentException(file + ":" + first.line() + ": unknown setting '" + first.key()
+                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds");
+        }
+        if (group != null && user == null) {
+            throw new IllegalArgumentException(file + ":" + group.line() + ": qemu_group needs qemu_user");
+        }
+        Optional<QemuIdentity> identity = Optional.empty();
+        if (user != null) {
+            try {
+                identity = Optional.of(QemuIdentity.resolve(user.string(), group == null ? null : group.string()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + (group != null && e.getMessage().startsWith("qemu_group")
+                        ? group.line() : user.line()) + ": " + e.getMessage(), e);
+            }
+        }
+        return new DaemonConfig(identity, pass == null || pass.flag());
+    }
+}

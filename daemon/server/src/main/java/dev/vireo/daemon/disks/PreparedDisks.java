@@ -1,0 +1,50 @@
+package dev.vireo.daemon.disks;
+
+import dev.vireo.command.CommandLine;
+import dev.vireo.daemon.config.QemuIdentity;
+import dev.vireo.process.OwnedFd;
+import dev.vireo.process.SpawnSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A start's disks, opened: the command line that hands them to QEMU as fd sets, and the fds
+ * themselves, to be inherited by QEMU (under {@code qemu_user} when configured). Closing it
+ * closes the daemon's copies: do so as soon as QEMU has been spawned (or the start failed).
+ */
+public final class PreparedDisks implements AutoCloseable {
+
+    private final CommandLine commandLine;
+    private final Map<Integer, OwnedFd> inherited;
+    private final QemuIdentity identity;
+
+    PreparedDisks(CommandLine commandLine, Map<Integer, OwnedFd> inherited, QemuIdentity identity) {
+        this.commandLine = commandLine;
+        this.inherited = Map.copyOf(inherited);
+        this.identity = identity;
+    }
+
+    /** The command line to run: the plain one, its local drives rewritten to fd sets. */
+    public CommandLine commandLine() {
+        return commandLine;
+    }
+
+    /** Adds the fds QEMU inherits and, when configured, the unprivileged identity it runs as. */
+    public SpawnSpec.Builder configure(SpawnSpec.Builder spawn) {
+        inherited.forEach(spawn::inherit);
+        if (identity != null) {
+            spawn.runAs(identity.uid(), identity.gid());
+        }
+        return spawn;
+    }
+
+    /** The child fd numbers QEMU inherits, in ascending order. */
+    List<Integer> childFds() {
+        return inherited.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public void close() {
+        inherited.values().forEach(OwnedFd::close);
+    }
+}
