@@ -29,7 +29,6 @@ class SchemaAcceptsTest {
                     <target dev='vda' bus='virtio'/>
                     <source file='/images/a.qcow2' startupPolicy='optional'>
                       <seclabel relabel='no'/>
-                      <seclabel model='dac' labelskip='yes'/>
                     </source>
                     <driver name='qemu' type='qcow2' cache='writethrough' error_policy='enospace'
                             rerror_policy='ignore' io='native' ioeventfd='on' event_idx='off' copy_on_read='on'/>
@@ -54,8 +53,6 @@ class SchemaAcceptsTest {
                     <target dev='sda' bus='scsi'/>
                     <shareable/>
                     <wwn>5000c50015ea71ac</wwn>
-                    <vendor>VIREO</vendor>
-                    <product>TEST DISK</product>
                     <address type='drive' controller='0' bus='0' target='3' unit='0'/>
                   </disk>
                   <disk type='dir' device='floppy'>
@@ -155,10 +152,6 @@ class SchemaAcceptsTest {
                   <smartcard mode='host'/>
                   <redirdev bus='usb' type='spicevmc'><address type='usb' bus='0' port='4'/><boot order='3'/></redirdev>
                   <redirdev bus='usb' type='tcp'><source mode='connect' host='localhost' service='4000'/><protocol type='raw'/></redirdev>
-                  <redirfilter>
-                    <usbdev class='0x08' vendor='0x1234' product='0xbeef' version='2.00' allow='yes'/>
-                    <usbdev class='-1' version='-1' allow='no'/>
-                  </redirfilter>
                   <hostdev mode='subsystem' type='usb' managed='no'>
                     <source startupPolicy='optional'><vendor id='0x1234'/><product id='0xbeef'/></source>
                     <boot order='2'/>
