@@ -183,7 +183,7 @@ class SchemaAcceptsTest {
                   <graphics type='rdp' autoport='yes' multiUser='yes'/>
                   <graphics type='desktop' display=':0.1'/>
                   <input type='tablet' bus='usb'><address type='usb' bus='0' port='2'/></input>
-                  <input type='mouse' bus='ps2'/><input type='keyboard' bus='usb'/>
+                  <input type='mouse' bus='ps2'/><input type='mouse' bus='usb'/>
                   <interface type='bridge'>
                     <source bridge='br0'/><mac address='52:54:00:aa:bb:cc'/><model type='e1000'/>
                     <target dev='vnet7'/><boot order='4'/><link state='down'/>
