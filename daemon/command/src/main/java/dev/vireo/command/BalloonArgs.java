@@ -19,6 +19,10 @@ final class BalloonArgs {
             throw new UnsupportedConfigurationException("<memballoon model='" + balloon.getModel().xml() + "'> is not "
                     + "supported by QEMU; allowed: virtio, none");
         }
+        if (ctx.usesDevice() && ctx.onS390VirtioBus(balloon)) {
+            // The s390-virtio machine of this era has no balloon device: the guest runs without one.
+            return;
+        }
         if (ctx.usesDevice()) {
             OptionString o = new OptionString("virtio-balloon-pci").add("id", ctx.alias(balloon));
             DeviceAddressOption.append(ctx, o, balloon);

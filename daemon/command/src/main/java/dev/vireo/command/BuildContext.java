@@ -2,6 +2,10 @@ package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
 import dev.vireo.caps.QemuCaps;
+import dev.vireo.conf.model.Address;
+import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.Controller;
+import dev.vireo.conf.model.Device;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
@@ -18,9 +22,11 @@ final class BuildContext {
     private final Domain domain;
     private final Devices devices;
     private final List<Disk> disks;
+    private final List<Controller> controllers;
     private final QemuCaps caps;
     private final LaunchOptions options;
     private DeviceAliases aliases;
+    private SpaprVioPlan vio;
     private PciSlotPlan pci;
     private BootPlan boot;
 
@@ -28,6 +34,7 @@ final class BuildContext {
         this.domain = domain;
         this.devices = domain.getDevices() == null ? new Devices() : domain.getDevices();
         this.disks = DiskOrder.of(devices.getDisks());
+        this.controllers = ControllerOrder.of(devices.getControllers());
         this.caps = caps;
         this.options = options;
     }
@@ -35,7 +42,8 @@ final class BuildContext {
     static BuildContext of(Domain domain, QemuCaps caps, LaunchOptions options) throws UnsupportedConfigurationException {
         BuildContext ctx = new BuildContext(domain, caps, options);
         ctx.aliases = DeviceAliases.assign(ctx);
-        ctx.pci = caps.has(Capability.DEVICE) ? PciSlotPlan.assign(ctx.devices, ctx.disks) : PciSlotPlan.none();
+        ctx.vio = SpaprVioPlan.assign(ctx);
+        ctx.pci = caps.has(Capability.DEVICE) ? PciSlotPlan.assign(ctx) : PciSlotPlan.none();
         ctx.boot = BootPlan.of(ctx);
         return ctx;
     }
@@ -59,6 +67,27 @@ final class BuildContext {
 
     String alias(Object device) {
         return aliases.of(device);
+    }
+
+    /** The controllers in libvirt's order (see {@link ControllerOrder}). */
+    List<Controller> controllers() {
+        return controllers;
+    }
+
+    SpaprVioPlan vio() {
+        return vio;
+    }
+
+    /**
+     * The virtio device sits on the s390 virtio bus: so addressed in the XML, or, with a binary that
+     * has that bus, any virtio disk, network card or virtio-serial controller not placed otherwise.
+     */
+    boolean onS390VirtioBus(Device device) {
+        Address a = device.getAddress();
+        if (a != null) {
+            return a.getType() == AddressType.VIRTIO_S390;
+        }
+        return caps.has(Capability.VIRTIO_S390);
     }
 
     PciSlotPlan pci() {

@@ -57,8 +57,7 @@ final class CharDeviceArgs {
     }
 
     private static String serialDevice(BuildContext ctx, CharDevice serial, String alias) throws UnsupportedConfigurationException {
-        Address a = serial.getAddress();
-        if (a != null && a.getType() == AddressType.SPAPR_VIO) {
+        if (ctx.vio().of(serial) != null) {
             OptionString o = new OptionString("spapr-vty").add("chardev", "char" + alias);
             DeviceAddressOption.append(ctx, o, serial);
             return o.toString();

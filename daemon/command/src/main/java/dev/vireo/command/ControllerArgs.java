@@ -1,7 +1,6 @@
 package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
-import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.ControllerType;
 import java.util.List;
@@ -21,7 +20,7 @@ final class ControllerArgs {
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
         if (UsbLayout.disabled(ctx)) {
-            for (Controller c : ctx.devices().getControllers()) {
+            for (Controller c : ctx.controllers()) {
                 if (c.getType() == ControllerType.USB && !"none".equals(c.getModel())) {
                     throw new UnsupportedConfigurationException("USB controller " + DiskNames.orZero(c.getIndex())
                             + ": USB is disabled for this domain (a USB controller has model 'none'), so no other "
@@ -34,7 +33,7 @@ final class ControllerArgs {
         }
         boolean legacyUsbSeen = false;
         for (ControllerType type : ORDER) {
-            for (Controller c : ctx.devices().getControllers()) {
+            for (Controller c : ctx.controllers()) {
                 if (c.getType() != type) {
                     continue;
                 }
@@ -66,7 +65,7 @@ final class ControllerArgs {
         OptionString option = switch (c.getType()) {
             case SCSI -> new OptionString(ScsiControllerModel.of(ctx, c).qemuDevice()).add("id", "scsi" + index);
             case SATA -> new OptionString("ahci").add("id", "ahci" + index);
-            case VIRTIO_SERIAL -> virtioSerial(c, index);
+            case VIRTIO_SERIAL -> virtioSerial(ctx, c, index);
             case CCID -> new OptionString("usb-ccid").add("id", "ccid" + index);
             case USB -> usb(ctx, c, index);
             case IDE, FDC -> throw new IllegalStateException("board controllers have no -device");
@@ -75,9 +74,8 @@ final class ControllerArgs {
         return option.toString();
     }
 
-    private static OptionString virtioSerial(Controller c, int index) {
-        boolean s390 = c.getAddress() != null && c.getAddress().getType() == AddressType.VIRTIO_S390;
-        OptionString option = new OptionString(s390 ? "virtio-serial-s390" : "virtio-serial-pci")
+    private static OptionString virtioSerial(BuildContext ctx, Controller c, int index) {
+        OptionString option = new OptionString(ctx.onS390VirtioBus(c) ? "virtio-serial-s390" : "virtio-serial-pci")
                 .add("id", "virtio-serial" + index);
         if (c.getPorts() != null) {
             option.add("max_ports", c.getPorts());

@@ -17,15 +17,15 @@ final class DeviceAddressOption {
             pci(ctx, option, pci);
             return;
         }
-        Address address = device.getAddress();
-        if (address == null) {
+        Long reg = ctx.vio().of(device);
+        if (reg != null) {
+            option.add("reg", "0x" + Long.toHexString(reg));
             return;
         }
-        if (address.getType() == AddressType.USB) {
+        Address address = device.getAddress();
+        if (address != null && address.getType() == AddressType.USB) {
             option.add("bus", UsbBus.id(DiskNames.orZero(address.getBus())) + ".0");
             option.add("port", address.getPort());
-        } else if (address.getType() == AddressType.SPAPR_VIO && address.getReg() != null) {
-            option.add("reg", "0x" + Long.toHexString(address.getReg()));
         }
     }
 

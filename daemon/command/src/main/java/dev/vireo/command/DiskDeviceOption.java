@@ -2,7 +2,6 @@ package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.Address;
-import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBlockIo;
 import dev.vireo.conf.model.DiskBus;
@@ -117,8 +116,7 @@ final class DiskDeviceOption {
     }
 
     private static OptionString virtio(BuildContext ctx, Disk disk, DiskDevice device) throws UnsupportedConfigurationException {
-        boolean s390 = disk.getAddress() != null && disk.getAddress().getType() == AddressType.VIRTIO_S390;
-        OptionString o = new OptionString(s390 ? "virtio-blk-s390" : "virtio-blk-pci");
+        OptionString o = new OptionString(ctx.onS390VirtioBus(disk) ? "virtio-blk-s390" : "virtio-blk-pci");
         DiskDriver driver = disk.getDriver();
         if (driver != null && driver.getIoeventfd() != null) {
             o.add("ioeventfd", driver.getIoeventfd() ? "on" : "off");

@@ -1,7 +1,6 @@
 package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
-import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.InterfaceType;
 import dev.vireo.conf.model.NetDriver;
 import dev.vireo.conf.model.NetInterface;
@@ -90,8 +89,7 @@ final class NetArgs {
         if (model == null) {
             device = "rtl8139";
         } else if (virtio) {
-            boolean s390 = net.getAddress() != null && net.getAddress().getType() == AddressType.VIRTIO_S390;
-            device = s390 ? "virtio-net-s390" : "virtio-net-pci";
+            device = ctx.onS390VirtioBus(net) ? "virtio-net-s390" : "virtio-net-pci";
         } else {
             device = model;
         }

@@ -38,27 +38,30 @@ final class PciSlotPlan {
     private static final int PIIX3_SLOT = 1;
     private static final int PRIMARY_VIDEO_SLOT = 2;
 
+    private final BuildContext ctx;
     private final Map<Object, PciAddress> placed = new IdentityHashMap<>();
     private final BitSet usedSlots = new BitSet(PciAddress.LAST_SLOT + 1);
     private final Set<PciAddress> usedFunctions = new HashSet<>();
     private int nextSlot;
 
-    private PciSlotPlan() {
+    private PciSlotPlan(BuildContext ctx) {
+        this.ctx = ctx;
     }
 
     /** No device has a PCI address: the emulator is driven without {@code -device}. */
     static PciSlotPlan none() {
-        return new PciSlotPlan();
+        return new PciSlotPlan(null);
     }
 
-    static PciSlotPlan assign(Devices devices, List<Disk> disks) throws UnsupportedConfigurationException {
-        PciSlotPlan plan = new PciSlotPlan();
+    static PciSlotPlan assign(BuildContext ctx) throws UnsupportedConfigurationException {
+        PciSlotPlan plan = new PciSlotPlan(ctx);
+        Devices devices = ctx.devices();
         plan.reserveExplicit(devices);
-        plan.placeOnPiix3(devices.getControllers());
+        plan.placeOnPiix3(ctx.controllers());
         plan.usedSlots.set(HOST_BRIDGE_SLOT);
         plan.usedSlots.set(PIIX3_SLOT);
         plan.placePrimaryVideo(devices.getVideos());
-        plan.placeRest(devices, disks);
+        plan.placeRest(devices, ctx.disks());
         return plan;
     }
 
@@ -157,7 +160,8 @@ final class PciSlotPlan {
             next(fs);
         }
         for (NetInterface net : d.getInterfaces()) {
-            if (net.getAddress() == null || net.getAddress().getType() == AddressType.PCI) {
+            boolean virtio = net.getModel() != null && "virtio".equals(net.getModel().getType());
+            if (!(virtio && ctx.onS390VirtioBus(net))) {
                 next(net);
             }
         }
@@ -167,9 +171,9 @@ final class PciSlotPlan {
                 next(sound);
             }
         }
-        placeControllers(d.getControllers());
+        placeControllers(ctx.controllers());
         for (Disk disk : disks) {
-            if (DiskNames.bus(disk) == DiskBus.VIRTIO && notOtherwiseAddressed(disk)) {
+            if (DiskNames.bus(disk) == DiskBus.VIRTIO && !ctx.onS390VirtioBus(disk)) {
                 next(disk);
             }
         }
@@ -178,7 +182,8 @@ final class PciSlotPlan {
                 next(hostdev);
             }
         }
-        if (d.getMemballoon() != null && d.getMemballoon().getModel() == MemballoonModel.VIRTIO) {
+        if (d.getMemballoon() != null && d.getMemballoon().getModel() == MemballoonModel.VIRTIO
+                && !ctx.onS390VirtioBus(d.getMemballoon())) {
             next(d.getMemballoon());
         }
         if (d.getWatchdog() != null && d.getWatchdog().getModel() != WatchdogModel.IB700) {
@@ -200,6 +205,9 @@ final class PciSlotPlan {
                 continue;
             }
             if (type == ControllerType.USB && "none".equals(c.getModel())) {
+                continue;
+            }
+            if (type == ControllerType.VIRTIO_SERIAL && ctx.onS390VirtioBus(c)) {
                 continue;
             }
             Integer companionFunction = type == ControllerType.USB ? Ich9Usb.function(c.getModel()) : null;
@@ -240,7 +248,7 @@ final class PciSlotPlan {
     }
 
     private void next(Device device) throws UnsupportedConfigurationException {
-        if (placed.containsKey(device) || !notOtherwiseAddressed(device)) {
+        if (placed.containsKey(device) || !notOtherwiseAddressed(device) || ctx.vio().of(device) != null) {
             return;
         }
         int slot = freeSlot();

@@ -24,7 +24,7 @@ enum ScsiControllerModel {
 
     /** The model of SCSI controller {@code index} (which may be implicit: then it has no model). */
     static ScsiControllerModel of(BuildContext ctx, int index) throws UnsupportedConfigurationException {
-        for (Controller c : ctx.devices().getControllers()) {
+        for (Controller c : ctx.controllers()) {
             if (c.getType() == ControllerType.SCSI && DiskNames.orZero(c.getIndex()) == index) {
                 return of(ctx, c);
             }
