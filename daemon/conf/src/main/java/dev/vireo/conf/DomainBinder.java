@@ -65,6 +65,11 @@ final class DomainBinder {
         } catch (UnmarshalException e) {
             if (problems.isEmpty()) problems.add(new XmlProblem(0, 0, tracked.path(), describe(e)));
             return null;
+        } catch (NumberFormatException e) {
+            // JAXB lets a malformed number in an attribute escape instead of reporting it as an event
+            var at = tracked.getLocation();
+            problems.add(new XmlProblem(at.getLineNumber(), at.getColumnNumber(), tracked.path(), notANumber(e)));
+            return null;
         } catch (JAXBException e) {
             throw new IllegalStateException("binding failed: " + e, e);
         }
@@ -123,6 +128,13 @@ final class DomainBinder {
         if (!m.find()) return message;
         String allowed = m.group(2).replaceAll("<\\{[^}]*\\}([^>]+)>", "$1");
         return "element <" + m.group(1) + "> is not supported here by Vireo and would be lost; allowed: " + allowed;
+    }
+
+    private static String notANumber(NumberFormatException e) {
+        String m = String.valueOf(e.getMessage());
+        int quote = m.indexOf('"');
+        String value = quote >= 0 ? m.substring(quote) : m.replace("Not a number: ", "'") + "'";
+        return "an attribute value " + value + " is not a number";
     }
 
     private static String describe(UnmarshalException e) {

@@ -190,6 +190,17 @@ class DomainXmlTest {
     }
 
     @Test
+    void malformedNumbersAreRefusedNotThrown() {
+        // JAXB throws NumberFormatException out of unmarshal for these; each must become a located problem
+        for (String bad : List.of("<vcpu current='abc'>2</vcpu>", "<vcpu>2</vcpu><cputune><shares>0x10</shares></cputune>")) {
+            var e = refused(Domains.withDevices(bad, ""));
+            assertTrue(e.problems().stream().allMatch(p -> p.line() > 0), bad + " -> " + e.problems());
+        }
+        var e = refused(Domains.withDevices("<graphics type='vnc' port='yes'/>"));
+        assertProblem(e, "/domain/devices/graphics", "");
+    }
+
+    @Test
     void cpuListsAreNormalisedAndCheckedForSyntax() throws Exception {
         Domain d = DomainXml.parse(Domains.withDevices("<vcpu cpuset='0-5,^4,8,9,10'>2</vcpu>", ""));
         assertEquals("0-3,5,8-10", d.getVcpu().getCpuset());

@@ -133,8 +133,8 @@ final class CharDeviceDefaults {
                 int max = 0;
                 for (int j = 0; j < i; j++) {
                     Address other = channels.get(j).getAddress();
-                    if (other != null && other.getType() == AddressType.VIRTIO_SERIAL && other.getController().equals(a.getController())
-                            && other.getBus().equals(a.getBus())) {
+                    if (other != null && other.getType() == AddressType.VIRTIO_SERIAL && a.getController().equals(other.getController())
+                            && a.getBus().equals(other.getBus()) && other.getPortNumber() != null) {
                         max = Math.max(max, other.getPortNumber());
                     }
                 }

@@ -34,7 +34,8 @@ final class ControllerDefaults {
         for (CharDevice c : d.getDevices().getChannels()) virtioSerialFor(c, controllers);
         for (CharDevice c : d.getDevices().getConsoles()) virtioSerialFor(c, controllers);
         for (Smartcard s : d.getDevices().getSmartcards()) {
-            int idx = s.getAddress() != null && s.getAddress().getType() == AddressType.CCID ? s.getAddress().getController() : 0;
+            Integer given = s.getAddress() != null && s.getAddress().getType() == AddressType.CCID ? s.getAddress().getController() : null;
+            int idx = given == null ? 0 : given;
             ensure(controllers, ControllerType.CCID, idx);
         }
     }

@@ -62,7 +62,7 @@ final class InputGraphicsDefaults {
             if (l.getType() == ListenType.NETWORK) l.setAddress(null);
         }
         g.setListen(g.getListens().stream().filter(l -> l.getType() == ListenType.ADDRESS).map(GraphicsListen::getAddress)
-                .findFirst().orElse(null));
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null));
     }
 
     /**

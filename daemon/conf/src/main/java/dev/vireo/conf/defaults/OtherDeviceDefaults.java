@@ -74,7 +74,9 @@ final class OtherDeviceDefaults {
             int max = -1;
             for (Smartcard other : dev.getSmartcards()) {
                 Address a = other.getAddress();
-                if (a != null && a.getType() == AddressType.CCID && a.getController() == 0) max = Math.max(max, a.getSlot());
+                if (a != null && a.getType() == AddressType.CCID && Integer.valueOf(0).equals(a.getController()) && a.getSlot() != null) {
+                    max = Math.max(max, a.getSlot());
+                }
             }
             s.setAddress(Address.ccid(0, max + 1));
         }
