@@ -44,7 +44,6 @@ public final class Daemon implements AutoCloseable {
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         Path qemuRunDir = options.runtimeDir().resolve("qemu");
         DaemonConfig config = DaemonConfig.load(options.stateDir().resolve(DaemonConfig.FILE_NAME));
-        if (config.qemuIdentity().isPresent()) config.qemuIdentity().get().grantSocketFolder(qemuRunDir);
         MonitorConnector monitors = new QmpMonitorConnector();
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, qemuRunDir,
                 new DomainLogs(options.stateDir().resolve("log")), new DiskLaunch(config, ChainPolicy.defaults()));
@@ -57,6 +56,7 @@ public final class Daemon implements AutoCloseable {
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
+        if (config.qemuIdentity().isPresent()) config.qemuIdentity().get().grantSocketFolder(qemuRunDir);
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()
                 + ", runtime files in " + options.runtimeDir() + "; " + registry.list().size()
                 + " domains known, " + recovered + " found running");
