@@ -15,6 +15,7 @@ final class Subcommands {
             DefinitionCommands.DomInfo.class, DefinitionCommands.DomName.class,
             DefinitionCommands.DomUuid.class, DefinitionCommands.ShowVersion.class,
             EmulatorCommands.DomCapabilities.class, EmulatorCommands.DomXmlToNative.class,
+            ImageCommands.ImageInfo.class,
             LifecycleCommands.Start.class, LifecycleCommands.Create.class,
             LifecycleCommands.Destroy.class, LifecycleCommands.Shutdown.class,
             LifecycleCommands.Suspend.class, LifecycleCommands.Resume.class,

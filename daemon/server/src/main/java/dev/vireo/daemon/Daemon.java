@@ -14,6 +14,7 @@ import dev.vireo.daemon.lifecycle.QmpMonitorConnector;
 import dev.vireo.daemon.lifecycle.Recovery;
 import dev.vireo.daemon.ops.DefinitionOps;
 import dev.vireo.daemon.ops.EmulatorOps;
+import dev.vireo.daemon.ops.ImageOps;
 import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcServer;
@@ -54,6 +55,7 @@ public final class Daemon implements AutoCloseable {
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
+        new ImageOps(ChainPolicy.defaults()).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         if (config.qemuIdentity().isPresent()) config.qemuIdentity().get().grantSocketFolder(qemuRunDir);
