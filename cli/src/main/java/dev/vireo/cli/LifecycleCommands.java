@@ -99,9 +99,16 @@ final class LifecycleCommands {
 
     @Command(name = "domblklist", description = "List a domain's disks: target and source.")
     static final class DomBlkList extends DomainCommand {
+        @Option(names = "--details", description = "also show type and device, and each running disk's backing chain as TARGET[N] rows")
+        boolean details;
+
         @Override
         void run(VireoClient client, PrintWriter out) throws Exception {
             List<DiskSummary> disks = client.domBlkList(domain);
+            if (details) {
+                BlockListDetails.print(disks, out);
+                return;
+            }
             out.printf("%-10s %s%n", "Target", "Source");
             out.println("------------------------------------------------");
             for (DiskSummary d : disks) out.printf("%-10s %s%n", d.target(), d.source() == null ? "-" : d.source());

@@ -197,9 +197,14 @@ public final class VireoClient implements AutoCloseable {
         JsonNode rows = call("domblklist", args().put("domain", domain));
         List<DiskSummary> out = new ArrayList<>(rows.size());
         for (JsonNode r : rows) {
+            List<BackingLayer> chain = new ArrayList<>();
+            for (JsonNode b : r.path("backingChain")) {
+                chain.add(new BackingLayer(b.path("index").asInt(), b.path("type").asText(), b.path("format").asText(),
+                        b.path("source").asText()));
+            }
             out.add(new DiskSummary(r.path("target").asText(),
                     r.hasNonNull("source") ? r.get("source").asText() : null,
-                    r.path("type").asText(), r.path("device").asText()));
+                    r.path("type").asText(), r.path("device").asText(), chain));
         }
         return out;
     }

@@ -1,0 +1,91 @@
+package dev.vireo.cli;
+
+import dev.vireo.daemon.Daemon;
+import dev.vireo.daemon.DaemonOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** vireo's lifecycle commands on a real QEMU 7.2 (a diskless guest that idles in its firmware). */
+@DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class CliLifecycleTest {
+    @TempDir
+    Path tmp;
+    Daemon daemon;
+    Path socket;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        socket = tmp.resolve("run/vireod.sock");
+        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+    }
+
+    @AfterEach
+    void stop() {
+        vireo("destroy", "idler");
+        daemon.close();
+    }
+
+    private Run vireo(String... args) {
+        String[] argv = Stream.concat(Stream.of("-c", "unix:" + socket), Stream.of(args)).toArray(String[]::new);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Vireo.commandLine(argv);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(argv), out.toString(), err.toString());
+    }
+
+    @Test
+    void startSuspendResumeMonitorDestroy() throws Exception {
+        Path file = tmp.resolve("idler.xml");
+        Files.writeString(file, """
+                <domain type='qemu'>
+                  <name>idler</name>
+                  <memory unit='MiB'>32</memory>
+                  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                  <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices>
+                </domain>
+                """);
+        assertEquals(0, vireo("define", file.toString()).exit());
+        assertEquals(new Run(0, "Domain idler started\n\n", ""), vireo("start", "idler"));
+        assertEquals(new Run(0, """
+                 Id    Name                           State
+                ----------------------------------------------------
+                 1     idler                          running
+
+                """, ""), vireo("list"));
+        assertEquals(new Run(0, "Domain idler suspended\n\n", ""), vireo("suspend", "1"));
+        assertEquals(new Run(0, "paused (user)\n\n", ""), vireo("domstate", "--reason", "idler"));
+        assertEquals(new Run(0, "Domain idler resumed\n\n", ""), vireo("resume", "idler"));
+        assertEquals(new Run(0, "{\"return\":{\"name\":\"idler\"}}\n", ""),
+                vireo("qemu-monitor-command", "idler", "{\"execute\":", "\"query-name\"}"));
+        Run bad = vireo("qemu-monitor-command", "idler", "{\"execute\":\"no-such-command\"}");
+        assertEquals(0, bad.exit(), "QMP's own error is a reply, printed as is");
+        assertTrue(bad.out().contains("\"CommandNotFound\""), bad.out());
+        Run again = vireo("start", "idler");
+        assertEquals(new Run(1, "", "error: domain 'idler' is already active\n"), again);
+        assertEquals(new Run(0, "Domain idler destroyed\n\n", ""), vireo("destroy", "idler"));
+        assertEquals(new Run(0, "shut off (destroyed)\n\n", ""), vireo("domstate", "--reason", "idler"));
+        String log = Files.readString(tmp.resolve("state/log/idler.log"));
+        assertTrue(log.contains("-name idler") && log.contains("reason=destroyed"), log);
+    }
+}
