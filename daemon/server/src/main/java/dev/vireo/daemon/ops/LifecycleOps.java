@@ -10,6 +10,7 @@ import dev.vireo.client.Json;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskSource;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.disks.BackingChainJson;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.Lifecycle;
@@ -63,6 +64,7 @@ public final class LifecycleOps {
             else row.put("source", source);
             row.put("type", disk.getType() == null ? "" : disk.getType().xml());
             row.put("device", disk.getDevice() == null ? "" : disk.getDevice().xml());
+            row.set("backingChain", BackingChainJson.of(disk.getBackingStore()));
         }
         return rows;
     }

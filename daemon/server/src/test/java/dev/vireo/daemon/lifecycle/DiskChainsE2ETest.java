@@ -1,5 +1,7 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.client.BackingLayer;
+import dev.vireo.client.DiskSummary;
 import dev.vireo.client.DomainState;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,6 +68,9 @@ class DiskChainsE2ETest {
             String fdsets = c.qemuMonitorCommand("chained", "{\"execute\":\"query-fdsets\"}").toString();
             assertTrue(fdsets.contains("vda-0-rw") && fdsets.contains("vda-2-ro") && fdsets.contains("vdb-1-ro"), fdsets);
             assertEquals("nobody", qemuUser("chained"));
+            DiskSummary vda = c.domBlkList("chained").getFirst();
+            assertEquals(List.of(new BackingLayer(1, "file", "qcow2", images.resolve("w-mid.qcow2").toString()),
+                    new BackingLayer(2, "file", "raw", images.resolve("w-base.raw").toString())), vda.backingChain());
 
             TestGuest.awaitConsole(consoles, "chained", "VIREO-GUEST-WROTE");
             c.shutdown("chained", Duration.ofSeconds(90));
