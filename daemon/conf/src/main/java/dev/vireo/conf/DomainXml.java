@@ -39,7 +39,7 @@ public final class DomainXml {
         if (!problems.isEmpty() || domain == null) throw new XmlProblemsException(problems);
         problems.addAll(ValueChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
-        DomainDefaults.apply(domain);
+        DomainDefaults.apply(domain, mode == FormatMode.LIVE);
         problems.addAll(ConsistencyChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
         return domain;

@@ -99,6 +99,23 @@ class DomainXmlTest {
     }
 
     @Test
+    void runtimeDetailsSurviveALiveParseOnly() throws Exception {
+        String xml = Domains.withDevices("""
+                <serial type='pty'><source path='/dev/pts/4'/><target port='0'/></serial>
+                <interface type='bridge'><mac address='52:54:00:00:00:09'/><source bridge='br0'/><target dev='vnet0'/></interface>
+                <graphics type='vnc' port='5901' autoport='yes'/>
+                """);
+        Domain definition = DomainXml.parse(xml);
+        assertTrue(definition.getDevices().getSerials().getFirst().getSources().isEmpty());
+        assertNull(definition.getDevices().getInterfaces().getFirst().getTarget());
+        assertEquals(-1, definition.getDevices().getGraphics().getFirst().getPort());
+        Domain running = DomainXml.parse(xml, FormatMode.LIVE);
+        assertEquals("/dev/pts/4", running.getDevices().getSerials().getFirst().getSources().getFirst().getPath());
+        assertEquals("vnet0", running.getDevices().getInterfaces().getFirst().getTarget().getDev());
+        assertEquals(5901, running.getDevices().getGraphics().getFirst().getPort());
+    }
+
+    @Test
     void backingChainIsLiveState() throws Exception {
         String xml = Domains.withDevices("""
                 <disk type='file'>

@@ -28,10 +28,10 @@ final class CharDeviceDefaults {
     private CharDeviceDefaults() {
     }
 
-    static void apply(Domain d) {
+    static void apply(Domain d, boolean live) {
         Devices dev = d.getDevices();
         for (List<CharDevice> list : List.of(dev.getSerials(), dev.getParallels(), dev.getConsoles(), dev.getChannels())) {
-            list.forEach(CharDeviceDefaults::source);
+            list.forEach(c -> source(c, live));
         }
         consoles(d);
         sequentialPorts(dev.getSerials());
@@ -41,9 +41,9 @@ final class CharDeviceDefaults {
     }
 
     /** Source defaults: sockets connect unless told to bind, TCP speaks raw, udp lists bind before connect. */
-    private static void source(CharDevice c) {
+    private static void source(CharDevice c, boolean live) {
         if (c.getType() == null) c.setType(CharType.PTY);
-        normaliseSources(c.getType(), c.getSources());
+        normaliseSources(c.getType(), c.getSources(), live);
         if (c.getType() == CharType.TCP) {
             if (c.getProtocol() == null) c.setProtocol(new CharProtocolElement());
             if (c.getProtocol().getType() == null) c.getProtocol().setType(CharProtocol.RAW);
@@ -52,7 +52,7 @@ final class CharDeviceDefaults {
         }
     }
 
-    static void normaliseSources(CharType type, List<CharSource> sources) {
+    static void normaliseSources(CharType type, List<CharSource> sources, boolean live) {
         sources.forEach(s -> s.getSeclabels().forEach(DiskDefaults::relabelByDefault));
         switch (type) {
             case TCP, UNIX -> sources.forEach(s -> {
@@ -65,8 +65,8 @@ final class CharDeviceDefaults {
                 sources.sort(Comparator.comparing(CharSource::getMode));
             }
             default -> {
-                // a pty's path is chosen at start; other kinds keep the path they name
-                if (type == CharType.PTY) sources.clear();
+                // a pty's path is chosen at start: a definition keeps none, a running domain its own
+                if (type == CharType.PTY && !live) sources.clear();
             }
         }
     }

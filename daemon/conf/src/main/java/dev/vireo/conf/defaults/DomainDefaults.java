@@ -14,14 +14,18 @@ public final class DomainDefaults {
     private DomainDefaults() {
     }
 
-    public static void apply(Domain d) {
+    /**
+     * @param live the document describes a running domain, whose runtime details (pty paths, tap
+     *             names, chosen display ports) are kept rather than reset as in a definition
+     */
+    public static void apply(Domain d, boolean live) {
         if (d.getDevices() == null) d.setDevices(new Devices());
         GuestDefaults.apply(d);
         DiskDefaults.apply(d);
         ControllerDefaults.addImplicitUsb(d);
-        CharDeviceDefaults.apply(d);
-        InputGraphicsDefaults.apply(d);
-        OtherDeviceDefaults.apply(d);
+        CharDeviceDefaults.apply(d, live);
+        InputGraphicsDefaults.apply(d, live);
+        OtherDeviceDefaults.apply(d, live);
         ControllerDefaults.addImplicitForDevices(d);
         AddressDefaults.normaliseAll(d);
     }

@@ -23,7 +23,7 @@ final class InputGraphicsDefaults {
     private InputGraphicsDefaults() {
     }
 
-    static void apply(Domain d) {
+    static void apply(Domain d, boolean live) {
         Devices dev = d.getDevices();
         boolean hvm = DomainDefaults.isHvm(d);
         for (Input in : dev.getInputs()) {
@@ -37,7 +37,7 @@ final class InputGraphicsDefaults {
             mouse.setBus(implicitBus);
             dev.getInputs().add(mouse);
         }
-        dev.getGraphics().forEach(InputGraphicsDefaults::graphics);
+        dev.getGraphics().forEach(g -> graphics(g, live));
         for (Video v : dev.getVideos()) video(d, v);
         if (!dev.getGraphics().isEmpty() && dev.getVideos().isEmpty()) {
             Video v = new Video();
@@ -46,10 +46,10 @@ final class InputGraphicsDefaults {
         }
     }
 
-    private static void graphics(Graphics g) {
+    private static void graphics(Graphics g, boolean live) {
         // full screen is printed only when on
         if (Boolean.FALSE.equals(g.getFullscreen())) g.setFullscreen(null);
-        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE || g.getType() == GraphicsType.RDP) ports(g);
+        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE || g.getType() == GraphicsType.RDP) ports(g, live);
         if (g.getListen() != null && g.getListens().isEmpty()) {
             GraphicsListen l = new GraphicsListen();
             l.setType(ListenType.ADDRESS);
@@ -70,11 +70,11 @@ final class InputGraphicsDefaults {
      * automatic port is not kept in the definition and prints as {@code -1}. Note {@code autoport='no'}
      * does not switch automatic off when no port is given.
      */
-    private static void ports(Graphics g) {
+    private static void ports(Graphics g, boolean live) {
         boolean auto = g.getPort() == null || g.getPort() == -1 || Boolean.TRUE.equals(g.getAutoport());
         if (g.getType() == GraphicsType.SPICE) {
             auto = Boolean.TRUE.equals(g.getAutoport());
-            if (auto) {
+            if (auto && !live) {
                 g.setPort(null);
                 g.setTlsPort(null);
             }
@@ -82,7 +82,8 @@ final class InputGraphicsDefaults {
             return;
         }
         g.setAutoport(auto);
-        if (auto) g.setPort(-1);
+        // a running domain shows the port it was given; a definition only that one will be chosen
+        if (auto && (!live || g.getPort() == null || g.getPort() <= 0)) g.setPort(-1);
     }
 
     private static void video(Domain d, Video v) {

@@ -28,12 +28,12 @@ final class OtherDeviceDefaults {
     private OtherDeviceDefaults() {
     }
 
-    static void apply(Domain d) {
+    static void apply(Domain d, boolean live) {
         Devices dev = d.getDevices();
         for (Controller c : dev.getControllers()) {
             if (c.getIndex() == null) c.setIndex(0);
         }
-        for (NetInterface n : dev.getInterfaces()) network(n);
+        for (NetInterface n : dev.getInterfaces()) network(n, live);
         for (Filesystem f : dev.getFilesystems()) {
             if (f.getType() == null) f.setType(FilesystemType.MOUNT);
             if (f.getAccessmode() == null) f.setAccessmode(FilesystemAccessMode.PASSTHROUGH);
@@ -43,7 +43,7 @@ final class OtherDeviceDefaults {
             if (h.getMode() == null) h.setMode(HostdevMode.SUBSYSTEM);
             if (h.getMode() == HostdevMode.SUBSYSTEM && h.getManaged() == null) h.setManaged(false);
         }
-        for (Redirdev r : dev.getRedirdevs()) CharDeviceDefaults.normaliseSources(r.getType(), r.getSources());
+        for (Redirdev r : dev.getRedirdevs()) CharDeviceDefaults.normaliseSources(r.getType(), r.getSources(), live);
         if (dev.getWatchdog() != null && dev.getWatchdog().getAction() == null) dev.getWatchdog().setAction(WatchdogAction.RESET);
         if (dev.getMemballoon() == null && (DomainDefaults.isQemu(d) || d.getType() == DomainVirtType.XEN)) {
             Memballoon b = new Memballoon();
@@ -52,12 +52,12 @@ final class OtherDeviceDefaults {
         }
     }
 
-    private static void network(NetInterface n) {
+    private static void network(NetInterface n, boolean live) {
         if (n.getMac() == null) n.setMac(new MacAddress());
         if (n.getMac().getAddress() == null) n.getMac().setAddress(randomMac());
         else n.getMac().setAddress(n.getMac().getAddress().strip().toLowerCase(java.util.Locale.ROOT));
         // tap names vnetN are handed out at start; an inactive definition does not keep one
-        if (n.getTarget() != null && n.getTarget().getDev() != null && n.getTarget().getDev().startsWith("vnet")) n.setTarget(null);
+        if (!live && n.getTarget() != null && n.getTarget().getDev() != null && n.getTarget().getDev().startsWith("vnet")) n.setTarget(null);
     }
 
     /** A MAC in QEMU's locally administered range 52:54:00, as libvirt generates one. */
