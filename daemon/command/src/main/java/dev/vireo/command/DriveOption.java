@@ -70,7 +70,9 @@ final class DriveOption {
             throw new UnsupportedConfigurationException("disk '" + dev + "': <transient/> disks are not supported");
         }
         DiskDriver driver = disk.getDriver() == null ? new DiskDriver() : disk.getDriver();
-        if (driver.getType() != null && disk.getType() != DiskType.DIR && ctx.has(Capability.DRIVE_FORMAT)) {
+        // An empty drive has nothing to read the format of; QEMU 2.0 and later refuse format= there.
+        if (driver.getType() != null && disk.getType() != DiskType.DIR && ctx.has(Capability.DRIVE_FORMAT)
+                && !DiskSourceSpec.empty(disk)) {
             o.add("format", driver.getType());
         }
         geometry(disk, o);

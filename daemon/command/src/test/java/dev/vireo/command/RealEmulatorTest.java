@@ -124,6 +124,11 @@ class RealEmulatorTest {
                       <target dev='sda' bus='scsi'/>
                       <serial>REAL-1</serial>
                     </disk>
+                    <disk type='file' device='cdrom'>
+                      <driver name='qemu' type='raw'/>
+                      <target dev='hdc' bus='ide'/>
+                      <readonly/>
+                    </disk>
                     <controller type='scsi' index='0' model='virtio-scsi'/>
                     <controller type='virtio-serial' index='0'/>
                     <interface type='user'><mac address='52:54:00:aa:bb:01'/><model type='virtio'/></interface>
@@ -147,7 +152,7 @@ class RealEmulatorTest {
         CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps,
                 LaunchOptions.forMonitor(monitor()).withDomainId(1));
         assertTrue(line.args().contains("127.0.0.1:0,to=99"), line.toShellLine());
-        startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0"));
+        startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0", "drive-ide0-1-0"));
     }
 
     private Path monitor() {
