@@ -171,9 +171,12 @@ class DefinitionRpcTest {
     }
 
     @Test
-    void theSocketIsPrivateToItsOwner() throws Exception {
+    void theSocketAndTheFoldersWithSecretsArePrivateToTheOwner() throws Exception {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.options.socket())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.options.socket().getParent())));
+        for (Path privateDir : List.of(daemon.domainsDir(), daemon.options.runtimeDir().resolve("qemu"), daemon.options.stateDir().resolve("log"))) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateDir)), privateDir.toString());
+        }
     }
 
     @Test

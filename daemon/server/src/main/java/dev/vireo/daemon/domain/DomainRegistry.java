@@ -41,7 +41,7 @@ public final class DomainRegistry {
      * definition they were replacing is intact); a file that no longer parses is reported and left alone.
      */
     public static DomainRegistry load(Path dir, DefinitionCodec codec) throws IOException {
-        Files.createDirectories(dir);
+        PrivateFolders.create(dir);
         DomainRegistry registry = new DomainRegistry(dir, codec);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {

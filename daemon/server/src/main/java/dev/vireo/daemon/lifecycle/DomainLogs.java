@@ -1,6 +1,7 @@
 package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.daemon.Log;
+import dev.vireo.daemon.domain.PrivateFolders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class DomainLogs {
 
     public DomainLogs(Path dir) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir);
+        PrivateFolders.create(dir);
     }
 
     public Path file(String domain) {

@@ -19,6 +19,7 @@ import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
+import dev.vireo.daemon.domain.PrivateFolders;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.process.ManagedProcess;
@@ -70,7 +71,7 @@ public final class Lifecycle {
         this.runDir = runDir;
         this.logs = logs;
         this.disks = disks;
-        Files.createDirectories(runDir);
+        PrivateFolders.create(runDir);
     }
 
     public EventBus events() {
