@@ -6,6 +6,7 @@ import dev.vireo.conf.SourcePositions;
 import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.defaults.Uuids;
 import dev.vireo.conf.model.Address;
+import dev.vireo.conf.model.CpuPlacement;
 import dev.vireo.conf.model.Device;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
@@ -74,8 +75,11 @@ public final class ValueChecks {
         if (d.getNumatune() != null && d.getNumatune().getMemory() != null) {
             var m = d.getNumatune().getMemory();
             cpuList(m, "/domain/numatune/memory", "nodeset", m.getNodeset());
-            if (m.getPlacement() == dev.vireo.conf.model.CpuPlacement.STATIC && m.getNodeset() == null) {
-                add(m, "/domain/numatune/memory", "attribute 'nodeset' is required when placement is 'static'");
+            boolean vcpusAuto = d.getVcpu() != null && d.getVcpu().getPlacement() == CpuPlacement.AUTO;
+            CpuPlacement placement = m.getPlacement() != null ? m.getPlacement() : vcpusAuto ? CpuPlacement.AUTO : CpuPlacement.STATIC;
+            if (placement == CpuPlacement.STATIC && m.getNodeset() == null) {
+                add(m, "/domain/numatune/memory", "attribute 'nodeset' is required unless placement is 'auto'"
+                        + " (placement defaults to the <vcpu> placement, here 'static')");
             }
         }
         d.getSeclabels().forEach(this::seclabel);

@@ -101,7 +101,8 @@ final class GuestDefaults {
         if (nt != null && nt.getMemory() != null) {
             NumaMemory m = nt.getMemory();
             if (m.getMode() == null) m.setMode(NumaMode.STRICT);
-            if (m.getPlacement() == null) m.setPlacement(m.getNodeset() != null ? CpuPlacement.STATIC : CpuPlacement.AUTO);
+            // unstated, memory placement follows the nodeset if there is one, else the vCPUs
+            if (m.getPlacement() == null) m.setPlacement(m.getNodeset() != null ? CpuPlacement.STATIC : v.getPlacement());
             if (m.getPlacement() == CpuPlacement.AUTO) {
                 m.setNodeset(null);
                 // numad decides memory placement, so it decides vCPU placement too unless they are pinned
