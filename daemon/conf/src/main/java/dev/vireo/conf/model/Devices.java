@@ -120,7 +120,11 @@ public class Devices {
         return parallels;
     }
 
-    /** The {@code <console>} children, in document order; the list is live. */
+    /**
+     * The {@code <console>} children; the list is live. For an HVM guest a {@code consoles[0]} of target
+     * type serial is a view of {@code serials[0]} (libvirt prints it so), not a device of its own: a
+     * command-line builder must skip it.
+     */
     public List<CharDevice> getConsoles() {
         return consoles;
     }
