@@ -52,8 +52,10 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
         }
         Optional<QemuIdentity> identity = Optional.empty();
         if (user != null) {
+            String userName = user.string();
+            String groupName = group == null ? null : group.string();
             try {
-                identity = Optional.of(QemuIdentity.resolve(user.string(), group == null ? null : group.string()));
+                identity = Optional.of(QemuIdentity.resolve(userName, groupName));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ":" + (group != null && e.getMessage().startsWith("qemu_group")
                         ? group.line() : user.line()) + ": " + e.getMessage(), e);

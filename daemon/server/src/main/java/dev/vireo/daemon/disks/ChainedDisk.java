@@ -23,8 +23,13 @@ record ChainedDisk(Disk disk, String target, String source, ImageFormat format) 
         return Path.of(source);
     }
 
+    /**
+     * Whether QEMU only reads the top image: {@code <readonly/>}, or a CD-ROM (QEMU opens those
+     * read-only whatever the XML says). A {@code <shareable/>} disk is shared for writing, so it
+     * stays writable.
+     */
     boolean readOnly() {
-        return disk.isReadonly();
+        return disk.isReadonly() || disk.getDevice() == DiskDevice.CDROM;
     }
 
     /**

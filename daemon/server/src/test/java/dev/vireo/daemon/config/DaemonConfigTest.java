@@ -1,0 +1,82 @@
+package dev.vireo.daemon.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class DaemonConfigTest {
+    @TempDir
+    Path tmp;
+
+    private DaemonConfig load(String text) throws Exception {
+        Path file = tmp.resolve("vireod.conf");
+        Files.writeString(file, text);
+        return DaemonConfig.load(file);
+    }
+
+    private String refusal(String text) {
+        return assertThrows(IllegalArgumentException.class, () -> load(text)).getMessage();
+    }
+
+    @Test
+    void noFileMeansQemuRunsAsTheDaemonWithFdsPassed() throws Exception {
+        assertEquals(DaemonConfig.defaults(), DaemonConfig.load(tmp.resolve("absent.conf")));
+        assertEquals(new DaemonConfig(Optional.empty(), true), DaemonConfig.defaults());
+    }
+
+    @Test
+    void theExampleFileLoadsAsTheDefaults() throws Exception {
+        Path example = Path.of(System.getProperty("vireo.repo", "../..")).resolve("docs/vireod.conf.example");
+        assertEquals(DaemonConfig.defaults(), DaemonConfig.load(example));
+    }
+
+    @Test
+    void aUserNameGivesItsUidAndPrimaryGroup() throws Exception {
+        DaemonConfig config = load("# QEMU's identity\nqemu_user = \"nobody\"   # unprivileged\n\npass_disk_fds = 1\n");
+        assertEquals(Optional.of(new QemuIdentity("nobody", 65534, 65534)), config.qemuIdentity());
+        assertEquals(true, config.passDiskFds());
+    }
+
+    @Test
+    void groupsAndNumbersAreTakenAsWritten() throws Exception {
+        assertEquals(Optional.of(new QemuIdentity("nobody", 65534, 0)), load("qemu_user = \"nobody\"\nqemu_group = \"root\"\n").qemuIdentity());
+        assertEquals(Optional.of(new QemuIdentity("+107", 107, 108)), load("qemu_user = \"+107\"\nqemu_group = \"+108\"\n").qemuIdentity());
+        assertEquals(false, load("pass_disk_fds = 0").passDiskFds());
+    }
+
+    @Test
+    void everyMistakeNamesTheFileTheLineAndWhatIsAllowed() {
+        String file = tmp.resolve("vireod.conf").toString();
+        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds",
+                refusal("\nuser = \"nobody\"\n"));
+        assertEquals(file + ":1: qemu_user 'no-such-user-here' is not a user in /etc/passwd (a number is written '+N')",
+                refusal("qemu_user = \"no-such-user-here\""));
+        assertEquals(file + ":2: qemu_group 'no-such-group' is not a group in /etc/group (a number is written '+N')",
+                refusal("qemu_user = \"nobody\"\nqemu_group = \"no-such-group\""));
+        assertEquals(file + ":1: qemu_user needs a quoted string, e.g. qemu_user = \"107\"", refusal("qemu_user = 107"));
+        assertEquals(file + ":1: pass_disk_fds is 0 or 1, not 2", refusal("pass_disk_fds = 2"));
+        assertEquals(file + ":1: qemu_group needs qemu_user", refusal("qemu_group = \"kvm\""));
+        assertEquals(file + ":1: expected 'key = value', got 'qemu_user'", refusal("qemu_user"));
+        assertEquals(file + ":1: qemu_user: string has no closing '\"'", refusal("qemu_user = \"nobody"));
+        assertEquals(file + ":2: qemu_user is set twice (first on line 1)", refusal("qemu_user = \"a\"\nqemu_user = \"b\""));
+        assertEquals(file + ":1: qemu_user: value 'nobody' is neither a quoted string nor a number", refusal("qemu_user = nobody"));
+        assertEquals(file + ":1: qemu_user '+x' is not '+' followed by a number", refusal("qemu_user = \"+x\"\nqemu_group = \"+1\""));
+    }
+
+    @Test
+    void theSocketFolderLetsQemusGroupCreateButNotListAndTheParentOnlyPassThrough() throws Exception {
+        Path runtime = Files.createDirectory(tmp.resolve("run"));
+        Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        new QemuIdentity("nobody", 65534, 65534).grantSocketFolder(runtime.resolve("qemu"));
+        assertEquals(01730, (Integer) Files.getAttribute(runtime.resolve("qemu"), "unix:mode") & 07777);
+        assertEquals(65534, Files.getAttribute(runtime.resolve("qemu"), "unix:gid"));
+        assertEquals(0710, (Integer) Files.getAttribute(runtime, "unix:mode") & 07777);
+        assertEquals(65534, Files.getAttribute(runtime, "unix:gid"));
+    }
+}
