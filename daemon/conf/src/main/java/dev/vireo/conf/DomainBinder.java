@@ -45,8 +45,9 @@ final class DomainBinder {
      */
     static Domain unmarshal(XMLStreamReader reader, boolean live, List<XmlProblem> problems, SourcePositions positions) {
         ElementPathReader tracked = new ElementPathReader(reader);
+        Unmarshaller u = null;
         try {
-            Unmarshaller u = (live ? LIVE_READER : INACTIVE_READER).get();
+            u = (live ? LIVE_READER : INACTIVE_READER).get();
             u.setListener(new Unmarshaller.Listener() {
                 @Override
                 public void beforeUnmarshal(Object target, Object parent) {
@@ -72,6 +73,9 @@ final class DomainBinder {
             return null;
         } catch (JAXBException e) {
             throw new IllegalStateException("binding failed: " + e, e);
+        } finally {
+            // the unmarshaller outlives this call; it must not keep this document's objects alive
+            if (u != null) release(u);
         }
     }
 
@@ -85,6 +89,15 @@ final class DomainBinder {
             return out.toString();
         } catch (JAXBException e) {
             throw new IllegalStateException("formatting failed: " + e, e);
+        }
+    }
+
+    private static void release(Unmarshaller u) {
+        u.setListener(null);
+        try {
+            u.setEventHandler(null);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot reset the unmarshaller: " + e, e);
         }
     }
 

@@ -127,17 +127,9 @@ public final class ConsistencyChecks {
     }
 
     private static List<Device> devicesWithAddress(Devices dev) {
-        List<Device> all = new ArrayList<>();
-        for (List<? extends Device> l : List.of(dev.getDisks(), dev.getControllers(), dev.getFilesystems(), dev.getInterfaces(),
-                dev.getSmartcards(), dev.getSerials(), dev.getParallels(), dev.getChannels(), dev.getInputs(), dev.getSounds(),
-                dev.getVideos(), dev.getHostdevs(), dev.getRedirdevs(), dev.getHubs())) {
-            all.addAll(l);
-        }
+        List<Device> all = dev.all();
         // consoles[0] may mirror serials[0] and so share its address; other consoles are their own devices
-        List<? extends Device> consoles = dev.getConsoles();
-        for (int i = 1; i < consoles.size(); i++) all.add(consoles.get(i));
-        if (dev.getWatchdog() != null) all.add(dev.getWatchdog());
-        if (dev.getMemballoon() != null) all.add(dev.getMemballoon());
+        if (!dev.getConsoles().isEmpty()) all.remove(dev.getConsoles().getFirst());
         return all;
     }
 

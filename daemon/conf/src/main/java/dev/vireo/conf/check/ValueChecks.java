@@ -121,7 +121,7 @@ public final class ValueChecks {
     private void devices(Devices dev) {
         List<Disk> disks = dev.getDisks();
         for (int i = 0; i < disks.size(); i++) disk(disks.get(i), "/domain/devices/disk[" + (i + 1) + "]");
-        for (Device device : allWithAddress(dev)) {
+        for (Device device : dev.all()) {
             Address a = device.getAddress();
             if (a == null) continue;
             List<String> bad = a.malformedNumbers();
@@ -163,17 +163,6 @@ public final class ValueChecks {
         }
     }
 
-    private static List<Device> allWithAddress(Devices dev) {
-        List<Device> all = new ArrayList<>();
-        for (List<? extends Device> l : List.of(dev.getDisks(), dev.getControllers(), dev.getFilesystems(), dev.getInterfaces(),
-                dev.getSmartcards(), dev.getSerials(), dev.getParallels(), dev.getConsoles(), dev.getChannels(), dev.getInputs(),
-                dev.getSounds(), dev.getVideos(), dev.getHostdevs(), dev.getRedirdevs(), dev.getHubs())) {
-            all.addAll(l);
-        }
-        if (dev.getWatchdog() != null) all.add(dev.getWatchdog());
-        if (dev.getMemballoon() != null) all.add(dev.getMemballoon());
-        return all;
-    }
 
     private static boolean isNumber(String s) {
         try {

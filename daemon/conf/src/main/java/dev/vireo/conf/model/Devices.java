@@ -186,4 +186,27 @@ public class Devices {
     public void setMemballoon(Memballoon memballoon) {
         this.memballoon = memballoon;
     }
+
+    /** Every device that can carry an {@code <address>}, kind by kind in libvirt's order (a new list). */
+    public List<Device> all() {
+        List<Device> all = new ArrayList<>();
+        all.addAll(disks);
+        all.addAll(controllers);
+        all.addAll(filesystems);
+        all.addAll(interfaces);
+        all.addAll(smartcards);
+        all.addAll(serials);
+        all.addAll(parallels);
+        all.addAll(consoles);
+        all.addAll(channels);
+        all.addAll(inputs);
+        all.addAll(sounds);
+        all.addAll(videos);
+        all.addAll(hostdevs);
+        all.addAll(redirdevs);
+        all.addAll(hubs);
+        if (watchdog != null) all.add(watchdog);
+        if (memballoon != null) all.add(memballoon);
+        return all;
+    }
 }
