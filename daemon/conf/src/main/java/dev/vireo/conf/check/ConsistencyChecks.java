@@ -3,7 +3,6 @@ package dev.vireo.conf.check;
 import dev.vireo.conf.SourcePositions;
 import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.model.Address;
-import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.BootOrder;
 import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.ControllerType;
