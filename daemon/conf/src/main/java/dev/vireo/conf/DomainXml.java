@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Domain XML in and out. {@link #parse} validates, binds, applies libvirt's post-parse defaults and
- * runs the semantic checks; {@link #format} prints what {@code virsh dumpxml} would.
+ * runs the semantic checks, all in one pass over the text; {@link #format} prints what {@code virsh
+ * dumpxml} would. Both are thread-safe; the returned model is not (callers own it).
  */
 public final class DomainXml {
 
@@ -50,8 +51,8 @@ public final class DomainXml {
         return format(d, FormatMode.INACTIVE);
     }
 
+    /** The XML of {@code d} in libvirt's element order and style; {@link FormatMode#LIVE} adds runtime state. */
     public static String format(Domain d, FormatMode mode) {
         return DomainBinder.marshal(d, mode == FormatMode.LIVE);
     }
-
 }
