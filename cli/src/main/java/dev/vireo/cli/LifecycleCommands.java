@@ -145,7 +145,8 @@ final class LifecycleCommands {
         @Override
         void run(VireoClient client, PrintWriter out) throws Exception {
             int[] count = {0};
-            client.eventLoop(domain, timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), e -> {
+            client.subscribe(domain);
+            client.eventLoop(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), e -> {
                 out.println(describe(e));
                 out.flush();
                 count[0]++;

@@ -12,7 +12,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -30,6 +32,7 @@ public final class VireoClient implements AutoCloseable {
 
     private final LineChannel channel;
     private final Path socket;
+    private final Deque<JsonNode> pendingEvents = new ArrayDeque<>();
     private long nextId = 1;
 
     private VireoClient(LineChannel channel, Path socket) {
@@ -59,7 +62,10 @@ public final class VireoClient implements AutoCloseable {
         channel.writeLine(request.toString());
         for (;;) {
             JsonNode reply = readMessage();
-            if (reply.has("event")) continue; // events only matter to eventLoop
+            if (reply.has("event")) {
+                pendingEvents.add(reply); // pushed before this reply: eventLoop delivers it
+                continue;
+            }
             if (reply.path("id").asLong(-1) != id) {
                 throw new ProtocolException("reply for request " + reply.path("id") + " while waiting for " + id);
             }
@@ -214,17 +220,20 @@ public final class VireoClient implements AutoCloseable {
         return call("qemu-monitor-command", args().put("domain", domain).put("command", command));
     }
 
-    /**
-     * Streams events to {@code handler} until it returns false, the timeout passes, or the
-     * connection closes. {@code domain} may be null for every domain.
-     *
-     * @return true when the handler stopped the loop, false on timeout or end of stream
-     */
-    public boolean eventLoop(String domain, Duration timeout, Predicate<DomainEvent> handler)
-            throws IOException, VireoException {
+    /** Asks for events of {@code domain} (every domain when null) on this connection. */
+    public void subscribe(String domain) throws IOException, VireoException {
         ObjectNode a = args();
         if (domain != null) a.put("domain", domain);
         call("subscribe", a);
+    }
+
+    /**
+     * After {@link #subscribe}: passes events to {@code handler} until it returns false, the
+     * timeout passes, or the connection closes.
+     *
+     * @return true when the handler stopped the loop, false on timeout or end of stream
+     */
+    public boolean eventLoop(Duration timeout, Predicate<DomainEvent> handler) throws IOException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         Thread watchdog = timeout == null ? null : Thread.ofVirtual().start(() -> {
             try {
@@ -236,9 +245,9 @@ public final class VireoClient implements AutoCloseable {
         });
         try {
             for (;;) {
-                JsonNode msg;
+                JsonNode msg = pendingEvents.poll();
                 try {
-                    msg = readMessage();
+                    if (msg == null) msg = readMessage();
                 } catch (IOException e) {
                     if (System.nanoTime() >= deadline) return false;
                     throw e;

@@ -51,7 +51,7 @@ public final class Daemon implements AutoCloseable {
         int recovered = new Recovery(lifecycle, registry, monitors, qemuRunDir).run();
 
         Map<String, Operation> ops = new HashMap<>();
-        DefinitionOps definitions = new DefinitionOps(registry, codec, lifecycle::cpuSeconds);
+        DefinitionOps definitions = new DefinitionOps(registry, codec, lifecycle.events(), lifecycle::cpuSeconds);
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);

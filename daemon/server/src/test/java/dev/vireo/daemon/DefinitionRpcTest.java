@@ -1,5 +1,6 @@
 package dev.vireo.daemon;
 
+import dev.vireo.client.DomainEvent;
 import dev.vireo.client.DomainInfo;
 import dev.vireo.client.DomainSummary;
 import dev.vireo.client.ErrorCodes;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -177,6 +179,32 @@ class DefinitionRpcTest {
         for (Path privateDir : List.of(daemon.domainsDir(), daemon.options.runtimeDir().resolve("qemu"), daemon.options.stateDir().resolve("log"))) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateDir)), privateDir.toString());
         }
+    }
+
+    @Test
+    void subscribersSeeDefinitionsComeAndGo() throws Exception {
+        List<DomainEvent> seen = new ArrayList<>();
+        VireoClient l = daemon.client();
+        l.subscribe(null);
+        Thread listener = Thread.ofVirtual().start(() -> {
+            try (l) {
+                l.eventLoop(Duration.ofSeconds(30), e -> {
+                    seen.add(e);
+                    return seen.size() < 3;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (VireoClient c = daemon.client()) {
+            c.define(DaemonFixture.domainXml("ev", UUID_A));
+            c.define(DaemonFixture.domainXml("ev", UUID_A));
+            c.undefine(UUID_A);
+        }
+        listener.join();
+        assertEquals(List.of(new DomainEvent("ev", "lifecycle", "Defined", "Added"),
+                new DomainEvent("ev", "lifecycle", "Defined", "Updated"),
+                new DomainEvent("ev", "lifecycle", "Undefined", "Removed")), seen);
     }
 
     @Test

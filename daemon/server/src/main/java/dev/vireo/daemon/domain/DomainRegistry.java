@@ -79,7 +79,7 @@ public final class DomainRegistry {
      * Stores a definition: a new domain, or an update of the one with the same name and UUID.
      * Runs under the domain's lock; the file is written before the new definition is visible.
      */
-    public DomainEntry define(Domain definition) throws RpcException {
+    public Defined define(Domain definition) throws RpcException {
         String name = codec.name(definition);
         String uuid = codec.uuid(definition);
         checkFileName(name);
@@ -94,12 +94,17 @@ public final class DomainRegistry {
                     dropIfUnused(e);
                     throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot store domain '" + name + "': " + io.getMessage(), io);
                 }
+                boolean updated = e.isPersistent();
                 e.persistent(definition);
-                return e;
+                return new Defined(e, updated);
             } finally {
                 e.lock().unlock();
             }
         }
+    }
+
+    /** The outcome of {@link #define}: the domain, and whether it replaced an earlier definition. */
+    public record Defined(DomainEntry entry, boolean updated) {
     }
 
     /**

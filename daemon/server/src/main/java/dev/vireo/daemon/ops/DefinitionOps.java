@@ -10,6 +10,7 @@ import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.lifecycle.EventBus;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
@@ -22,11 +23,13 @@ public final class DefinitionOps {
     private final DomainRegistry registry;
     private final DefinitionCodec codec;
 
+    private final EventBus events;
     private final Function<String, Double> cpuSeconds;
 
     /** @param cpuSeconds CPU time used by a running domain (by name), or null when it does not run */
-    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, Function<String, Double> cpuSeconds) {
+    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, EventBus events, Function<String, Double> cpuSeconds) {
         this.registry = registry;
+        this.events = events;
         this.codec = codec;
         this.cpuSeconds = cpuSeconds;
     }
@@ -52,12 +55,16 @@ public final class DefinitionOps {
     }
 
     private JsonNode define(Call call) throws RpcException {
-        DomainEntry e = registry.define(parse(call.string("xml")));
+        DomainRegistry.Defined defined = registry.define(parse(call.string("xml")));
+        DomainEntry e = defined.entry();
+        events.lifecycle(e.name(), "Defined", defined.updated() ? "Updated" : "Added");
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }
 
     private JsonNode undefine(Call call) throws RpcException {
-        registry.undefine(call.string("domain"));
+        String name = registry.lookup(call.string("domain")).name();
+        registry.undefine(name);
+        events.lifecycle(name, "Undefined", "Removed");
         return Results.object();
     }
 

@@ -104,9 +104,11 @@ class LifecycleE2ETest {
             assertEquals("paused", c.domState("two").state());
 
             List<DomainEvent> seen = new ArrayList<>();
+            VireoClient listener = daemon.client();
+            listener.subscribe("two");
             CompletableFuture<Boolean> events = CompletableFuture.supplyAsync(() -> {
-                try (VireoClient listener = daemon.client()) {
-                    return listener.eventLoop("two", Duration.ofSeconds(60), e -> {
+                try (listener) {
+                    return listener.eventLoop(Duration.ofSeconds(60), e -> {
                         seen.add(e);
                         return seen.size() < 2;
                     });
@@ -114,7 +116,6 @@ class LifecycleE2ETest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(500); // let the listener subscribe
             c.resume("two");
             assertEquals("{\"return\":{\"status\":\"running\",\"singlestep\":false,\"running\":true}}",
                     c.qemuMonitorCommand("two", "{\"execute\":\"query-status\"}").toString());
