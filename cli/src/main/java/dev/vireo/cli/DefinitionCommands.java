@@ -138,6 +138,21 @@ final class DefinitionCommands {
         }
     }
 
+    @Command(name = "autostart", description = "Start a domain whenever vireod starts (--disable: no longer).")
+    static final class Autostart extends ClientCommand {
+        @Option(names = "--disable", description = "no longer start it with vireod")
+        boolean disable;
+
+        @Parameters(paramLabel = "DOMAIN", description = "domain name, id or uuid")
+        String domain;
+
+        @Override
+        void run(VireoClient client, PrintWriter out) throws Exception {
+            String name = client.autostart(domain, !disable);
+            out.printf(disable ? "Domain %s unmarked as autostarted%n%n" : "Domain %s marked as autostarted%n%n", name);
+        }
+    }
+
     @Command(name = "domname", description = "Convert a domain id or UUID to its name.")
     static final class DomName extends ClientCommand {
         @Parameters(paramLabel = "DOMAIN", description = "domain id or uuid")

@@ -12,7 +12,7 @@ final class Subcommands {
             DefinitionCommands.Define.class, DefinitionCommands.Undefine.class,
             DefinitionCommands.Validate.class, DefinitionCommands.DumpXml.class,
             DefinitionCommands.ListDomains.class, DefinitionCommands.DomState.class,
-            DefinitionCommands.DomInfo.class, DefinitionCommands.DomName.class,
+            DefinitionCommands.DomInfo.class, DefinitionCommands.Autostart.class, DefinitionCommands.DomName.class,
             DefinitionCommands.DomUuid.class, DefinitionCommands.ShowVersion.class,
             EmulatorCommands.DomCapabilities.class, EmulatorCommands.DomXmlToNative.class,
             ImageCommands.ImageInfo.class,

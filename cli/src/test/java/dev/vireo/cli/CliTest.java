@@ -93,6 +93,9 @@ class CliTest {
                 """.formatted(UUID), ""), vireo("dominfo", "web"));
         assertEquals(new Run(0, "shut off (unknown)\n\n", ""), vireo("domstate", "--reason", "web"));
         assertEquals(new Run(0, "web\n\n", ""), vireo("domname", UUID));
+        assertEquals(new Run(0, "Domain web marked as autostarted\n\n", ""), vireo("autostart", "web"));
+        assertTrue(vireo("dominfo", "web").out().contains("Autostart:      enable\n"));
+        assertEquals(new Run(0, "Domain web unmarked as autostarted\n\n", ""), vireo("autostart", "--disable", "web"));
         assertEquals(new Run(0, "Domain web has been undefined\n\n", ""), vireo("undefine", "web"));
     }
 

@@ -127,6 +127,11 @@ public final class VireoClient implements AutoCloseable {
                 r.hasNonNull("cpuTimeSeconds") ? r.get("cpuTimeSeconds").asDouble() : null);
     }
 
+    /** Marks a persistent domain to be started whenever vireod starts (or unmarks it); returns its name. */
+    public String autostart(String domain, boolean enable) throws IOException, VireoException {
+        return call("autostart", args().put("domain", domain).put("disable", !enable)).path("name").asText();
+    }
+
     /** Resolves a name, UUID or id to the domain's name. */
     public String domName(String domain) throws IOException, VireoException {
         return call("lookup", args().put("domain", domain)).path("name").asText();

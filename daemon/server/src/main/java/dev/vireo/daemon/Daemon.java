@@ -4,6 +4,7 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.CapsProber;
 import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.disks.DiskLaunch;
+import dev.vireo.daemon.domain.AutostartMarks;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.DomainLogs;
@@ -17,6 +18,7 @@ import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.ops.ImageOps;
 import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.daemon.rpc.RpcServer;
 import dev.vireo.storage.ChainPolicy;
 
@@ -49,20 +51,37 @@ public final class Daemon implements AutoCloseable {
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, qemuRunDir,
                 new DomainLogs(options.stateDir().resolve("log")), new DiskLaunch(config, ChainPolicy.defaults()));
         int recovered = new Recovery(lifecycle, registry, monitors, qemuRunDir).run();
+        AutostartMarks autostart = new AutostartMarks(options.stateDir().resolve("autostart"));
 
         Map<String, Operation> ops = new HashMap<>();
-        DefinitionOps definitions = new DefinitionOps(registry, codec, lifecycle.events(), lifecycle::cpuSeconds);
+        DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds);
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
         new ImageOps(ChainPolicy.defaults()).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
+        Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));
         if (config.qemuIdentity().isPresent()) config.qemuIdentity().get().grantSocketFolder(qemuRunDir);
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()
                 + ", runtime files in " + options.runtimeDir() + "; " + registry.list().size()
                 + " domains known, " + recovered + " found running");
         return new Daemon(server);
+    }
+
+    /** Starts the domains marked for autostart that are not running yet (each failure is logged, not fatal). */
+    private static void startMarked(AutostartMarks autostart, Lifecycle lifecycle) {
+        try {
+            for (String name : autostart.marked()) {
+                try {
+                    if (!lifecycle.isActive(name)) lifecycle.start(name);
+                } catch (RpcException e) {
+                    Log.info("autostart of domain " + name + " failed: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            Log.warn("cannot read the autostart marks", e);
+        }
     }
 
     /** Stops serving clients; running guests are left running (a restarted daemon finds them again). */

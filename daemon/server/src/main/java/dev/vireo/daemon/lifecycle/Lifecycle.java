@@ -295,6 +295,11 @@ public final class Lifecycle {
         guest.process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
     }
 
+    /** Whether a guest of that name runs (or is paused). */
+    public boolean isActive(String name) {
+        return running.containsKey(name);
+    }
+
     /**
      * CPU time the guest's QEMU has used (user + system), or null when it does not run. Read from
      * {@code /proc/PID/stat} (fields 14 and 15, in clock ticks of 1/100 s on Linux).

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.client.ErrorCodes;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.domain.AutostartMarks;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
@@ -15,6 +16,7 @@ import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,12 +25,15 @@ public final class DefinitionOps {
     private final DomainRegistry registry;
     private final DefinitionCodec codec;
 
+    private final AutostartMarks autostart;
     private final EventBus events;
     private final Function<String, Double> cpuSeconds;
 
     /** @param cpuSeconds CPU time used by a running domain (by name), or null when it does not run */
-    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, EventBus events, Function<String, Double> cpuSeconds) {
+    public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, AutostartMarks autostart, EventBus events,
+                         Function<String, Double> cpuSeconds) {
         this.registry = registry;
+        this.autostart = autostart;
         this.events = events;
         this.codec = codec;
         this.cpuSeconds = cpuSeconds;
@@ -43,6 +48,7 @@ public final class DefinitionOps {
         ops.put("domstate", this::domState);
         ops.put("dominfo", this::domInfo);
         ops.put("lookup", this::lookup);
+        ops.put("autostart", this::autostart);
     }
 
     /** Parses a document; every problem the parser found reaches the client, nothing is stored. */
@@ -64,6 +70,7 @@ public final class DefinitionOps {
     private JsonNode undefine(Call call) throws RpcException {
         String name = registry.lookup(call.string("domain")).name();
         registry.undefine(name);
+        markAutostart(name, false);
         events.lifecycle(name, "Undefined", "Removed");
         return Results.object();
     }
@@ -112,7 +119,7 @@ public final class DefinitionOps {
         long used = d.getCurrentMemory() == null ? max : MemoryUnits.kib(d.getCurrentMemory());
         r.put("maxMemoryKiB", max).put("usedMemoryKiB", e.status().active() ? used : max);
         r.put("persistent", e.isPersistent());
-        r.put("autostart", false);
+        r.put("autostart", autostart.isMarked(e.name()));
         Double cpu = cpuSeconds.apply(e.name());
         if (cpu != null) r.put("cpuTimeSeconds", cpu);
         return r;
@@ -122,6 +129,24 @@ public final class DefinitionOps {
         if (d.getVcpu() == null) return 1;
         if (d.getVcpu().getCurrent() != null) return d.getVcpu().getCurrent();
         return d.getVcpu().getCount() == null ? 1 : d.getVcpu().getCount();
+    }
+
+    /** Marks (or with {@code disable}, unmarks) a persistent domain to be started with vireod. */
+    private JsonNode autostart(Call call) throws RpcException {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        if (!e.isPersistent()) {
+            throw new RpcException(ErrorCodes.OPERATION_INVALID, "cannot set autostart for transient domain '" + e.name() + "'");
+        }
+        markAutostart(e.name(), !call.flag("disable"));
+        return Results.object().put("name", e.name());
+    }
+
+    private void markAutostart(String name, boolean on) throws RpcException {
+        try {
+            autostart.mark(name, on);
+        } catch (IOException io) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot change autostart of '" + name + "': " + io.getMessage(), io);
+        }
     }
 
     private JsonNode lookup(Call call) throws RpcException {

@@ -89,15 +89,20 @@ class LifecycleE2ETest {
     }
 
     @Test
-    void aRestartedDaemonFindsTwoRunningGuestsAndKeepsManagingThem() throws Exception {
+    void aRestartedDaemonFindsTwoRunningGuestsKeepsManagingThemAndStartsAutostartOnes() throws Exception {
         try (VireoClient c = daemon.client()) {
             c.define(TestGuest.domain(tmp, "one", "idle"));
             c.create(TestGuest.domain(tmp, "two", "idle"));
             c.start("one");
             c.suspend("two");
+            c.define(TestGuest.domain(tmp, "auto", "idle"));
+            c.autostart("auto", true);
         }
         daemon.restart();
         try (VireoClient c = daemon.client()) {
+            awaitState(c, "auto", "running");
+            assertEquals(new DomainState("running", "booted"), c.domState("auto"));
+            c.destroy("auto");
             List<DomainSummary> running = c.list(false);
             assertEquals(List.of("one", "two"), running.stream().map(DomainSummary::name).toList());
             assertEquals(new DomainState("running", "booted"), c.domState("one"));
@@ -123,7 +128,7 @@ class LifecycleE2ETest {
             assertTrue(events.get(), "both events arrived");
             assertEquals(List.of(new DomainEvent("two", "lifecycle", "Resumed", "Unpaused"),
                     new DomainEvent("two", "lifecycle", "Stopped", "Destroyed")), seen);
-            assertEquals(List.of("one"), c.list(true).stream().map(DomainSummary::name).toList(),
+            assertEquals(List.of("auto", "one"), c.list(true).stream().map(DomainSummary::name).toList(),
                     "the transient domain is gone once stopped");
             c.destroy("one");
         }
