@@ -1,0 +1,90 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.client.ErrorCodes;
+import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import dev.vireo.daemon.Daemon;
+import dev.vireo.daemon.DaemonOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Starts and destroys racing on one domain from several clients leave one consistent state. */
+@DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class LifecycleRaceTest {
+    @TempDir
+    Path tmp;
+
+    /** A guest without disk or kernel: its firmware idles, which is all a start/destroy race needs. */
+    private static final String IDLER = """
+            <domain type='qemu'>
+              <name>racer</name>
+              <memory unit='MiB'>32</memory>
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices>
+            </domain>
+            """;
+
+    @Test
+    void racingStartsAndDestroysNeverLeakAGuestOrItsFiles() throws Exception {
+        Path socket = tmp.resolve("run/vireod.sock");
+        Daemon daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        try {
+            try (VireoClient c = VireoClient.connect(socket)) {
+                c.define(IDLER);
+            }
+            int clients = 4;
+            try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < clients; t++) {
+                    boolean starter = t % 2 == 0;
+                    done.add(pool.submit(() -> {
+                        try (VireoClient c = VireoClient.connect(socket)) {
+                            for (int i = 0; i < 4; i++) {
+                                try {
+                                    if (starter) c.start("racer");
+                                    else c.destroy("racer");
+                                } catch (VireoException refused) {
+                                    // already running / not running: the other side won this round
+                                    assertEquals(ErrorCodes.OPERATION_INVALID, refused.code(), refused.getMessage());
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) f.get();
+            }
+            Path runtime = tmp.resolve("run/qemu/racer.json");
+            try (VireoClient c = VireoClient.connect(socket)) {
+                String state = c.domState("racer").state();
+                if (state.equals("running")) {
+                    long pid = RuntimeRecord.read(runtime).pid();
+                    assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the recorded QEMU runs");
+                    c.destroy("racer");
+                }
+                assertEquals("shut off", c.domState("racer").state());
+            }
+            assertTrue(!Files.exists(runtime) && !Files.exists(tmp.resolve("run/qemu/racer.monitor")), "runtime files removed");
+            long leaked = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(l -> l.contains(tmp.toString())).orElse(false)).count();
+            assertEquals(0, leaked, "no QEMU left behind");
+        } finally {
+            daemon.close();
+        }
+    }
+}
