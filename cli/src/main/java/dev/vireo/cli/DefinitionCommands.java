@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Commands about stored definitions: virsh's define, undefine, list, dumpxml, dominfo, ... */
@@ -80,12 +81,24 @@ final class DefinitionCommands {
         @Option(names = "--inactive", description = "only inactive domains")
         boolean inactive;
 
+        @Option(names = "--name", description = "only the names, one per line")
+        boolean names;
+
+        @Option(names = "--uuid", description = "only the UUIDs, one per line")
+        boolean uuids;
+
         @Override
         void run(VireoClient client, PrintWriter out) throws Exception {
+            List<DomainSummary> rows = client.list(all || inactive).stream()
+                    .filter(d -> !inactive || d.id() == null).toList();
+            if (names || uuids) {
+                for (DomainSummary d : rows) out.println(names ? d.name() : d.uuid());
+                out.println();
+                return;
+            }
             out.printf(" %-5s %-30s %s%n", "Id", "Name", "State");
             out.println("----------------------------------------------------");
-            for (DomainSummary d : client.list(all || inactive)) {
-                if (inactive && d.id() != null) continue;
+            for (DomainSummary d : rows) {
                 out.printf(" %-5s %-30s %s%n", d.id() == null ? "-" : d.id().toString(), d.name(), d.state());
             }
             out.println();

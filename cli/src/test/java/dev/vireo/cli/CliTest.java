@@ -92,6 +92,8 @@ class CliTest {
 
                 """.formatted(UUID), ""), vireo("dominfo", "web"));
         assertEquals(new Run(0, "shut off (unknown)\n\n", ""), vireo("domstate", "--reason", "web"));
+        assertEquals(new Run(0, "web\n\n", ""), vireo("list", "--all", "--name"));
+        assertEquals(new Run(0, UUID + "\n\n", ""), vireo("list", "--inactive", "--uuid"));
         assertEquals(new Run(0, "web\n\n", ""), vireo("domname", UUID));
         assertEquals(new Run(0, "Domain web marked as autostarted\n\n", ""), vireo("autostart", "web"));
         assertTrue(vireo("dominfo", "web").out().contains("Autostart:      enable\n"));
