@@ -223,7 +223,7 @@ public final class Lifecycle {
     public JsonNode monitorPassThrough(String key, ObjectNode command) throws RpcException {
         return registry.withLock(key, e -> {
             try {
-                return requireRunning(e).monitor.passThrough(command);
+                return monitorOf(requireRunning(e)).passThrough(command);
             } catch (IOException ex) {
                 throw failed("monitor of domain '" + e.name() + "'", ex);
             }
@@ -335,12 +335,22 @@ public final class Lifecycle {
 
     private void monitorCommand(RunningGuest g, String command) throws RpcException {
         try {
-            g.monitor.execute(command, null);
+            monitorOf(g).execute(command, null);
         } catch (GuestMonitor.MonitorException ex) {
             throw new RpcException(ErrorCodes.OPERATION_FAILED, command + " refused by QEMU: " + ex.errorClass() + ": " + ex.getMessage());
         } catch (IOException ex) {
             throw failed(command + " on domain '" + g.entry.name() + "'", ex);
         }
+    }
+
+    /** The guest's monitor; missing only when a restarted daemon could not reconnect to it. */
+    private static GuestMonitor monitorOf(RunningGuest g) throws RpcException {
+        GuestMonitor m = g.monitor;
+        if (m == null) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, "the monitor of domain '" + g.entry.name()
+                    + "' is not connected (see the daemon's log); destroy still stops it");
+        }
+        return m;
     }
 
     private RunningGuest requireRunning(DomainEntry e) throws RpcException {
