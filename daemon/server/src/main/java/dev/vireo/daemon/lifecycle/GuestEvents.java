@@ -18,6 +18,8 @@ final class GuestEvents implements GuestMonitor.Listener {
     private final Lifecycle lifecycle;
     private final RunningGuest guest;
     private final ExecutorService inOrder = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    /** Touched only by the single event thread: the next STOP comes from an I/O error. */
+    private boolean ioErrorStop;
 
     GuestEvents(Lifecycle lifecycle, RunningGuest guest) {
         this.lifecycle = lifecycle;
@@ -46,13 +48,22 @@ final class GuestEvents implements GuestMonitor.Listener {
                     Log.warn("cannot end QEMU of " + domain + " after the guest powered off", e);
                 }
             }
-            case "STOP" -> update(StateKind.RUNNING, new DomainStatus(StateKind.PAUSED, "unknown"), "Suspended", "Paused");
+            case "STOP" -> {
+                // QEMU reports the I/O error that stops a guest (werror/rerror=stop) just before STOP
+                boolean ioError = ioErrorStop;
+                ioErrorStop = false;
+                update(StateKind.RUNNING, new DomainStatus(StateKind.PAUSED, ioError ? "I/O error" : "unknown"),
+                        "Suspended", ioError ? "I/O Error" : "Paused");
+            }
             case "RESUME" -> {
                 if (!guest.starting) update(StateKind.PAUSED, new DomainStatus(StateKind.RUNNING, "unpaused"), "Resumed", "Unpaused");
             }
             case "RESET" -> lifecycle.events().publish(domain, "reboot", "", "");
-            case "BLOCK_IO_ERROR" -> lifecycle.events().publish(domain, "io-error", data.path("device").asText(),
-                    data.path("action").asText() + " " + data.path("operation").asText());
+            case "BLOCK_IO_ERROR" -> {
+                if (data.path("action").asText().equals("stop")) ioErrorStop = true;
+                lifecycle.events().publish(domain, "io-error", data.path("device").asText(),
+                        data.path("action").asText() + " " + data.path("operation").asText());
+            }
             default -> {
                 if (name.startsWith("BLOCK_JOB_")) {
                     lifecycle.events().publish(domain, "block-job", name, data.path("device").asText());
