@@ -107,6 +107,25 @@ final class BuildContext {
         return caps.has(Capability.DEVICE);
     }
 
+    /**
+     * The binary is at least this QEMU version ({@code major*1000000+minor*1000+micro}). Later QEMU
+     * removed some of the spellings libvirt 0.10.2 used, so a probed modern binary gets today's
+     * spelling; an unknown version (0, e.g. a {@code --caps} document without one) keeps libvirt's.
+     */
+    boolean qemuAtLeast(int version) {
+        return caps.version() >= version;
+    }
+
+    /** The binary's version as {@code 7.2.0}. */
+    String qemuVersion() {
+        return caps.versionString();
+    }
+
+    /** {@code ,server,nowait}, or the long form QEMU 6.0 and later want. */
+    String listenFlags() {
+        return qemuAtLeast(6_000_000) ? ",server=on,wait=off" : ",server,nowait";
+    }
+
     /** The guest's QEMU monitor speaks QMP (JSON) rather than the human monitor. */
     boolean jsonMonitor() {
         return caps.has(Capability.MONITOR_JSON);

@@ -46,8 +46,8 @@ record CharBackend(String owner, CharType type, List<CharSource> sources, CharPr
             case UDP -> "udp,id=" + id + ",host=" + orEmpty(connect().getHost()) + ",port=" + connect().getService()
                     + ",localaddr=" + orEmpty(bind().getHost()) + ",localport=" + orDefault(bind().getService(), "0");
             case TCP -> "socket,id=" + id + ",host=" + first().getHost() + ",port=" + first().getService()
-                    + (protocol == CharProtocol.TELNET ? ",telnet" : "") + (listens() ? ",server,nowait" : "");
-            case UNIX -> "socket,id=" + id + ",path=" + path() + (listens() ? ",server,nowait" : "");
+                    + (protocol == CharProtocol.TELNET ? ",telnet" : "") + (listens() ? ctx.listenFlags() : "");
+            case UNIX -> "socket,id=" + id + ",path=" + path() + (listens() ? ctx.listenFlags() : "");
             case SPICEVMC -> {
                 if (!ctx.has(Capability.CHARDEV_SPICEVMC)) {
                     throw new UnsupportedConfigurationException(owner + ": spicevmc is not supported by this QEMU "

@@ -59,15 +59,29 @@ final class DiskArgs {
                 continue;
             }
             if (bus == DiskBus.FDC) {
-                // Floppies hang off the board's controller; they are wired to it with -global.
-                char drive = (char) ('A' + DiskNames.orZero(DiskNames.driveAddress(disk).getUnit()));
-                out.option("-global", "isa-fdc.drive" + drive + "=drive-" + ctx.alias(disk));
-                if (bootindex > 0) {
-                    out.option("-global", "isa-fdc.bootindex" + drive + "=" + bootindex);
-                }
+                floppy(ctx, out, disk, bootindex);
             } else {
                 out.option("-device", DiskDeviceOption.of(ctx, disk, bootindex));
             }
+        }
+    }
+
+    /**
+     * Floppies hang off the board's controller: wired to it with {@code -global isa-fdc.driveA=},
+     * or, from QEMU 2.8 (which has a floppy device, and later dropped the property), with
+     * {@code -device floppy}.
+     */
+    private static void floppy(BuildContext ctx, ArgvWriter out, Disk disk, int bootindex) {
+        int unit = DiskNames.orZero(DiskNames.driveAddress(disk).getUnit());
+        char drive = (char) ('A' + unit);
+        String alias = ctx.alias(disk);
+        if (ctx.qemuAtLeast(2_008_000)) {
+            out.option("-device", "floppy,unit=" + unit + ",drive=drive-" + alias + ",id=" + alias);
+        } else {
+            out.option("-global", "isa-fdc.drive" + drive + "=drive-" + alias);
+        }
+        if (bootindex > 0) {
+            out.option("-global", "isa-fdc.bootindex" + drive + "=" + bootindex);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.vireo.conf.model.DiskBlockIo;
 import dev.vireo.conf.model.DiskBus;
 import dev.vireo.conf.model.DiskDevice;
 import dev.vireo.conf.model.DiskDriver;
+import dev.vireo.conf.model.DiskGeometry;
 
 /** The guest side of a disk, the value of its {@code -device}: controller, unit, and device properties. */
 final class DiskDeviceOption {
@@ -27,6 +28,11 @@ final class DiskDeviceOption {
             if (bus == DiskBus.VIRTIO && !ctx.has(Capability.BLK_SG_IO)) {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': device='lun' (SCSI passthrough) is "
                         + "not supported by this QEMU binary (capability 'blk-sg-io')");
+            }
+            if (bus == DiskBus.VIRTIO && ctx.qemuAtLeast(2_007_000)) {
+                throw new UnsupportedConfigurationException("disk '" + dev + "': device='lun' on virtio needs a legacy "
+                        + "virtio-blk device, but QEMU " + ctx.qemuVersion() + " speaks virtio 1.0 (scsi=on is refused); "
+                        + "use bus='scsi' on a virtio-scsi controller");
             }
         }
         Address a = DiskNames.driveAddress(disk);
@@ -51,8 +57,12 @@ final class DiskDeviceOption {
             o.add("bootindex", bootindex);
         }
         blockio(ctx, disk, o);
+        if (ctx.qemuAtLeast(3_000_000)) {
+            geometry(disk, bus, o);
+        }
         if (disk.getWwn() != null) {
-            o.add("wwn", disk.getWwn());
+            // QEMU 2.1 made wwn a number: it then needs the 0x prefix.
+            o.add("wwn", (ctx.qemuAtLeast(2_001_000) ? "0x" : "") + disk.getWwn());
         }
         return o.toString();
     }
@@ -173,6 +183,18 @@ final class DiskDeviceOption {
         if (!ctx.has(needed)) {
             throw new UnsupportedConfigurationException("disk '" + dev + "': setting <wwn> is not supported by this "
                     + "QEMU binary (capability '" + needed.flagName() + "')");
+        }
+    }
+
+    /** From QEMU 3.0 the geometry is a device property (the translation an IDE one). */
+    private static void geometry(Disk disk, DiskBus bus, OptionString o) {
+        DiskGeometry g = disk.getGeometry();
+        if (g == null || g.getCyls() == null || g.getHeads() == null || g.getSecs() == null) {
+            return;
+        }
+        o.add("cyls", g.getCyls()).add("heads", g.getHeads()).add("secs", g.getSecs());
+        if (g.getTrans() != null && bus == DiskBus.IDE) {
+            o.add("bios-chs-trans", g.getTrans().xml());
         }
     }
 

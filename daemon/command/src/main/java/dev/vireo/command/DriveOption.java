@@ -63,6 +63,11 @@ final class DriveOption {
             o.add("boot", "on");
         }
         // libvirt of this era lets a read-only IDE hard disk through; QEMU 2.0 and later refuse to start it.
+        if (disk.isReadonly() && bus == DiskBus.IDE && device == DiskDevice.DISK && withDevice
+                && ctx.qemuAtLeast(2_000_000)) {
+            throw new UnsupportedConfigurationException("disk '" + dev + "': QEMU " + ctx.qemuVersion()
+                    + " cannot offer a read-only IDE hard disk; use a cdrom, or a virtio or SCSI disk");
+        }
         if (disk.isReadonly() && ctx.has(Capability.DRIVE_READONLY)) {
             o.add("readonly", "on");
         }
@@ -75,7 +80,10 @@ final class DriveOption {
                 && !DiskSourceSpec.empty(disk)) {
             o.add("format", driver.getType());
         }
-        geometry(disk, o);
+        if (!ctx.qemuAtLeast(3_000_000)) {
+            // QEMU 3.0 removed the -drive geometry options; the device carries them then.
+            geometry(disk, o);
+        }
         serial(ctx, disk, o);
         cache(ctx, disk, driver, o);
         copyOnRead(ctx, driver, o);

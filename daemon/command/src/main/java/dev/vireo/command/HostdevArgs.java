@@ -65,7 +65,9 @@ final class HostdevArgs {
         String host = String.format("%02x:%02x.%x", number(source.getBus(), alias), number(source.getSlot(), alias),
                 number(source.getFunction(), alias));
         if (ctx.usesDevice()) {
-            OptionString o = new OptionString("pci-assign").add("host", host).add("id", alias);
+            // QEMU 2.12 removed the old KVM device assignment; VFIO took its place.
+            String model = ctx.qemuAtLeast(2_012_000) ? "vfio-pci" : "pci-assign";
+            OptionString o = new OptionString(model).add("host", host).add("id", alias);
             if (bootindex != null) {
                 if (!ctx.has(Capability.PCI_BOOTINDEX)) {
                     throw bootUnsupported(alias, "pci-bootindex");

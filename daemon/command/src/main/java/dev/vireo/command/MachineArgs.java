@@ -161,7 +161,13 @@ final class MachineArgs {
         for (int i = 0; i < cells.size(); i++) {
             NumaCell cell = cells.get(i);
             long mib = Memory.mibRoundedUp(cell.getMemory() == null ? 0 : cell.getMemory());
-            out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",mem=" + mib);
+            if (ctx.qemuAtLeast(5_001_000)) {
+                // Machine types of QEMU 5.1 and later take a node's memory only from a backend.
+                out.option("-object", "memory-backend-ram,id=ram-node" + i + ",size=" + mib + "M");
+                out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",memdev=ram-node" + i);
+            } else {
+                out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",mem=" + mib);
+            }
         }
     }
 

@@ -70,7 +70,7 @@ final class PlatformArgs {
     private static void monitor(BuildContext ctx, ArgvWriter out) {
         String path = ctx.options().monitorSocket().toString();
         if (ctx.has(Capability.CHARDEV)) {
-            out.option("-chardev", "socket,id=charmonitor,path=" + path + ",server,nowait");
+            out.option("-chardev", "socket,id=charmonitor,path=" + path + ctx.listenFlags());
             out.option("-mon", "chardev=charmonitor,id=monitor,mode=" + (ctx.jsonMonitor() ? "control" : "readline"));
         } else {
             out.option("-monitor", (ctx.jsonMonitor() ? "control," : "") + "unix:" + path + ",server,nowait");

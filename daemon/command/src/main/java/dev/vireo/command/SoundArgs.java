@@ -33,6 +33,10 @@ final class SoundArgs {
         }
         for (Sound sound : sounds) {
             if (sound.getModel() == SoundModel.PCSPK) {
+                if (ctx.qemuAtLeast(7_001_000)) {
+                    throw new UnsupportedConfigurationException("<sound model='pcspk'>: QEMU " + ctx.qemuVersion()
+                            + " has no -soundhw; its PC speaker needs an audio backend, which Vireo does not configure");
+                }
                 // The PC speaker cannot be created with -device.
                 out.option("-soundhw", "pcspk");
                 continue;

@@ -112,6 +112,7 @@ class RealEmulatorTest {
                   <name>real-devices</name>
                   <memory unit='MiB'>64</memory>
                   <vcpu current='1'>2</vcpu>
+                  <cpu><numa><cell cpus='0' memory='32768'/><cell cpus='1' memory='32768'/></numa></cpu>
                   <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/><bootmenu enable='no'/></os>
                   <features><acpi/></features>
                   <clock offset='localtime'><timer name='rtc' tickpolicy='catchup'/></clock>
@@ -123,6 +124,18 @@ class RealEmulatorTest {
                       <source file='%s'/>
                       <target dev='sda' bus='scsi'/>
                       <serial>REAL-1</serial>
+                      <wwn>5000c50015ea71ad</wwn>
+                    </disk>
+                    <disk type='file' device='disk'>
+                      <driver name='qemu' type='raw'/>
+                      <source file='%s'/>
+                      <target dev='hda' bus='ide'/>
+                      <geometry cyls='32' heads='16' secs='63' trans='lba'/>
+                    </disk>
+                    <disk type='file' device='floppy'>
+                      <driver name='qemu' type='raw'/>
+                      <source file='%s'/>
+                      <target dev='fda' bus='fdc'/>
                     </disk>
                     <disk type='file' device='cdrom'>
                       <driver name='qemu' type='raw'/>
@@ -147,12 +160,13 @@ class RealEmulatorTest {
                     <memballoon model='virtio'/>
                   </devices>
                 </domain>
-                """.formatted(QEMU, system, dir.resolve("serial.log"), dir.resolve("agent.sock"));
+                """.formatted(QEMU, system, image("geometry.raw", "raw"), image("floppy.raw", "raw"), dir.resolve("serial.log"),
+                        dir.resolve("agent.sock"));
         // Started for real (a domain id): QEMU picks the VNC display itself.
         CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps,
                 LaunchOptions.forMonitor(monitor()).withDomainId(1));
         assertTrue(line.args().contains("127.0.0.1:0,to=99"), line.toShellLine());
-        startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0", "drive-ide0-1-0"));
+        startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0", "drive-ide0-0-0", "drive-fdc0-0-0", "drive-ide0-1-0"));
     }
 
     private Path monitor() {
