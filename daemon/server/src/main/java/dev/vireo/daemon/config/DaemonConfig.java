@@ -1,5 +1,6 @@
 package dev.vireo.daemon.config;
 
+import dev.vireo.client.Endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,6 +61,11 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
                 throw new IllegalArgumentException(file + ":" + (group != null && e.getMessage().startsWith("qemu_group")
                         ? group.line() : user.line()) + ": " + e.getMessage(), e);
             }
+        }
+        int daemonUid = Endpoint.currentUid();
+        if (identity.isPresent() && daemonUid != 0 && identity.get().uid() != daemonUid) {
+            throw new IllegalArgumentException(file + ":" + user.line() + ": qemu_user needs vireod to run as root "
+                    + "(QEMU's user is changed with setpriv); this daemon runs as uid " + daemonUid);
         }
         return new DaemonConfig(identity, pass == null || pass.flag());
     }
