@@ -9,6 +9,7 @@ import dev.vireo.conf.model.DiskDevice;
 import dev.vireo.conf.model.DiskDriver;
 import dev.vireo.conf.model.DiskErrorPolicy;
 import dev.vireo.conf.model.DiskGeometry;
+import dev.vireo.conf.model.DiskIo;
 import dev.vireo.conf.model.DiskIoTune;
 import dev.vireo.conf.model.DiskType;
 
@@ -92,6 +93,11 @@ final class DriveOption {
             if (!ctx.has(Capability.DRIVE_AIO)) {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='" + driver.getIo().xml()
                         + "'>: disk aio mode is not supported by this QEMU binary (capability 'drive-aio')");
+            }
+            boolean direct = driver.getCache() == DiskCache.NONE || driver.getCache() == DiskCache.DIRECTSYNC;
+            if (driver.getIo() == DiskIo.NATIVE && !direct && ctx.qemuAtLeast(5_000_000)) {
+                throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='native'> needs "
+                        + "cache='none' or cache='directsync' (O_DIRECT) with QEMU " + ctx.qemuVersion());
             }
             o.add("aio", driver.getIo().xml());
         }

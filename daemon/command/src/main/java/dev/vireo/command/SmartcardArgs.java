@@ -46,7 +46,9 @@ final class SmartcardArgs {
                 for (int i = 0; i < 3; i++) {
                     emulated.addEscaped("cert" + (i + 1), card.getCertificates().get(i));
                 }
-                yield emulated.addEscaped("database", card.getDatabase() == null ? DEFAULT_DATABASE : card.getDatabase());
+                // QEMU's property is db=; libvirt 0.10.2 wrote database=, kept for an unknown binary.
+                String key = ctx.qemuAtLeast(15_000) ? "db" : "database";
+                yield emulated.addEscaped(key, card.getDatabase() == null ? DEFAULT_DATABASE : card.getDatabase());
             }
             case PASSTHROUGH -> {
                 require(ctx, Capability.CCID_PASSTHRU, "passthrough");
