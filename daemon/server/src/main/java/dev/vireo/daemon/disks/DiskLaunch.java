@@ -9,7 +9,6 @@ import dev.vireo.command.fdpass.PassedLayer;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.config.DaemonConfig;
-import dev.vireo.daemon.config.QemuIdentity;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.process.OwnedFd;
 import dev.vireo.storage.BackingChain;
@@ -64,9 +63,8 @@ public final class DiskLaunch {
                 }
                 List<PassedLayer> layers = new ArrayList<>();
                 for (var access : chain.accessPlan(disk.readOnly())) {
-                    LayerFds opened = LayerFds.open(access, disk.target());
                     List<PassedFd> fds = new ArrayList<>();
-                    for (OwnedFd fd : opened.fds()) {
+                    for (OwnedFd fd : LayerFds.open(access, disk.target())) {
                         int childFd = FIRST_CHILD_FD + inherited.size();
                         inherited.put(childFd, fd);
                         fds.add(new PassedFd(childFd, opaque(disk, access.layer().depth(), fds.isEmpty())));

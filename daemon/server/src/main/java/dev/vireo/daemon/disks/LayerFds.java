@@ -24,16 +24,20 @@ import java.util.List;
  * same header read through the opened file. A layer replaced or rewritten between the walk and
  * the open is refused rather than handed to QEMU.
  */
-record LayerFds(LayerAccess access, List<OwnedFd> fds) {
+final class LayerFds {
 
-    static LayerFds open(LayerAccess access, String disk) throws IOException {
+    private LayerFds() {
+    }
+
+    /** The layer's fds, read-only first; nothing stays open when this throws. */
+    static List<OwnedFd> open(LayerAccess access, String disk) throws IOException {
         List<OwnedFd> fds = new ArrayList<>(2);
         try {
             fds.add(openChecked(access.layer(), OpenMode.READ_ONLY, disk));
             if (access.mode() == AccessMode.READ_WRITE) {
                 fds.add(openChecked(access.layer(), OpenMode.READ_WRITE, disk));
             }
-            return new LayerFds(access, List.copyOf(fds));
+            return List.copyOf(fds);
         } catch (IOException | RuntimeException e) {
             fds.forEach(OwnedFd::close);
             throw e;
