@@ -55,7 +55,7 @@ class CliLifecycleTest {
     }
 
     @Test
-    void startSuspendResumeMonitorDestroy() throws Exception {
+    void startSuspendResumeRebootMonitorDestroy() throws Exception {
         Path file = tmp.resolve("idler.xml");
         Files.writeString(file, """
                 <domain type='qemu'>
@@ -76,6 +76,7 @@ class CliLifecycleTest {
         assertEquals(new Run(0, "Domain idler suspended\n\n", ""), vireo("suspend", "1"));
         assertEquals(new Run(0, "paused (user)\n\n", ""), vireo("domstate", "--reason", "idler"));
         assertEquals(new Run(0, "Domain idler resumed\n\n", ""), vireo("resume", "idler"));
+        assertEquals(new Run(0, "Domain idler is being rebooted\n\n", ""), vireo("reboot", "idler"));
         assertEquals(new Run(0, "{\"return\":{\"name\":\"idler\"}}\n", ""),
                 vireo("qemu-monitor-command", "idler", "{\"execute\":", "\"query-name\"}"));
         Run bad = vireo("qemu-monitor-command", "idler", "{\"execute\":\"no-such-command\"}");

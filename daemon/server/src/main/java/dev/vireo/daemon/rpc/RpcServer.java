@@ -126,8 +126,8 @@ public final class RpcServer implements AutoCloseable {
     private boolean peerAllowed(SocketChannel ch) throws IOException {
         UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
         if (peer.user().equals(owner) || peer.user().equals(root)) return true;
-        Log.info("refused a connection from user " + peer.user().getName()
-                + ": only " + owner.getName() + " and root may use this daemon");
+        Log.info("refused a connection from user " + peer.user().getName() + ": only "
+                + (owner.equals(root) ? "root" : owner.getName() + " and root") + " may use this daemon");
         return false;
     }
 
