@@ -2,8 +2,8 @@ package dev.vireo.daemon.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vireo.client.ErrorCodes;
+import dev.vireo.client.Json;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
@@ -27,8 +27,6 @@ import java.util.Map;
  * top first.
  */
 public final class ImageOps {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ChainPolicy policy;
 
     public ImageOps(ChainPolicy policy) {
@@ -49,7 +47,7 @@ public final class ImageOps {
             List<ImageInfo> images = call.flag("backingChain")
                     ? ImageInfo.of(BackingChain.open(path, format, policy))
                     : List.of(ImageInfo.read(path, format));
-            return JSON.readTree(ImageInfo.toJson(images));
+            return Json.MAPPER.readTree(ImageInfo.toJson(images));
         } catch (StorageException e) {
             throw new RpcException(ErrorCodes.OPERATION_FAILED, e.getMessage(), e);
         } catch (JsonProcessingException e) {
