@@ -58,7 +58,11 @@ class DiskChainsE2ETest {
         Path written = chain("w", (byte) 0x00);
         Path read = chain("r", (byte) 0x42);
         try (VireoClient c = daemon.client()) {
-            c.define(domain("chained", "write", written, read));
+            String xml = domain("chained", "write", written, read);
+            c.define(xml);
+            String native_ = c.domXmlToNative(xml, null);
+            assertTrue(native_.contains("file=" + written + ",") && !native_.contains("/dev/fdset"),
+                    "domxml-to-native keeps the paths: " + native_);
             c.start("chained");
             String live = c.dumpXml("chained", false);
             assertContainsInOrder(live, "<source file='" + written + "'/>", "<backingStore type='file' index='1'>",
@@ -73,6 +77,11 @@ class DiskChainsE2ETest {
                     new BackingLayer(2, "file", "raw", images.resolve("w-base.raw").toString())), vda.backingChain());
 
             TestGuest.awaitConsole(consoles, "chained", "VIREO-GUEST-WROTE");
+        }
+        // a restarted daemon takes the guest over with its chain (kept in the runtime record)
+        daemon.restart();
+        try (VireoClient c = daemon.client()) {
+            assertEquals(2, c.domBlkList("chained").getFirst().backingChain().size());
             c.shutdown("chained", Duration.ofSeconds(90));
             assertEquals(new DomainState("shut off", "shutdown"), c.domState("chained"));
         }
