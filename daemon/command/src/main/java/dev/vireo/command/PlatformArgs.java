@@ -23,7 +23,11 @@ final class PlatformArgs {
             out.add("-nographic");
         }
         if (ctx.usesDevice()) {
-            if (ctx.has(Capability.NODEFCONFIG)) {
+            // Read no configuration files behind the daemon's back; -no-user-config is the newer
+            // switch that still lets QEMU read its own machine definitions.
+            if (ctx.has(Capability.NO_USER_CONFIG)) {
+                out.add("-no-user-config");
+            } else if (ctx.has(Capability.NODEFCONFIG)) {
                 out.add("-nodefconfig");
             }
             // Every device is then named explicitly with -device.
