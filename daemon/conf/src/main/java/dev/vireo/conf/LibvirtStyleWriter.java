@@ -16,14 +16,23 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
     private final boolean declareQemuNamespace;
     private final Deque<Level> open = new ArrayDeque<>();
     private boolean startTagOpen;
+    /**
+     * Whitespace-only text seen inside foreign content and not yet written: libvirt parses with
+     * libxml2's blank removal, so indentation between elements is dropped and then re-made, while
+     * blanks that are an element's whole content stay.
+     */
+    private String pendingBlank;
 
     private static final class Level {
         final String name;
+        /** Inside an application's {@code <metadata>} child, which libvirt prints through libxml2. */
+        final boolean foreign;
         boolean hasChildren;
         boolean hasText;
 
-        Level(String name) {
+        Level(String name, boolean foreign) {
             this.name = name;
+            this.foreign = foreign;
         }
     }
 
@@ -38,6 +47,7 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
 
     @Override
     public void writeStartElement(String prefix, String localName, String namespaceURI) {
+        pendingBlank = null;
         closeStartTag();
         Level parent = open.peek();
         if (parent != null) {
@@ -45,7 +55,8 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
             newLine();
         }
         String name = prefix == null || prefix.isEmpty() ? localName : prefix + ":" + localName;
-        open.push(new Level(name));
+        boolean foreign = parent != null && (parent.foreign || open.size() == 2 && "metadata".equals(parent.name));
+        open.push(new Level(name, foreign));
         out.append('<').append(name);
         startTagOpen = true;
     }
@@ -80,6 +91,13 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
     public void writeAttribute(String prefix, String namespaceURI, String localName, String value) {
         out.append(' ');
         if (prefix != null && !prefix.isEmpty()) out.append(prefix).append(':');
+        if (open.peek() != null && open.peek().foreign) {
+            // libxml2's serializer: double quotes, and only what must be escaped inside them
+            out.append(localName).append("=\"");
+            escapeForeign(value, true);
+            out.append('"');
+            return;
+        }
         out.append(localName).append("='");
         escape(value);
         out.append('\'');
@@ -111,9 +129,16 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
     @Override
     public void writeCharacters(String text) {
         if (text.isEmpty()) return;
+        Level level = open.peek();
+        if (level != null && level.foreign && text.isBlank() && !level.hasText) {
+            pendingBlank = pendingBlank == null ? text : pendingBlank + text;
+            return;
+        }
+        writePendingBlank();
         closeStartTag();
-        if (open.peek() != null) open.peek().hasText = true;
-        escape(text);
+        if (level != null) level.hasText = true;
+        if (level != null && level.foreign) escapeForeign(text, false);
+        else escape(text);
     }
 
     @Override
@@ -123,6 +148,8 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
 
     @Override
     public void writeEndElement() {
+        if (!open.peek().hasChildren) writePendingBlank();
+        pendingBlank = null;
         Level level = open.pop();
         if (startTagOpen) {
             out.append("/>");
@@ -137,6 +164,15 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
     public void writeEndDocument() {
         while (!open.isEmpty()) writeEndElement();
         out.append('\n');
+    }
+
+    private void writePendingBlank() {
+        if (pendingBlank == null) return;
+        String blank = pendingBlank;
+        pendingBlank = null;
+        closeStartTag();
+        open.peek().hasText = true;
+        escapeForeign(blank, false);
     }
 
     private void closeStartTag() {
@@ -160,6 +196,23 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
                 case '&' -> out.append("&amp;");
                 case '\'' -> out.append("&apos;");
                 case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** libxml2's escaping: {@code < > &} always, {@code "} and line breaks only in attribute values. */
+    private void escapeForeign(String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\r' -> out.append("&#13;");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
                 default -> out.append(c);
             }
         }

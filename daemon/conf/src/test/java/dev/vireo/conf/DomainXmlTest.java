@@ -193,6 +193,46 @@ class DomainXmlTest {
     }
 
     @Test
+    void drivesPlacedOnOneUnitByTheDocumentItselfAreAccepted() throws Exception {
+        Domain d = DomainXml.parse(Domains.withDevices("""
+                <disk type='file'><source file='/a'/><target dev='hda'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+                <disk type='file'><source file='/b'/><target dev='hdb'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+                """));
+        assertEquals(2, d.getDevices().getDisks().size(), "libvirt 0.10.2 does not compare written drive addresses");
+    }
+
+    @Test
+    void controllersAreOrderedByIndexWithinTheirTypeAndCompanionsGetTheirStartPort() throws Exception {
+        Domain d = DomainXml.parse(Domains.withDevices("""
+                <controller type='usb' index='1' model='ich9-uhci2'/>
+                <controller type='scsi' index='1'/>
+                <controller type='usb' index='0' model='ich9-ehci1'/>
+                <controller type='usb' index='1' model='ich9-ehci1'/>
+                <controller type='scsi' index='0'/>
+                <controller type='usb' index='0' model='ich9-uhci3'><master startport='2'/></controller>
+                """));
+        var order = d.getDevices().getControllers().stream()
+                .map(c -> c.getType().xml() + c.getIndex() + (c.getModel() == null ? "" : "/" + c.getModel())
+                        + (c.getMaster() == null ? "" : "@" + c.getMaster().getStartport()))
+                .toList();
+        assertEquals(List.of("usb0/ich9-ehci1", "usb0/ich9-uhci3@2", "usb1/ich9-uhci2@2", "usb1/ich9-ehci1", "scsi0", "scsi1"), order);
+    }
+
+    @Test
+    void metadataIsPrintedAsLibxml2PrintsIt() throws Exception {
+        String out = DomainXml.format(DomainXml.parse(Domains.withDevices("""
+                <metadata>
+                        <my:app xmlns:my="http://example.org/my" note='say "hi" &amp; go'>it's &lt;here&gt;</my:app>
+                </metadata>
+                """, "")));
+        assertTrue(out.contains("""
+                  <metadata>
+                    <my:app xmlns:my="http://example.org/my" note="say &quot;hi&quot; &amp; go">it's &lt;here&gt;</my:app>
+                  </metadata>
+                """), out);
+    }
+
+    @Test
     void currentMemoryAboveMemoryIsRefusedButRoundingIsClamped() throws Exception {
         var e = refused(Domains.withDevices("<currentMemory unit='MiB'>512</currentMemory>", ""));
         assertProblem(e, "/domain/currentMemory", "exceeds the maximum");

@@ -9,7 +9,10 @@ import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.Smartcard;
+import dev.vireo.conf.model.UsbMaster;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Controllers the guest has without saying so: USB 0 on QEMU, and every IDE, SCSI, floppy, SATA,
@@ -19,6 +22,34 @@ import java.util.List;
 final class ControllerDefaults {
 
     private ControllerDefaults() {
+    }
+
+    /** The first port of the EHCI bus that each ICH9 UHCI companion model takes, when not given. */
+    private static final Map<String, Integer> ICH9_COMPANION_START_PORT = Map.of("ich9-uhci1", 0, "ich9-uhci2", 2, "ich9-uhci3", 4);
+
+    /**
+     * The written controllers, as libvirt's parser keeps them: each is inserted after the last one
+     * of its type with no higher index (so a type's controllers end up ordered by index, companions
+     * of one index in document order), and an ICH9 UHCI companion without {@code <master>} gets
+     * the start port its model implies.
+     */
+    static void orderWritten(Domain d) {
+        List<Controller> controllers = d.getDevices().getControllers();
+        List<Controller> written = new ArrayList<>(controllers);
+        controllers.clear();
+        for (Controller c : written) {
+            if (c.getIndex() == null) c.setIndex(0);
+            defaultCompanionMaster(c);
+            controllers.add(insertionPoint(controllers, c.getType(), c.getIndex()), c);
+        }
+    }
+
+    private static void defaultCompanionMaster(Controller c) {
+        Integer startPort = c.getType() == ControllerType.USB && c.getModel() != null ? ICH9_COMPANION_START_PORT.get(c.getModel()) : null;
+        if (startPort == null || c.getMaster() != null) return;
+        UsbMaster master = new UsbMaster();
+        master.setStartport(startPort);
+        c.setMaster(master);
     }
 
     static void addImplicitUsb(Domain d) {
@@ -62,17 +93,24 @@ final class ControllerDefaults {
 
     /** Adds controller {@code type}/{@code index} unless present, at libvirt's position. */
     static void ensure(List<Controller> controllers, ControllerType type, int index) {
-        int insertAt = -1;
-        for (int i = controllers.size() - 1; i >= 0; i--) {
-            Controller c = controllers.get(i);
-            if (c.getType() != type) continue;
-            if (c.getIndex() != null && c.getIndex() == index) return;
-            if (c.getIndex() != null && c.getIndex() > index) insertAt = i;
-            else if (insertAt == -1) insertAt = i + 1;
+        for (Controller c : controllers) {
+            if (c.getType() == type && c.getIndex() != null && c.getIndex() == index) return;
         }
         Controller added = new Controller();
         added.setType(type);
         added.setIndex(index);
-        controllers.add(insertAt < 0 ? controllers.size() : insertAt, added);
+        controllers.add(insertionPoint(controllers, type, index), added);
+    }
+
+    /** Before the first controller of {@code type} with a higher index, else after the last of that type, else at the end. */
+    private static int insertionPoint(List<Controller> controllers, ControllerType type, int index) {
+        int insertAt = -1;
+        for (int i = controllers.size() - 1; i >= 0; i--) {
+            Controller c = controllers.get(i);
+            if (c.getType() != type) continue;
+            if (c.getIndex() != null && c.getIndex() > index) insertAt = i;
+            else if (insertAt == -1) insertAt = i + 1;
+        }
+        return insertAt < 0 ? controllers.size() : insertAt;
     }
 }

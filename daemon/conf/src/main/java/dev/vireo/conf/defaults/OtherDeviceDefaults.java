@@ -2,7 +2,6 @@ package dev.vireo.conf.defaults;
 
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
-import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.DomainVirtType;
@@ -30,9 +29,6 @@ final class OtherDeviceDefaults {
 
     static void apply(Domain d, boolean live) {
         Devices dev = d.getDevices();
-        for (Controller c : dev.getControllers()) {
-            if (c.getIndex() == null) c.setIndex(0);
-        }
         for (NetInterface n : dev.getInterfaces()) network(n, live);
         for (Filesystem f : dev.getFilesystems()) {
             if (f.getType() == null) f.setType(FilesystemType.MOUNT);

@@ -11,12 +11,13 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(propOrder = {})
 public class MemoryAmount {
-    @XmlAttribute(name = "unit")
-    private String unit;
-
+    // libvirt prints dumpCore before unit
     @XmlAttribute(name = "dumpCore")
     @XmlJavaTypeAdapter(OnOffAdapter.class)
     private Boolean dumpCore;
+
+    @XmlAttribute(name = "unit")
+    private String unit;
 
     @XmlValue
     private Long value;
