@@ -73,7 +73,7 @@ record BootPlan(List<BootDevice> devices, boolean emitBootindex, int firstCdrom,
         for (NetInterface n : ctx.devices().getInterfaces()) {
             if (hasOrder(n.getBoot())) return true;
         }
-        for (Hostdev h : ctx.devices().getHostdevs()) {
+        for (Hostdev h : ctx.hostdevs()) {
             if (hasOrder(h.getBoot())) return true;
         }
         return false;

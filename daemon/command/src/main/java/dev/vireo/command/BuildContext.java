@@ -9,6 +9,7 @@ import dev.vireo.conf.model.Device;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.Hostdev;
 import dev.vireo.conf.model.Os;
 import dev.vireo.conf.model.OsType;
 import java.util.List;
@@ -23,6 +24,7 @@ final class BuildContext {
     private final Devices devices;
     private final List<Disk> disks;
     private final List<Controller> controllers;
+    private final List<Hostdev> hostdevs;
     private final QemuCaps caps;
     private final LaunchOptions options;
     private DeviceAliases aliases;
@@ -30,11 +32,12 @@ final class BuildContext {
     private PciSlotPlan pci;
     private BootPlan boot;
 
-    private BuildContext(Domain domain, QemuCaps caps, LaunchOptions options) {
+    private BuildContext(Domain domain, QemuCaps caps, LaunchOptions options) throws UnsupportedConfigurationException {
         this.domain = domain;
         this.devices = domain.getDevices() == null ? new Devices() : domain.getDevices();
         this.disks = DiskOrder.of(devices.getDisks());
         this.controllers = ControllerOrder.of(devices.getControllers());
+        this.hostdevs = InterfaceHostdevs.all(devices);
         this.caps = caps;
         this.options = options;
     }
@@ -67,6 +70,11 @@ final class BuildContext {
 
     String alias(Object device) {
         return aliases.of(device);
+    }
+
+    /** The host devices given to the guest, those behind hostdev interfaces first (see {@link InterfaceHostdevs}). */
+    List<Hostdev> hostdevs() {
+        return hostdevs;
     }
 
     /** The controllers in libvirt's order (see {@link ControllerOrder}). */

@@ -6,6 +6,9 @@ import dev.vireo.conf.model.Cpu;
 import dev.vireo.conf.model.CpuFeature;
 import dev.vireo.conf.model.CpuMode;
 import dev.vireo.conf.model.DomainVirtType;
+import dev.vireo.conf.model.Features;
+import dev.vireo.conf.model.HyperV;
+import dev.vireo.conf.model.HyperVFeature;
 import dev.vireo.conf.model.Timer;
 import dev.vireo.conf.model.TimerName;
 
@@ -49,9 +52,13 @@ final class CpuOption {
             value.append(defaultModel);
         }
         kvmclock(ctx, value, defaultModel);
-        ApicFeature apic = ctx.domain().getFeatures() == null ? null : ctx.domain().getFeatures().getApic();
+        Features features = ctx.domain().getFeatures();
+        ApicFeature apic = features == null ? null : features.getApic();
         if (apic != null && apic.getEoi() != null) {
             appendFlag(value, defaultModel, (apic.getEoi() ? '+' : '-') + "kvm_pv_eoi");
+        }
+        if (features != null && features.getHyperv() != null) {
+            hyperv(features.getHyperv(), value, defaultModel);
         }
         return value.isEmpty() ? null : value.toString();
     }
@@ -75,6 +82,20 @@ final class CpuOption {
                 appendFlag(value, defaultModel, (timer.getPresent() ? '+' : '-') + "kvmclock");
                 return;
             }
+        }
+    }
+
+    /**
+     * Hyper-V enlightenments are CPU flags: with {@code <hyperv>} the model is always named (as
+     * libvirt does), and each enlightenment switched on adds its {@code hv_} flag.
+     */
+    private static void hyperv(HyperV hyperv, StringBuilder value, String defaultModel) {
+        if (value.isEmpty()) {
+            value.append(defaultModel);
+        }
+        HyperVFeature relaxed = hyperv.getRelaxed();
+        if (relaxed != null && Boolean.TRUE.equals(relaxed.getState())) {
+            value.append(",hv_relaxed");
         }
     }
 

@@ -30,7 +30,7 @@ final class DeviceAliases {
         a.numbered(d.getInterfaces(), "net");
         a.numbered(d.getFilesystems(), "fs");
         a.numbered(d.getSounds(), "sound");
-        a.numbered(d.getHostdevs(), "hostdev");
+        a.numbered(ctx.hostdevs(), "hostdev");
         a.numbered(d.getRedirdevs(), "redir");
         a.numbered(d.getVideos(), "video");
         a.numbered(d.getSerials(), "serial");

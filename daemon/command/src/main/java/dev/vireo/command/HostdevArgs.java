@@ -12,7 +12,7 @@ final class HostdevArgs {
     }
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
-        for (Hostdev hostdev : ctx.devices().getHostdevs()) {
+        for (Hostdev hostdev : ctx.hostdevs()) {
             String alias = ctx.alias(hostdev);
             if (hostdev.getMode() == HostdevMode.CAPABILITIES) {
                 throw new UnsupportedConfigurationException("hostdev " + alias + ": mode 'capabilities' is not supported "

@@ -32,6 +32,9 @@ final class NetArgs {
         int bootNetwork = ctx.boot().firstNetwork();
         for (int i = 0; i < nets.size(); i++) {
             NetInterface net = nets.get(i);
+            if (InterfaceHostdevs.isHostdev(net)) {
+                continue; // written with the host devices; its index still counts for vlans and names
+            }
             int bootindex = bootNetwork;
             bootNetwork = 0;
             if (bootindex == 0 && ctx.boot().emitBootindex() && net.getBoot() != null && net.getBoot().getOrder() != null) {

@@ -72,7 +72,7 @@ final class PciSlotPlan {
 
     private void reserveExplicit(Devices d) throws UnsupportedConfigurationException {
         for (List<? extends Device> kind : List.of(d.getDisks(), d.getControllers(), d.getFilesystems(),
-                d.getInterfaces(), d.getSounds(), d.getVideos(), d.getHostdevs(), d.getSmartcards(),
+                cards(d), d.getSounds(), d.getVideos(), ctx.hostdevs(), d.getSmartcards(),
                 d.getSerials(), d.getParallels(), d.getChannels(), d.getConsoles(), d.getInputs(),
                 d.getRedirdevs(), d.getHubs())) {
             for (Device device : kind) {
@@ -85,6 +85,11 @@ final class PciSlotPlan {
         if (d.getMemballoon() != null) {
             reserveIfPci(d.getMemballoon());
         }
+    }
+
+    /** The network cards QEMU emulates; a hostdev interface's address is reserved as its host device's. */
+    private static List<NetInterface> cards(Devices d) {
+        return d.getInterfaces().stream().filter(n -> !InterfaceHostdevs.isHostdev(n)).toList();
     }
 
     private void reserveIfPci(Device device) throws UnsupportedConfigurationException {
@@ -160,6 +165,9 @@ final class PciSlotPlan {
             next(fs);
         }
         for (NetInterface net : d.getInterfaces()) {
+            if (InterfaceHostdevs.isHostdev(net)) {
+                continue; // placed with the host devices
+            }
             boolean virtio = net.getModel() != null && "virtio".equals(net.getModel().getType());
             if (!(virtio && ctx.onS390VirtioBus(net))) {
                 next(net);
@@ -177,7 +185,7 @@ final class PciSlotPlan {
                 next(disk);
             }
         }
-        for (Hostdev hostdev : d.getHostdevs()) {
+        for (Hostdev hostdev : ctx.hostdevs()) {
             if (hostdev.getMode() != HostdevMode.CAPABILITIES && hostdev.getType() == HostdevType.PCI) {
                 next(hostdev);
             }
