@@ -49,7 +49,13 @@ final class InputGraphicsDefaults {
     private static void graphics(Graphics g, boolean live) {
         // full screen is printed only when on
         if (Boolean.FALSE.equals(g.getFullscreen())) g.setFullscreen(null);
-        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE || g.getType() == GraphicsType.RDP) ports(g, live);
+        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE) ports(g, live);
+        if (g.getType() == GraphicsType.RDP) rdpPorts(g, live);
+        // a VNC server on a UNIX socket has no port: libvirt prints the socket alone
+        if (g.getType() == GraphicsType.VNC && g.getSocket() != null) {
+            g.setPort(null);
+            g.setAutoport(null);
+        }
         if (g.getListen() != null && g.getListens().isEmpty()) {
             GraphicsListen l = new GraphicsListen();
             l.setType(ListenType.ADDRESS);
@@ -84,6 +90,16 @@ final class InputGraphicsDefaults {
         g.setAutoport(auto);
         // a running domain shows the port it was given; a definition only that one will be chosen
         if (auto && (!live || g.getPort() == null || g.getPort() <= 0)) g.setPort(-1);
+    }
+
+    /**
+     * RDP's variant: no port means automatic, which a definition keeps as port 0 (printed
+     * {@code port='0'}); {@code autoport} is printed only when on.
+     */
+    private static void rdpPorts(Graphics g, boolean live) {
+        boolean auto = g.getPort() == null || Boolean.TRUE.equals(g.getAutoport());
+        if (auto && (!live || g.getPort() == null)) g.setPort(0);
+        g.setAutoport(auto ? Boolean.TRUE : null);
     }
 
     private static void video(Domain d, Video v) {
