@@ -89,6 +89,8 @@ public final class DeviceRules {
             if (catalog.hasDevice(device)) f.add(flag);
         });
         if (!helpFlags.contains(CHARDEV_SPICEVMC) && catalog.hasDevice("spicevmc")) f.add(DEVICE_SPICEVMC);
+        // a binary with the qxl device takes -vga qxl too, whether or not its help lists it
+        if (f.contains(DEVICE_QXL)) f.add(VGA_QXL);
 
         set(f, USB_REDIR_FILTER, catalog.hasProperty("usb-redir", "filter"));
         set(f, PCI_CONFIGFD, PCI_ASSIGN.stream().anyMatch(d -> catalog.hasProperty(d, "configfd")));

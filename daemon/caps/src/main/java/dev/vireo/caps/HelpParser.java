@@ -116,6 +116,7 @@ public final class HelpParser {
             set(f, VGA_NONE, vga.contains("|none"));
         }
         set(f, SPICE, t.hasOption("-spice"));
+        set(f, SEAMLESS_MIGRATION, t.mentions("seamless-migration="));
     }
 
     private static void versionFlags(HelpText t, EmulatorVersion v, EnumSet<Capability> f) {
@@ -150,6 +151,8 @@ public final class HelpParser {
         } else if (version >= 12000 && t.mentions("libvirt")) {
             f.add(MONITOR_JSON);
             f.add(NETDEV);
+            // those builds got IPv6 migration before dump-guest-core, so the latter proves the former
+            set(f, IPV6_MIGRATION, f.contains(DUMP_GUEST_CORE));
         }
         set(f, PCI_MULTIFUNCTION, version >= 13000);
         // rombar works since 0.12 although -device pci-assign,? advertised it much later

@@ -88,4 +88,11 @@ class DeviceListParserTest {
         assertEquals(List.of("virtio-blk-pci", "PIIX4_PM", "scsi-disk", "ide-drive"),
                 DeviceRules.devicesToQuery(DeviceListParser.parse(OLD)));
     }
+
+    @Test
+    void qxlDeviceImpliesVgaQxl() {
+        Set<Capability> f = DeviceRules.derive(DeviceListParser.parse("name \"qxl\", bus PCI\n"), Set.of());
+        assertTrue(f.contains(DEVICE_QXL) && f.contains(VGA_QXL), f.toString());
+        assertFalse(DeviceRules.derive(DeviceListParser.parse("name \"VGA\", bus PCI\n"), Set.of()).contains(VGA_QXL));
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rules one at a time, on small help texts written for the purpose. */
@@ -161,5 +162,29 @@ class HelpParserTest {
     @Test
     void deviceImpliesDriveReadonly() {
         assertTrue(parse("QEMU PC emulator version 0.12.1", "-device driver[,options]").flags().contains(DRIVE_READONLY));
+    }
+
+    @Test
+    void rhelBuildWithDumpGuestCoreHasIpv6Migration() {
+        String[] rhel = {"-machine [type=]name[,prop[=value][,...]]",
+                "                dump-guest-core=on|off include guest memory in a core dump",
+                "-device driver[,prop[=value][,...]]",
+                "                add device; this build has features back-ported for libvirt"};
+        HelpCaps caps = parse("QEMU PC emulator version 0.12.1 (qemu-kvm-0.12.1.2), Copyright", rhel);
+        assertTrue(caps.flags().containsAll(Set.of(MONITOR_JSON, NETDEV, DUMP_GUEST_CORE, IPV6_MIGRATION)),
+                caps.flags().toString());
+        HelpCaps plain = parse("QEMU PC emulator version 0.12.1 (qemu-kvm-0.12.1.2), Copyright",
+                "-device driver[,prop[=value][,...]]", "                back-ported for libvirt");
+        assertFalse(plain.flags().contains(IPV6_MIGRATION));
+    }
+
+    @Test
+    void spiceSeamlessMigrationIsReadFromTheHelp() {
+        HelpCaps caps = parse("QEMU emulator version 1.3.0, Copyright",
+                "-spice [port=port][,tls-port=secured-port]",
+                "       [,seamless-migration=[on|off]]");
+        assertTrue(caps.flags().contains(SEAMLESS_MIGRATION));
+        assertFalse(parse("QEMU emulator version 1.2.0, Copyright", "-spice [port=port]").flags()
+                .contains(SEAMLESS_MIGRATION));
     }
 }
