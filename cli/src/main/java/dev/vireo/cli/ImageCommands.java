@@ -1,104 +1,99 @@
 package dev.vireo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.client.Json;
+import dev.vireo.client.JsonText;
 import dev.vireo.client.VireoClient;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import static dev.vireo.cli.CommandSpec.named;
+import static dev.vireo.client.JsonFields.array;
+import static dev.vireo.client.JsonFields.bool;
+import static dev.vireo.client.JsonFields.has;
+import static dev.vireo.client.JsonFields.longValue;
+import static dev.vireo.client.JsonFields.object;
+import static dev.vireo.client.JsonFields.text;
 
 /** Commands about disk images, answered by the daemon's own image reader. */
 final class ImageCommands {
+    static final CommandSpec IMAGE_INFO = named("image-info", "Describe a disk image (and its backing chain) as the daemon reads it.")
+            .param("PATH", "the image file")
+            .option("FORMAT", "the image's format (raw, qcow2, qed, vmdk, ...); detected from its content when omitted",
+                    "-f", "--format")
+            .flag("--backing-chain", "describe every image of the backing chain, top first")
+            .flag("--json", "print qemu-img style JSON (an object, or an array with --backing-chain)")
+            .runs(ImageCommands::imageInfo);
+
     private ImageCommands() {
     }
 
-    @Command(name = "image-info", description = "Describe a disk image (and its backing chain) as the daemon reads it.")
-    static final class ImageInfo extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "PATH", description = "the image file")
-        Path path;
-
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-                description = "the image's format (raw, qcow2, qed, vmdk, ...); detected from its content when omitted")
-        String format;
-
-        @Option(names = "--backing-chain", description = "describe every image of the backing chain, top first")
-        boolean backingChain;
-
-        @Option(names = "--json", description = "print qemu-img style JSON (an object, or an array with --backing-chain)")
-        boolean json;
-
-        @Override
-        void run(VireoClient client, PrintWriter out) throws Exception {
-            ObjectNode args = VireoClient.args().put("path", path.toAbsolutePath().toString()).put("backingChain", backingChain);
-            if (format != null) args.put("format", format);
-            JsonNode images = client.call("image-info", args);
-            if (json) {
-                JsonNode shown = backingChain ? images : images.get(0);
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(shown));
-                return;
-            }
-            for (int i = 0; i < images.size(); i++) {
-                if (i > 0) out.println();
-                print(images.get(i), out);
-            }
+    private static void imageInfo(Invocation in, VireoClient client, PrintWriter out) throws Exception {
+        boolean backingChain = in.flag("--backing-chain");
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("path", in.path(0).toAbsolutePath().toString());
+        args.put("backingChain", backingChain);
+        if (in.option("--format") != null) args.put("format", in.option("--format"));
+        List<Object> images = array(client.call("image-info", args));
+        if (in.flag("--json")) {
+            out.println(JsonText.pretty(backingChain ? images : images.getFirst()));
+            return;
+        }
+        for (int i = 0; i < images.size(); i++) {
+            if (i > 0) out.println();
+            print(object(images.get(i)), out);
         }
     }
 
     /** The human form, in qemu-img info's words and order. */
-    static void print(JsonNode image, PrintWriter out) {
-        out.println("image: " + image.path("filename").asText());
-        out.println("file format: " + image.path("format").asText());
-        if (image.has("virtual-size")) {
-            long size = image.get("virtual-size").asLong();
+    static void print(Map<String, Object> image, PrintWriter out) {
+        out.println("image: " + text(image, "filename"));
+        out.println("file format: " + text(image, "format"));
+        if (has(image, "virtual-size")) {
+            long size = longValue(image, "virtual-size");
             out.println("virtual size: " + size(size) + " (" + size + " bytes)");
         }
-        out.println("disk size: " + (image.has("actual-size") ? size(image.get("actual-size").asLong()) : "unavailable"));
-        if (image.has("cluster-size")) out.println("cluster_size: " + image.get("cluster-size").asLong());
-        if (image.has("backing-filename")) {
-            String name = image.get("backing-filename").asText();
-            String full = image.path("full-backing-filename").asText(name);
+        out.println("disk size: " + (has(image, "actual-size") ? size(longValue(image, "actual-size")) : "unavailable"));
+        if (has(image, "cluster-size")) out.println("cluster_size: " + longValue(image, "cluster-size"));
+        if (has(image, "backing-filename")) {
+            String name = text(image, "backing-filename");
+            String full = text(image, "full-backing-filename", name);
             out.println("backing file: " + name + (full.equals(name) ? "" : " (actual path: " + full + ")"));
         }
-        if (image.has("backing-filename-format")) {
-            out.println("backing file format: " + image.get("backing-filename-format").asText());
+        if (has(image, "backing-filename-format")) {
+            out.println("backing file format: " + text(image, "backing-filename-format"));
         }
-        JsonNode specific = image.path("format-specific").path("data");
-        if (specific.isObject() && !specific.isEmpty()) {
+        Map<String, Object> specific = object(object(image.get("format-specific")).get("data"));
+        if (!specific.isEmpty()) {
             out.println("Format specific information:");
             printFields(specific, "    ", out);
         }
-        if (image.path("dirty-flag").asBoolean()) out.println("dirty flag: true");
+        if (bool(image, "dirty-flag")) out.println("dirty flag: true");
     }
 
-    private static void printFields(JsonNode object, String indent, PrintWriter out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+    private static void printFields(Map<String, Object> object, String indent, PrintWriter out) {
+        for (Map.Entry<String, Object> field : object.entrySet()) {
             String name = field.getKey().replace('-', ' ');
-            JsonNode value = field.getValue();
-            if (value.isObject()) {
+            Object value = field.getValue();
+            if (value instanceof Map<?, ?>) {
                 out.println(indent + name + ":");
-                printFields(value, indent + "    ", out);
-            } else if (value.isArray()) {
+                printFields(object(value), indent + "    ", out);
+            } else if (value instanceof List<?> elements) {
                 out.println(indent + name + ":");
                 int index = 0;
-                for (JsonNode element : value) {
-                    if (element.isObject()) {
+                for (Object element : elements) {
+                    if (element instanceof Map<?, ?>) {
                         out.println(indent + "    [" + index++ + "]:");
-                        printFields(element, indent + "        ", out);
+                        printFields(object(element), indent + "        ", out);
                     } else {
-                        out.println(indent + "    " + element.asText());
+                        out.println(indent + "    " + String.valueOf(element));
                     }
                 }
             } else {
-                out.println(indent + name + ": " + value.asText());
+                out.println(indent + name + ": " + value);
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.vireo.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
 
 /** {@code vireo}: virsh's commands against vireod. Exit 0 on success; {@code error: ...} and 1 on failure. */
 public final class Main {
@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Vireo.commandLine(args).execute(args));
+        System.exit(Vireo.run(args, new PrintWriter(System.out), new PrintWriter(System.err)));
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,10 +47,8 @@ class CliLifecycleTest {
         String[] argv = Stream.concat(Stream.of("-c", "unix:" + socket), Stream.of(args)).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Vireo.commandLine(argv);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(argv), out.toString(), err.toString());
+        int exit = Vireo.run(argv, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test

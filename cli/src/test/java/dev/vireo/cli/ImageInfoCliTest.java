@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,10 +116,7 @@ class ImageInfoCliTest {
         String[] argv = Stream.concat(Stream.of("-c", "unix:" + socket), Stream.of(args)).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Vireo.commandLine(argv);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(argv);
+        int exit = Vireo.run(argv, new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
     }
 

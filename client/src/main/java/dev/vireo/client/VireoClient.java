@@ -1,10 +1,5 @@
 package dev.vireo.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.StandardProtocolFamily;
@@ -15,8 +10,18 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+
+import static dev.vireo.client.JsonFields.array;
+import static dev.vireo.client.JsonFields.bool;
+import static dev.vireo.client.JsonFields.hasNonNull;
+import static dev.vireo.client.JsonFields.intValue;
+import static dev.vireo.client.JsonFields.longValue;
+import static dev.vireo.client.JsonFields.object;
+import static dev.vireo.client.JsonFields.text;
 
 /**
  * A connection to vireod: one request at a time, each answered by a reply with the same id.
@@ -25,14 +30,15 @@ import java.util.function.Predicate;
  * answered by {@code {"id":1,"result":...}} or {@code {"id":1,"error":{"code":..,"message":..}}}.
  * After {@code subscribe}, the daemon also pushes {@code {"event":{...}}} lines.
  *
+ * <p>Messages are read and written with {@link JsonText}, not Jackson, to keep {@code vireo}'s
+ * start short; values are plain maps, lists, strings, numbers and booleans.
+ *
  * <p>Not thread-safe: use one client per thread (connections are cheap).
  */
 public final class VireoClient implements AutoCloseable {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final LineChannel channel;
     private final Path socket;
-    private final Deque<JsonNode> pendingEvents = new ArrayDeque<>();
+    private final Deque<Map<String, Object>> pendingEvents = new ArrayDeque<>();
     private long nextId = 1;
 
     private VireoClient(LineChannel channel, Path socket) {
@@ -53,106 +59,117 @@ public final class VireoClient implements AutoCloseable {
     }
 
     /** Sends one operation and returns its result; a refusal becomes a {@link VireoException}. */
-    public JsonNode call(String op, ObjectNode args) throws IOException, VireoException {
+    public Object call(String op, Map<String, Object> args) throws IOException, VireoException {
         long id = nextId++;
-        ObjectNode request = NODES.objectNode();
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("id", id);
         request.put("op", op);
-        request.set("args", args == null ? NODES.objectNode() : args);
-        channel.writeLine(request.toString());
+        request.put("args", args == null ? Map.of() : args);
+        channel.writeLine(JsonText.write(request));
         for (;;) {
-            JsonNode reply = readMessage();
-            if (reply.has("event")) {
+            Map<String, Object> reply = readMessage();
+            if (reply.containsKey("event")) {
                 pendingEvents.add(reply); // pushed before this reply: eventLoop delivers it
                 continue;
             }
-            if (reply.path("id").asLong(-1) != id) {
-                throw new ProtocolException("reply for request " + reply.path("id") + " while waiting for " + id);
+            if (!(reply.get("id") instanceof Number n) || n.longValue() != id) {
+                throw new ProtocolException("reply for request " + text(reply, "id") + " while waiting for " + id);
             }
-            JsonNode error = reply.get("error");
+            Object error = reply.get("error");
             if (error != null) {
-                throw new VireoException(error.path("code").asText(ErrorCodes.INTERNAL),
-                        error.path("message").asText("unknown error"));
+                throw new VireoException(text(object(error), "code", ErrorCodes.INTERNAL),
+                        text(object(error), "message", "unknown error"));
             }
-            return reply.path("result");
+            return reply.get("result");
         }
     }
 
-    public static ObjectNode args() {
-        return NODES.objectNode();
+    /** An operation's arguments from name, value pairs, in order. */
+    private static Map<String, Object> args(Object... namesAndValues) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) args.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return args;
+    }
+
+    private Map<String, Object> callForObject(String op, Map<String, Object> args) throws IOException, VireoException {
+        return object(call(op, args));
+    }
+
+    private String callForText(String op, Map<String, Object> args) throws IOException, VireoException {
+        Object result = call(op, args);
+        return result == null ? "null" : result instanceof String s ? s : "";
     }
 
     // --- domain definitions -------------------------------------------------------------------
 
     /** Defines (or updates) a persistent domain from its XML; returns its name. */
     public String define(String xml) throws IOException, VireoException {
-        return call("define", args().put("xml", xml)).path("name").asText();
+        return text(callForObject("define", args("xml", xml)), "name");
     }
 
     public void undefine(String domain) throws IOException, VireoException {
-        call("undefine", args().put("domain", domain));
+        call("undefine", args("domain", domain));
     }
 
     /** Checks a document without storing anything. */
     public void validate(String xml) throws IOException, VireoException {
-        call("validate", args().put("xml", xml));
+        call("validate", args("xml", xml));
     }
 
     public List<DomainSummary> list(boolean all) throws IOException, VireoException {
-        JsonNode rows = call("list", args().put("all", all));
+        List<Object> rows = array(call("list", args("all", all)));
         List<DomainSummary> out = new ArrayList<>(rows.size());
-        for (JsonNode r : rows) {
-            out.add(new DomainSummary(r.hasNonNull("id") ? r.get("id").asInt() : null,
-                    r.path("name").asText(), r.path("uuid").asText(), r.path("state").asText()));
+        for (Object row : rows) {
+            Map<String, Object> r = object(row);
+            out.add(new DomainSummary(hasNonNull(r, "id") ? intValue(r, "id") : null,
+                    text(r, "name"), text(r, "uuid"), text(r, "state")));
         }
         return out;
     }
 
     public String dumpXml(String domain, boolean inactive) throws IOException, VireoException {
-        return call("dumpxml", args().put("domain", domain).put("inactive", inactive)).asText();
+        return callForText("dumpxml", args("domain", domain, "inactive", inactive));
     }
 
     public DomainState domState(String domain) throws IOException, VireoException {
-        JsonNode r = call("domstate", args().put("domain", domain));
-        return new DomainState(r.path("state").asText(), r.path("reason").asText());
+        Map<String, Object> r = callForObject("domstate", args("domain", domain));
+        return new DomainState(text(r, "state"), text(r, "reason"));
     }
 
     public DomainInfo domInfo(String domain) throws IOException, VireoException {
-        JsonNode r = call("dominfo", args().put("domain", domain));
-        return new DomainInfo(r.hasNonNull("id") ? r.get("id").asInt() : null,
-                r.path("name").asText(), r.path("uuid").asText(), r.path("osType").asText(),
-                r.path("state").asText(), r.path("vcpus").asInt(), r.path("maxMemoryKiB").asLong(),
-                r.path("usedMemoryKiB").asLong(), r.path("persistent").asBoolean(),
-                r.path("autostart").asBoolean(),
-                r.hasNonNull("cpuTimeSeconds") ? r.get("cpuTimeSeconds").asDouble() : null);
+        Map<String, Object> r = callForObject("dominfo", args("domain", domain));
+        return new DomainInfo(hasNonNull(r, "id") ? intValue(r, "id") : null,
+                text(r, "name"), text(r, "uuid"), text(r, "osType"),
+                text(r, "state"), intValue(r, "vcpus"), longValue(r, "maxMemoryKiB"),
+                longValue(r, "usedMemoryKiB"), bool(r, "persistent"), bool(r, "autostart"),
+                hasNonNull(r, "cpuTimeSeconds") ? JsonFields.doubleValue(r, "cpuTimeSeconds") : null);
     }
 
     /** Marks a persistent domain to be started whenever vireod starts (or unmarks it); returns its name. */
     public String autostart(String domain, boolean enable) throws IOException, VireoException {
-        return call("autostart", args().put("domain", domain).put("disable", !enable)).path("name").asText();
+        return text(callForObject("autostart", args("domain", domain, "disable", !enable)), "name");
     }
 
     /** Resolves a name, UUID or id to the domain's name. */
     public String domName(String domain) throws IOException, VireoException {
-        return call("lookup", args().put("domain", domain)).path("name").asText();
+        return text(callForObject("lookup", args("domain", domain)), "name");
     }
 
     /** Resolves a name, UUID or id to the domain's UUID. */
     public String domUuid(String domain) throws IOException, VireoException {
-        return call("lookup", args().put("domain", domain)).path("uuid").asText();
+        return text(callForObject("lookup", args("domain", domain)), "uuid");
     }
 
     public VersionInfo version() throws IOException, VireoException {
-        JsonNode r = call("version", null);
-        return new VersionInfo(r.path("daemon").asText(), r.path("hypervisor").asText(),
-                r.path("hypervisorVersion").asLong());
+        Map<String, Object> r = callForObject("version", null);
+        return new VersionInfo(text(r, "daemon"), text(r, "hypervisor"), longValue(r, "hypervisorVersion"));
     }
 
     // --- emulator ------------------------------------------------------------------------------
 
     /** The {@code <qemuCaps>} document of an emulator binary. */
     public String domCapabilities(String emulatorBin) throws IOException, VireoException {
-        return call("domcapabilities", args().put("emulatorbin", emulatorBin)).asText();
+        return callForText("domcapabilities", args("emulatorbin", emulatorBin));
     }
 
     /**
@@ -161,24 +178,24 @@ public final class VireoClient implements AutoCloseable {
      * @param capsXml a {@code <qemuCaps>} document to use instead of probing the domain's emulator, or null
      */
     public String domXmlToNative(String xml, String capsXml) throws IOException, VireoException {
-        ObjectNode a = args().put("format", "qemu-argv").put("xml", xml);
+        Map<String, Object> a = args("format", "qemu-argv", "xml", xml);
         if (capsXml != null) a.put("caps", capsXml);
-        return call("domxml-to-native", a).asText();
+        return callForText("domxml-to-native", a);
     }
 
     // --- lifecycle -----------------------------------------------------------------------------
 
     public void start(String domain) throws IOException, VireoException {
-        call("start", args().put("domain", domain));
+        call("start", args("domain", domain));
     }
 
     /** Starts a transient domain from its XML; returns its name. */
     public String create(String xml) throws IOException, VireoException {
-        return call("create", args().put("xml", xml)).path("name").asText();
+        return text(callForObject("create", args("xml", xml)), "name");
     }
 
     public void destroy(String domain) throws IOException, VireoException {
-        call("destroy", args().put("domain", domain));
+        call("destroy", args("domain", domain));
     }
 
     /**
@@ -187,49 +204,47 @@ public final class VireoClient implements AutoCloseable {
      * @param timeout when not null, wait this long for the guest to shut off, then fail
      */
     public void shutdown(String domain, Duration timeout) throws IOException, VireoException {
-        ObjectNode a = args().put("domain", domain);
+        Map<String, Object> a = args("domain", domain);
         if (timeout != null) a.put("timeoutMillis", timeout.toMillis());
         call("shutdown", a);
     }
 
     public void suspend(String domain) throws IOException, VireoException {
-        call("suspend", args().put("domain", domain));
+        call("suspend", args("domain", domain));
     }
 
     public void resume(String domain) throws IOException, VireoException {
-        call("resume", args().put("domain", domain));
+        call("resume", args("domain", domain));
     }
 
     public void reboot(String domain) throws IOException, VireoException {
-        call("reboot", args().put("domain", domain));
+        call("reboot", args("domain", domain));
     }
 
     public List<DiskSummary> domBlkList(String domain) throws IOException, VireoException {
-        JsonNode rows = call("domblklist", args().put("domain", domain));
+        List<Object> rows = array(call("domblklist", args("domain", domain)));
         List<DiskSummary> out = new ArrayList<>(rows.size());
-        for (JsonNode r : rows) {
+        for (Object row : rows) {
+            Map<String, Object> r = object(row);
             List<BackingLayer> chain = new ArrayList<>();
-            for (JsonNode b : r.path("backingChain")) {
-                chain.add(new BackingLayer(b.path("index").asInt(), b.path("type").asText(), b.path("format").asText(),
-                        b.path("source").asText()));
+            for (Object layer : array(r.get("backingChain"))) {
+                Map<String, Object> b = object(layer);
+                chain.add(new BackingLayer(intValue(b, "index"), text(b, "type"), text(b, "format"), text(b, "source")));
             }
-            out.add(new DiskSummary(r.path("target").asText(),
-                    r.hasNonNull("source") ? r.get("source").asText() : null,
-                    r.path("type").asText(), r.path("device").asText(), chain));
+            out.add(new DiskSummary(text(r, "target"), hasNonNull(r, "source") ? text(r, "source") : null,
+                    text(r, "type"), text(r, "device"), chain));
         }
         return out;
     }
 
-    /** Passes a QMP command through to a running domain's monitor and returns QMP's reply. */
-    public JsonNode qemuMonitorCommand(String domain, String command) throws IOException, VireoException {
-        return call("qemu-monitor-command", args().put("domain", domain).put("command", command));
+    /** Passes a QMP command through to a running domain's monitor; returns QMP's reply as compact JSON. */
+    public String qemuMonitorCommand(String domain, String command) throws IOException, VireoException {
+        return JsonText.write(call("qemu-monitor-command", args("domain", domain, "command", command)));
     }
 
     /** Asks for events of {@code domain} (every domain when null) on this connection. */
     public void subscribe(String domain) throws IOException, VireoException {
-        ObjectNode a = args();
-        if (domain != null) a.put("domain", domain);
-        call("subscribe", a);
+        call("subscribe", domain == null ? args() : args("domain", domain));
     }
 
     /**
@@ -250,17 +265,17 @@ public final class VireoClient implements AutoCloseable {
         });
         try {
             for (;;) {
-                JsonNode msg = pendingEvents.poll();
+                Map<String, Object> msg = pendingEvents.poll();
                 try {
                     if (msg == null) msg = readMessage();
                 } catch (IOException e) {
                     if (System.nanoTime() >= deadline) return false;
                     throw e;
                 }
-                JsonNode e = msg.get("event");
-                if (e == null) continue;
-                DomainEvent event = new DomainEvent(e.path("domain").asText(), e.path("kind").asText(),
-                        e.path("event").asText(), e.path("detail").asText());
+                if (msg.get("event") == null) continue;
+                Map<String, Object> e = object(msg.get("event"));
+                DomainEvent event = new DomainEvent(text(e, "domain"), text(e, "kind"), text(e, "event"),
+                        text(e, "detail"));
                 if (!handler.test(event)) return true;
             }
         } catch (EndOfStream eos) {
@@ -270,14 +285,17 @@ public final class VireoClient implements AutoCloseable {
         }
     }
 
-    private JsonNode readMessage() throws IOException {
+    private Map<String, Object> readMessage() throws IOException {
         String line = channel.readLine();
         if (line == null) throw new EndOfStream(socket);
+        Object message;
         try {
-            return Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("malformed message from vireod: " + e.getOriginalMessage());
+            message = JsonText.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException("malformed message from vireod: " + e.getMessage());
         }
+        if (!(message instanceof Map)) throw new ProtocolException("message from vireod is not a JSON object: " + line);
+        return object(message);
     }
 
     /** The daemon closed the connection (it stopped, or refused this peer). */

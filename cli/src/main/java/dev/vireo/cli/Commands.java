@@ -1,0 +1,29 @@
+package dev.vireo.cli;
+
+import java.util.List;
+
+/** Every subcommand, in the order {@code vireo --help} lists them. */
+final class Commands {
+    static final List<CommandSpec> ALL = List.of(
+            DefinitionCommands.DEFINE, DefinitionCommands.UNDEFINE, DefinitionCommands.VALIDATE,
+            DefinitionCommands.DUMPXML, DefinitionCommands.LIST, DefinitionCommands.DOMSTATE,
+            DefinitionCommands.DOMINFO, DefinitionCommands.AUTOSTART, DefinitionCommands.DOMNAME,
+            DefinitionCommands.DOMUUID, DefinitionCommands.VERSION,
+            EmulatorCommands.DOMCAPABILITIES, EmulatorCommands.DOMXML_TO_NATIVE,
+            ImageCommands.IMAGE_INFO,
+            LifecycleCommands.START, LifecycleCommands.CREATE, LifecycleCommands.DESTROY,
+            LifecycleCommands.SHUTDOWN, LifecycleCommands.SUSPEND, LifecycleCommands.RESUME,
+            LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST,
+            LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
+
+    private Commands() {
+    }
+
+    /** The command called {@code name}, or null. */
+    static CommandSpec named(String name) {
+        for (CommandSpec c : ALL) {
+            if (c.name().equals(name)) return c;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vireo.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A command's parsed arguments: the flags given, the options' values, the positional words. */
+record Invocation(Set<String> flags, Map<String, String> options, List<String> params) {
+
+    boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    /** The value of the option whose longest spelling is {@code name}, or null when not given. */
+    String option(String name) {
+        return options.get(name);
+    }
+
+    /** A whole-number option (checked while parsing), or null when not given. */
+    Integer intOption(String name) {
+        String v = options.get(name);
+        return v == null ? null : Integer.valueOf(v);
+    }
+
+    String param(int index) {
+        return params.get(index);
+    }
+
+    Path path(int index) {
+        return Path.of(params.get(index));
+    }
+
+    /** The positional words from {@code index} on (a variadic argument). */
+    List<String> paramsFrom(int index) {
+        return params.subList(index, params.size());
+    }
+}
