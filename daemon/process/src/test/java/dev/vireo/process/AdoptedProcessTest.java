@@ -51,9 +51,11 @@ class AdoptedProcessTest {
 
     @Test
     void aProcessThatIsGoneIsNotAdopted() throws Exception {
-        Process other = new ProcessBuilder("true").start();
+        // A process that lives until we end it: a short-lived one could be gone before its
+        // identity is read.
+        Process other = new ProcessBuilder("sleep", "600").start();
         ProcessIdentity identity = ProcessIdentity.of(other.pid()).orElseThrow();
-        other.waitFor();
+        other.destroyForcibly();
         // The JDK reaps it; wait until its /proc entry is gone.
         other.onExit().get(20, TimeUnit.SECONDS);
         while (ProcessIdentity.of(identity.pid()).isPresent()) {
