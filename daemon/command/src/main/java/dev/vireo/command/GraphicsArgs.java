@@ -81,6 +81,14 @@ final class GraphicsArgs {
                     value.append(':').append(port(g) - VNC_BASE_PORT);
                 }
             }
+            if (g.getSharePolicy() != null) {
+                if (!ctx.has(Capability.VNC_SHARE_POLICY)) {
+                    throw new UnsupportedConfigurationException("<graphics type='vnc' sharePolicy='"
+                            + g.getSharePolicy() + "'>: a VNC sharing policy is not supported by this QEMU binary "
+                            + "(capability 'vnc-share-policy'); remove sharePolicy");
+                }
+                value.append(",share=").append(g.getSharePolicy());
+            }
             if (g.getPasswd() != null) {
                 // The password itself is set over the monitor after start, never on the command line.
                 value.append(",password");

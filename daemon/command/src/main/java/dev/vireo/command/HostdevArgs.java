@@ -62,7 +62,10 @@ final class HostdevArgs {
             throw new UnsupportedConfigurationException("hostdev " + alias + ": a PCI host device needs <source><address "
                     + "domain='...' bus='...' slot='...' function='...'/></source>");
         }
-        String host = String.format("%02x:%02x.%x", number(source.getBus(), alias), number(source.getSlot(), alias),
+        // The PCI domain is written only when it is not 0, as QEMU's older syntax has none.
+        int domain = source.getDomain() == null ? 0 : number(source.getDomain(), alias);
+        String host = (domain == 0 ? "" : String.format("%04x:", domain))
+                + String.format("%02x:%02x.%x", number(source.getBus(), alias), number(source.getSlot(), alias),
                 number(source.getFunction(), alias));
         if (ctx.usesDevice()) {
             // QEMU 2.12 removed the old KVM device assignment; VFIO took its place.
