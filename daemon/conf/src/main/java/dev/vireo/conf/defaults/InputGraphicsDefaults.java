@@ -106,7 +106,8 @@ final class InputGraphicsDefaults {
         if (v.getModel() == null) v.setModel(new VideoModelElement());
         VideoModelElement m = v.getModel();
         if (m.getType() == null) m.setType(DomainDefaults.isHvm(d) ? VideoModel.CIRRUS : VideoModel.XEN);
-        if (m.getVram() == null) m.setVram(defaultVram(m.getType()));
+        // a card QEMU gives no default memory (vbox) is left without one: libvirt prints no vram='0'
+        if (m.getVram() == null && defaultVram(m.getType()) > 0) m.setVram(defaultVram(m.getType()));
         if (m.getHeads() == null) m.setHeads(1);
     }
 
