@@ -40,7 +40,7 @@ final class AotTraining {
     public static void main(String[] args) throws IOException {
         Files.writeString(Path.of(args[0]), System.getProperty("java.home") + "\n");
         train();
-        // Last, a real start's own path, exit included (System.exit logs through a System.Logger).
+        // Last, a real start's own path through Main, which ends the JVM as a real call does.
         Main.main(new String[]{"--version"});
     }
 
