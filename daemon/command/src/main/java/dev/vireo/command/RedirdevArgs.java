@@ -11,6 +11,7 @@ final class RedirdevArgs {
     }
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        String filter = ctx.devices().getRedirdevs().isEmpty() ? null : UsbRedirFilter.of(ctx);
         for (Redirdev redirdev : ctx.devices().getRedirdevs()) {
             String alias = ctx.alias(redirdev);
             if (redirdev.getBus() != null && redirdev.getBus() != RedirdevBus.USB) {
@@ -29,6 +30,9 @@ final class RedirdevArgs {
                     redirdev.getProtocol(), "usbredir");
             out.option("-chardev", backend.chardev(ctx, alias, false));
             OptionString o = new OptionString("usb-redir").add("chardev", "char" + alias).add("id", alias);
+            if (filter != null) {
+                o.add("filter", filter);
+            }
             DeviceAddressOption.append(ctx, o, redirdev);
             if (redirdev.getBoot() != null && redirdev.getBoot().getOrder() != null) {
                 if (!ctx.has(Capability.USB_REDIR_BOOTINDEX)) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The guest's devices: {@code <devices>}; each kind in its own list, formatted in libvirt's order. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"emulator", "disks", "controllers", "leases", "filesystems", "interfaces", "smartcards", "serials", "parallels", "consoles", "channels", "inputs", "graphics", "sounds", "videos", "hostdevs", "redirdevs", "hubs", "watchdog", "memballoon"})
+@XmlType(propOrder = {"emulator", "disks", "controllers", "leases", "filesystems", "interfaces", "smartcards", "serials", "parallels", "consoles", "channels", "inputs", "graphics", "sounds", "videos", "hostdevs", "redirdevs", "redirfilter", "hubs", "watchdog", "memballoon"})
 public class Devices {
     @XmlElement(name = "emulator")
     private String emulator;
@@ -61,6 +61,9 @@ public class Devices {
 
     @XmlElement(name = "redirdev")
     private final List<Redirdev> redirdevs = new ArrayList<>();
+
+    @XmlElement(name = "redirfilter")
+    private RedirFilter redirfilter;
 
     @XmlElement(name = "hub")
     private final List<Hub> hubs = new ArrayList<>();
@@ -162,6 +165,15 @@ public class Devices {
     /** The {@code <redirdev>} children, in document order; the list is live. */
     public List<Redirdev> getRedirdevs() {
         return redirdevs;
+    }
+
+    /** {@code <redirfilter>}, or {@code null} when absent. */
+    public RedirFilter getRedirfilter() {
+        return redirfilter;
+    }
+
+    public void setRedirfilter(RedirFilter redirfilter) {
+        this.redirfilter = redirfilter;
     }
 
     /** The {@code <hub>} children, in document order; the list is live. */
