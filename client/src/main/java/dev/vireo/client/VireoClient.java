@@ -58,7 +58,12 @@ public final class VireoClient implements AutoCloseable {
         return new VireoClient(new LineChannel(ch), socket);
     }
 
-    /** Sends one operation and returns its result; a refusal becomes a {@link VireoException}. */
+    /**
+     * Sends one operation and returns its result as a {@link JsonText} value (a map, list, string,
+     * number, boolean or null); a refusal becomes a {@link VireoException}.
+     *
+     * @param args the operation's arguments by name (JsonText values), or null for none
+     */
     public Object call(String op, Map<String, Object> args) throws IOException, VireoException {
         long id = nextId++;
         Map<String, Object> request = new LinkedHashMap<>();
