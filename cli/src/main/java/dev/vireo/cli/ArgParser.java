@@ -10,7 +10,8 @@ import java.util.StringJoiner;
 
 /**
  * Matches a command's words against its {@link CommandSpec}: options anywhere among the positional
- * words, as {@code --opt VALUE} or {@code --opt=VALUE}, and {@code --} ending the options. The
+ * words, as {@code --opt VALUE}, {@code --opt=VALUE} or {@code -fVALUE}, and {@code --} ending the
+ * options. The
  * messages are picocli's, which this replaced, so scripts matching them keep working.
  */
 final class ArgParser {
@@ -41,6 +42,12 @@ final class ArgParser {
             int eq = word.indexOf('=');
             String name = eq > 0 ? word.substring(0, eq) : word;
             OptionSpec option = command.option(name);
+            OptionSpec shortWithValue = command.option(word.substring(0, Math.min(2, word.length())));
+            if (option == null && !word.startsWith("--") && shortWithValue != null && !shortWithValue.isFlag()) {
+                // -fqcow2: a short option with its value attached
+                options.put(shortWithValue.longName(), checked(shortWithValue, word.substring(2)));
+                continue;
+            }
             if (option == null) throw new UsageException("Unknown option: '" + word + "'");
             if (option.isFlag()) {
                 if (eq > 0) throw new UsageException("option '" + name + "' takes no value: '" + word + "'");
@@ -56,17 +63,19 @@ final class ArgParser {
                 throw new UsageException("Missing required parameter for option '" + option.longName()
                         + "' (" + option.valueLabel() + ")");
             }
-            if (option.integer()) checkInteger(option, value);
-            options.put(option.longName(), value);
+            options.put(option.longName(), checked(option, value));
         }
         checkRequiredOptions(command, options);
         checkParams(command, params, paramIndexes);
         return new Invocation(flags, options, params);
     }
 
-    private static void checkInteger(OptionSpec option, String value) throws UsageException {
+    /** The value, once it is known to be a whole number where the option wants one. */
+    private static String checked(OptionSpec option, String value) throws UsageException {
+        if (!option.integer()) return value;
         try {
             Integer.parseInt(value);
+            return value;
         } catch (NumberFormatException e) {
             throw new UsageException("Invalid value for option '" + option.longName() + "': '" + value
                     + "' is not an int");

@@ -79,6 +79,7 @@ class CommandTableTest {
                 vireo("shutdown", "--timeout", "soon", "web"));
         assertEquals(error("Missing required parameter for option '--timeout' (SECONDS)"), vireo("shutdown", "web", "--timeout"));
         assertEquals(error("option '--all' takes no value: '--all=yes'"), vireo("list", "--all=yes"));
+        assertEquals(error("Unknown option: '-xqcow2'"), vireo("image-info", "-xqcow2", "disk.img"));
     }
 
     @Test
@@ -87,7 +88,8 @@ class CommandTableTest {
         Invocation a = ArgParser.parse(info, List.of("--json", "-f", "qcow2", "disk.img"), 0);
         Invocation b = ArgParser.parse(info, List.of("disk.img", "--format=qcow2", "--json"), 0);
         Invocation c = ArgParser.parse(info, List.of("-f=qcow2", "--json", "--", "disk.img"), 0);
-        for (Invocation in : List.of(a, b, c)) {
+        Invocation d = ArgParser.parse(info, List.of("-fqcow2", "disk.img", "--json"), 0);
+        for (Invocation in : List.of(a, b, c, d)) {
             assertEquals("qcow2", in.option("--format"));
             assertTrue(in.flag("--json"));
             assertEquals(List.of("disk.img"), in.params());
