@@ -223,13 +223,19 @@ class DomainXmlTest {
         String out = DomainXml.format(DomainXml.parse(Domains.withDevices("""
                 <metadata>
                         <my:app xmlns:my="http://example.org/my" note='say "hi" &amp; go'>it's &lt;here&gt;</my:app>
+                  <my:nested xmlns:my="http://example.org/my">
+                              <my:leaf>  </my:leaf>
+                   </my:nested>
                 </metadata>
                 """, "")));
         assertTrue(out.contains("""
                   <metadata>
                     <my:app xmlns:my="http://example.org/my" note="say &quot;hi&quot; &amp; go">it's &lt;here&gt;</my:app>
+                    <my:nested xmlns:my="http://example.org/my">
+                      <my:leaf>  </my:leaf>
+                    </my:nested>
                   </metadata>
-                """), out);
+                """), "re-indented, blanks kept only where they are the whole content:\n" + out);
     }
 
     @Test
