@@ -5,6 +5,7 @@ import dev.vireo.client.DiskSummary;
 import dev.vireo.client.DomainState;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
+import dev.vireo.process.TestGuest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class DiskChainsE2ETest {
 
     @BeforeEach
     void setUp() throws Exception {
-        TestGuest.folder();
+        GuestDomains.guest();
         // nobody must pass through the test's folders (not read the images) and write its console
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         images = Files.createDirectory(tmp.resolve("images"));
@@ -76,7 +77,7 @@ class DiskChainsE2ETest {
             assertEquals(List.of(new BackingLayer(1, "file", "qcow2", images.resolve("w-mid.qcow2").toString()),
                     new BackingLayer(2, "file", "raw", images.resolve("w-base.raw").toString())), vda.backingChain());
 
-            TestGuest.awaitConsole(consoles, "chained", "VIREO-GUEST-WROTE");
+            GuestDomains.awaitConsole(consoles, "chained", "VIREO-GUEST-WROTE");
         }
         // a restarted daemon takes the guest over with its chain (kept in the runtime record)
         daemon.restart();
@@ -108,7 +109,7 @@ class DiskChainsE2ETest {
     void aRawDiskHoldingAQcow2HeaderThatNamesShadowIsNotFollowed() throws Exception {
         startDaemon("qemu_user = \"nobody\"\n");
         Path guestDisk = images.resolve("guest.raw");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", "-u", "-b", "/etc/shadow", "-F", "raw",
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-u", "-b", "/etc/shadow", "-F", "raw",
                 guestDisk.toString(), "64M");
         rootOnly(guestDisk);
         try (VireoClient c = daemon.client()) {
@@ -130,16 +131,16 @@ class DiskChainsE2ETest {
         startDaemon("qemu_user = \"nobody\"\n");
         Path a = images.resolve("loop-a.qcow2");
         Path b = images.resolve("loop-b.qcow2");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", a.toString(), "64M");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", "loop-a.qcow2", "-F", "qcow2", b.toString());
-        TestGuest.run("qemu-img", "rebase", "-q", "-u", "-f", "qcow2", "-b", "loop-b.qcow2", "-F", "qcow2", a.toString());
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", a.toString(), "64M");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", "loop-a.qcow2", "-F", "qcow2", b.toString());
+        GuestDomains.run("qemu-img", "rebase", "-q", "-u", "-f", "qcow2", "-b", "loop-b.qcow2", "-F", "qcow2", a.toString());
         Path missing = images.resolve("missing-top.qcow2");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", "-u", "-b", "gone.qcow2", "-F", "qcow2",
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-u", "-b", "gone.qcow2", "-F", "qcow2",
                 missing.toString(), "64M");
         Path qcow2Base = images.resolve("qed-base.qcow2");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", qcow2Base.toString(), "64M");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", qcow2Base.toString(), "64M");
         Path qed = images.resolve("unrecorded.qed");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qed", "-b", "qed-base.qcow2", "-F", "qcow2", qed.toString());
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qed", "-b", "qed-base.qcow2", "-F", "qcow2", qed.toString());
         Path other = chain("r", (byte) 0x42);
         try (VireoClient c = daemon.client()) {
             c.define(domain("loop", "idle", b, other));
@@ -164,10 +165,10 @@ class DiskChainsE2ETest {
     private Path chain(String prefix, byte fill) throws Exception {
         Path base = images.resolve(prefix + "-base.raw");
         Files.write(base, filled(fill, 64 << 20));
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", prefix + "-base.raw", "-F", "raw",
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", prefix + "-base.raw", "-F", "raw",
                 images.resolve(prefix + "-mid.qcow2").toString());
         Path top = images.resolve(prefix + "-top.qcow2");
-        TestGuest.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", prefix + "-mid.qcow2", "-F", "qcow2", top.toString());
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", prefix + "-mid.qcow2", "-F", "qcow2", top.toString());
         for (String name : new String[] {"-base.raw", "-mid.qcow2", "-top.qcow2"}) rootOnly(images.resolve(prefix + name));
         return top;
     }
@@ -183,7 +184,7 @@ class DiskChainsE2ETest {
     }
 
     private String domain(String name, String mode, Path vda, Path vdb) throws Exception {
-        Path guest = TestGuest.folder();
+        TestGuest guest = GuestDomains.guest();
         return """
                 <domain type='qemu'>
                   <name>%s</name>
@@ -211,7 +212,7 @@ class DiskChainsE2ETest {
                     <serial type='file'><source path='%s'/><target port='0'/></serial>
                   </devices>
                 </domain>
-                """.formatted(name, guest.resolve("vmlinuz"), guest.resolve("initrd.img"), mode, vda, vdb,
+                """.formatted(name, guest.kernel(), guest.initrd(), mode, vda, vdb,
                 consoles.resolve(name + ".console"));
     }
 
@@ -220,7 +221,7 @@ class DiskChainsE2ETest {
         for (Path f : daemon.runtimeFiles()) {
             if (!f.getFileName().toString().equals(domain + ".json")) continue;
             long pid = RuntimeRecord.read(f).pid();
-            return TestGuest.run("ps", "-o", "user=", "-p", Long.toString(pid)).strip();
+            return GuestDomains.run("ps", "-o", "user=", "-p", Long.toString(pid)).strip();
         }
         throw new AssertionError("no runtime record for " + domain + ": " + daemon.runtimeFiles());
     }
@@ -236,7 +237,7 @@ class DiskChainsE2ETest {
         assertTrue(c.list(false).isEmpty(), "no domain runs");
         assertTrue(daemon.runtimeFiles().stream().noneMatch(f -> f.getFileName().toString().startsWith(domain + ".")),
                 "no runtime files: " + daemon.runtimeFiles());
-        String processes = TestGuest.run("ps", "-eo", "args=");
+        String processes = GuestDomains.run("ps", "-eo", "args=");
         assertFalse(processes.contains("-name " + domain + " ") || processes.contains("guest=" + domain + ","), processes);
     }
 
@@ -246,8 +247,8 @@ class DiskChainsE2ETest {
         String spec = format.equals("raw") ? image.toString()
                 : "json:{\"driver\":\"qcow2\",\"backing\":null,\"file\":{\"driver\":\"file\",\"filename\":\"" + image + "\"}}";
         String out = format.equals("raw")
-                ? TestGuest.run("qemu-io", "-r", "-f", "raw", "-c", "read -P " + pattern + " " + offset + " " + length, spec)
-                : TestGuest.run("qemu-io", "-r", "-c", "read -P " + pattern + " " + offset + " " + length, spec);
+                ? GuestDomains.run("qemu-io", "-r", "-f", "raw", "-c", "read -P " + pattern + " " + offset + " " + length, spec)
+                : GuestDomains.run("qemu-io", "-r", "-c", "read -P " + pattern + " " + offset + " " + length, spec);
         assertFalse(out.contains("Pattern verification failed"), image + ": " + out);
     }
 

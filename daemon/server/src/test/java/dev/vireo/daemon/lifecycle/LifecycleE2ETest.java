@@ -36,7 +36,7 @@ class LifecycleE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        TestGuest.folder();
+        GuestDomains.guest();
         daemon = new DaemonProcess(tmp);
     }
 
@@ -48,19 +48,19 @@ class LifecycleE2ETest {
     @Test
     void theGuestWritesItsDiskAndPowersOffOnShutdown() throws Exception {
         try (VireoClient c = daemon.client()) {
-            c.define(TestGuest.domain(tmp, "writer", "write"));
+            c.define(GuestDomains.domain(tmp, "writer", "write"));
             c.start("writer");
             assertEquals(new DomainState("running", "booted"), c.domState("writer"));
             assertEquals(1, c.list(false).size());
             String live = c.dumpXml("writer", false);
             assertTrue(live.contains("id='1'") || live.contains("id=\"1\""), live);
 
-            TestGuest.awaitConsole(tmp, "writer", "VIREO-GUEST-WROTE");
+            GuestDomains.awaitConsole(tmp, "writer", "VIREO-GUEST-WROTE");
             c.shutdown("writer", Duration.ofSeconds(90));
             assertEquals(new DomainState("shut off", "shutdown"), c.domState("writer"));
             assertTrue(daemon.runtimeFiles().isEmpty(), "runtime files removed: " + daemon.runtimeFiles());
         }
-        String check = TestGuest.run("qemu-io", "-r", "-f", "qcow2", "-c", "read -P 0x5a 0 1M", tmp.resolve("writer.qcow2").toString());
+        String check = GuestDomains.run("qemu-io", "-r", "-f", "qcow2", "-c", "read -P 0x5a 0 1M", tmp.resolve("writer.qcow2").toString());
         assertFalse(check.contains("Pattern verification failed"), check);
         String log = Files.readString(tmp.resolve("state/log/writer.log"));
         assertTrue(log.contains("starting up") && log.contains("-name writer") && log.contains("reason=shutdown"), log);
@@ -69,7 +69,7 @@ class LifecycleE2ETest {
     @Test
     void destroyAndAKilledQemuBothEndShutOffWithTheirReason() throws Exception {
         try (VireoClient c = daemon.client()) {
-            c.define(TestGuest.domain(tmp, "victim", "idle"));
+            c.define(GuestDomains.domain(tmp, "victim", "idle"));
             c.start("victim");
             c.destroy("victim");
             assertEquals(new DomainState("shut off", "destroyed"), c.domState("victim"));
@@ -91,11 +91,11 @@ class LifecycleE2ETest {
     @Test
     void aRestartedDaemonFindsTwoRunningGuestsKeepsManagingThemAndStartsAutostartOnes() throws Exception {
         try (VireoClient c = daemon.client()) {
-            c.define(TestGuest.domain(tmp, "one", "idle"));
-            c.create(TestGuest.domain(tmp, "two", "idle"));
+            c.define(GuestDomains.domain(tmp, "one", "idle"));
+            c.create(GuestDomains.domain(tmp, "two", "idle"));
             c.start("one");
             c.suspend("two");
-            c.define(TestGuest.domain(tmp, "auto", "idle"));
+            c.define(GuestDomains.domain(tmp, "auto", "idle"));
             c.autostart("auto", true);
         }
         daemon.restart();

@@ -1,29 +1,25 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.process.TestGuest;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The tiny TCG test guest (scripts/build-test-guest, built once into the repo's cache) and domains that boot it. */
-final class TestGuest {
-    private static Path folder;
+/**
+ * Domains that boot the tiny TCG test guest ({@link TestGuest}, built once into the repository's
+ * cache by scripts/build-test-guest), and the small host commands the end-to-end tests run.
+ */
+final class GuestDomains {
 
-    private TestGuest() {
+    private GuestDomains() {
     }
 
-    /** Builds the guest on first use; the script caches it. */
-    static synchronized Path folder() throws Exception {
-        if (folder == null) {
-            Path repo = Path.of(System.getProperty("vireo.repo", "../.."));
-            Process p = new ProcessBuilder(repo.resolve("scripts/build-test-guest").toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("scripts/build-test-guest failed");
-            folder = Path.of(out);
-        }
-        return folder;
+    /** The built guest (built on first use). */
+    static TestGuest guest() throws IOException, InterruptedException {
+        return TestGuest.get();
     }
 
     /** A qcow2 image made with qemu-img. */
@@ -39,7 +35,7 @@ final class TestGuest {
      * @param mode the guest's vireo.mode: write, idle, rewrite
      */
     static String domain(Path dir, String name, String mode) throws Exception {
-        Path guest = folder();
+        TestGuest guest = guest();
         return """
                 <domain type='qemu'>
                   <name>%s</name>
@@ -49,7 +45,7 @@ final class TestGuest {
                     <type arch='x86_64' machine='pc'>hvm</type>
                     <kernel>%s</kernel>
                     <initrd>%s</initrd>
-                    <cmdline>console=ttyS0 quiet vireo.mode=%s</cmdline>
+                    <cmdline>%s</cmdline>
                   </os>
                   <features><acpi/></features>
                   <devices>
@@ -62,22 +58,16 @@ final class TestGuest {
                     <serial type='file'><source path='%s'/><target port='0'/></serial>
                   </devices>
                 </domain>
-                """.formatted(name, guest.resolve("vmlinuz"), guest.resolve("initrd.img"), mode,
+                """.formatted(name, guest.kernel(), guest.initrd(), TestGuest.cmdline(mode),
                 image(dir, name), dir.resolve(name + ".console"));
     }
 
-    /** Waits until the guest printed {@code marker} on its serial console. */
+    /** Waits until the guest printed {@code marker} on its serial console {@code DIR/NAME.console}. */
     static void awaitConsole(Path dir, String name, String marker) throws Exception {
-        Path console = dir.resolve(name + ".console");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(console) && Files.readString(console, StandardCharsets.ISO_8859_1).contains(marker)) return;
-            Thread.sleep(100);
-        }
-        throw new IOException("guest " + name + " did not print " + marker + "; console: "
-                + (Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "(none)"));
+        TestGuest.awaitMarker(dir.resolve(name + ".console"), marker, Duration.ofSeconds(120));
     }
 
+    /** Runs a host command (qemu-img, qemu-io, ps) and returns its output; fails on a non-zero exit. */
     static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
