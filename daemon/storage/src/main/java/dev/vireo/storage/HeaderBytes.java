@@ -68,10 +68,6 @@ final class HeaderBytes {
         return Byte.toUnsignedInt(read(offset, 1, field).get());
     }
 
-    int u16(long offset, String field) throws ImageHeaderException {
-        return Short.toUnsignedInt(read(offset, 2, field).getShort());
-    }
-
     long u32(long offset, String field) throws ImageHeaderException {
         return Integer.toUnsignedLong(read(offset, 4, field).getInt());
     }

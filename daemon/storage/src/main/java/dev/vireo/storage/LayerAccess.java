@@ -4,15 +4,12 @@ import java.nio.file.Path;
 
 /**
  * One layer to open and hand to QEMU. Whoever opens {@link #path()} should check that the opened
- * file still has {@link #expectedIdentity()}, so a file swapped after the walk is not passed on.
+ * file still has the layer's {@link ChainLayer#identity() identity}, so a file swapped after the
+ * walk is not passed on.
  */
 public record LayerAccess(ChainLayer layer, AccessMode mode) {
 
     public Path path() {
         return layer.path();
-    }
-
-    public FileIdentity expectedIdentity() {
-        return layer.identity();
     }
 }
