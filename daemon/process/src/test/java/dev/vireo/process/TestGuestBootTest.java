@@ -1,5 +1,6 @@
 package dev.vireo.process;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,16 @@ class TestGuestBootTest {
     private static final Duration BOOT = Duration.ofSeconds(60);
     @TempDir
     Path dir;
+
+    /** Set by each test: QEMU outlives the JVM, so a test that fails midway must not leave it running. */
+    private ManagedProcess qemu;
+
+    @AfterEach
+    void killQemuLeftRunning() throws Exception {
+        if (qemu != null && qemu.kill(Signal.SIGKILL)) {
+            qemu.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
 
     @BeforeAll
     static void e2eOnly() {
@@ -49,7 +60,7 @@ class TestGuestBootTest {
         Path serial = dir.resolve("serial.log");
         List<String> argv = guest.qemuArgv(serial, TestGuest.cmdline("write", "vireo.pattern=0xa7", "vireo.then=poweroff"));
         argv.addAll(List.of("-drive", "file=" + disk + ",if=virtio,format=qcow2"));
-        ManagedProcess qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
+        qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
 
         assertEquals("VIREO-GUEST-WROTE pattern=0xa7 mib=1", TestGuest.awaitMarker(serial, TestGuest.WROTE, BOOT));
         assertEquals(new ExitStatus.Exited(0), qemu.onExit().get(60, TimeUnit.SECONDS));
@@ -66,7 +77,6 @@ class TestGuestBootTest {
         // QEMU opens an fdset read-only first and then read-write: the set needs both.
         argv.addAll(List.of("-add-fd", "fd=3,set=1,opaque=disk-ro", "-add-fd", "fd=4,set=1,opaque=disk-rw",
                 "-drive", "file=/dev/fdset/1,if=virtio,format=qcow2"));
-        ManagedProcess qemu;
         try (OwnedFd ro = OwnedFd.open(disk, OpenMode.READ_ONLY);
              OwnedFd rw = OwnedFd.open(disk, OpenMode.READ_WRITE)) {
             qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).inherit(3, ro).inherit(4, rw)

@@ -3,8 +3,10 @@ package dev.vireo.qmp;
 import dev.vireo.process.ExitStatus;
 import dev.vireo.process.ManagedProcess;
 import dev.vireo.process.ProcessSpawner;
+import dev.vireo.process.Signal;
 import dev.vireo.process.SpawnSpec;
 import dev.vireo.process.TestGuest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,16 @@ class QmpGuestTest {
     @TempDir
     Path dir;
 
+    /** Set by each test: QEMU outlives the JVM, so a test that fails midway must not leave it running. */
+    private ManagedProcess qemu;
+
+    @AfterEach
+    void killQemuLeftRunning() throws Exception {
+        if (qemu != null && qemu.kill(Signal.SIGKILL)) {
+            qemu.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @BeforeAll
     static void e2eOnly() {
         TestGuest.assumeE2E();
@@ -39,7 +51,7 @@ class QmpGuestTest {
         Path monitor = dir.resolve("monitor.sock");
         List<String> argv = guest.qemuArgv(serial, TestGuest.cmdline("idle"));
         argv.addAll(List.of("-S", "-qmp", "unix:" + monitor + ",server=on,wait=off"));
-        ManagedProcess qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
+        qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
         try (QmpClient client = QmpClient.connect(monitor, QmpClient.Options.DEFAULTS, qemu::isAlive)) {
             assertEquals("prelaunch", client.execute("query-status").path("status").asText());
             BlockingQueue<QmpEvent> events = new LinkedBlockingQueue<>();
@@ -74,7 +86,7 @@ class QmpGuestTest {
         List<String> argv = guest.qemuArgv(serial, TestGuest.cmdline("rewrite", "vireo.pattern=0x10"));
         argv.addAll(List.of("-qmp", "unix:" + monitor + ",server=on,wait=off",
                 "-drive", "file=" + disk + ",if=virtio,format=qcow2"));
-        ManagedProcess qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
+        qemu = ProcessSpawner.spawn(SpawnSpec.command(argv).log(dir.resolve("qemu.log")).build());
         try (QmpClient client = QmpClient.connect(monitor, QmpClient.Options.DEFAULTS, qemu::isAlive)) {
             assertEquals("VIREO-GUEST-ROUND 1 byte=16", TestGuest.awaitMarker(serial, TestGuest.ROUND + " 1 ", Duration.ofSeconds(60)));
             assertEquals("VIREO-GUEST-ROUND 2 byte=17", TestGuest.awaitMarker(serial, TestGuest.ROUND + " 2 ", Duration.ofSeconds(60)));
