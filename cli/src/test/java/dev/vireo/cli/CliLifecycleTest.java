@@ -9,12 +9,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,9 +24,6 @@ class CliLifecycleTest {
     Path tmp;
     Daemon daemon;
     Path socket;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -44,11 +38,7 @@ class CliLifecycleTest {
     }
 
     private Run vireo(String... args) {
-        String[] argv = Stream.concat(Stream.of("-c", "unix:" + socket), Stream.of(args)).toArray(String[]::new);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vireo.run(argv, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return Run.against(socket, args);
     }
 
     @Test

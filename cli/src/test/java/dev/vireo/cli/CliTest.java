@@ -7,11 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +22,6 @@ class CliTest {
     Daemon daemon;
     Path socket;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void start() throws Exception {
         socket = tmp.resolve("run/vireod.sock");
@@ -40,11 +34,7 @@ class CliTest {
     }
 
     private Run vireo(String... args) {
-        String[] argv = Stream.concat(Stream.of("-c", "unix:" + socket), Stream.of(args)).toArray(String[]::new);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vireo.run(argv, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return Run.against(socket, args);
     }
 
     private Path domainFile(String name) throws Exception {

@@ -3,8 +3,6 @@ package dev.vireo.cli;
 import dev.vireo.client.Version;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,14 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command table and its parser: help, version and every kind of wrong command line (no daemon needed). */
 class CommandTableTest {
-    record Run(int exit, String out, String err) {
-    }
-
     private static Run vireo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vireo.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return Run.of(args);
     }
 
     private static Run error(String message) {

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +29,6 @@ class ImageInfoCliTest {
     Path tmp;
     Daemon daemon;
     Path socket;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -113,11 +108,7 @@ class ImageInfoCliTest {
     }
 
     private Run vireo(String... args) {
-        String[] argv = Stream.concat(Stream.of("-c", "unix:" + socket), Stream.of(args)).toArray(String[]::new);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vireo.run(argv, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
+        return Run.against(socket, args);
     }
 
     private static String qemuImg(String... args) throws Exception {
