@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A disk's backing chain as read from the image headers, top first. Building one reads headers
- * only; opening the files for QEMU is a separate step ({@link #accessPlan}, {@link ChainFiles}).
+ * only; opening the files for QEMU is a separate step ({@link #accessPlan}; the daemon's fd opener).
  */
 public final class BackingChain {
 
