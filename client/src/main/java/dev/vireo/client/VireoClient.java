@@ -102,7 +102,11 @@ public final class VireoClient implements AutoCloseable {
 
     private String callForText(String op, Map<String, Object> args) throws IOException, VireoException {
         Object result = call(op, args);
-        return result == null ? "null" : result instanceof String s ? s : "";
+        if (result == null) return "null";
+        if (result instanceof String s) return s;
+        // A daemon of another version answering with another shape: say so rather than print nothing.
+        throw new IOException("unexpected reply to '" + op + "': expected text, got "
+                + result.getClass().getSimpleName());
     }
 
     // --- domain definitions -------------------------------------------------------------------
