@@ -1,6 +1,7 @@
 package dev.vireo.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -16,6 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same value, and the CLI's printed JSON is spelled as Jackson spelled it before.
  */
 class JsonTextTest {
+    /** Configured as the daemon's mapper (dev.vireo.daemon.Json): Jackson's defaults. */
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
     /** Messages of the RPC's shapes, with the awkward corners: escapes, unicode, numbers, nesting. */
     private static final List<String> DOCUMENTS = List.of(
             "{\"id\":1,\"op\":\"define\",\"args\":{\"xml\":\"<domain type='qemu'>\\n  <name>a\\\"b\\\\c</name>\\n</domain>\\n\"}}",
@@ -30,18 +34,18 @@ class JsonTextTest {
     @Test
     void writesWhatJacksonWrites() throws Exception {
         for (String doc : DOCUMENTS) {
-            JsonNode jackson = Json.MAPPER.readTree(doc);
+            JsonNode jackson = JACKSON.readTree(doc);
             Object ours = JsonText.parse(doc);
             assertEquals(jackson.toString(), JsonText.write(ours), doc);
-            assertEquals(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(jackson), JsonText.pretty(ours), doc);
+            assertEquals(JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(jackson), JsonText.pretty(ours), doc);
         }
     }
 
     @Test
     void jacksonReadsWhatWeWriteAsTheSameValue() throws Exception {
         for (String doc : DOCUMENTS) {
-            assertEquals(Json.MAPPER.readTree(doc), Json.MAPPER.readTree(JsonText.write(JsonText.parse(doc))), doc);
-            assertEquals(Json.MAPPER.readTree(doc), Json.MAPPER.readTree(JsonText.pretty(JsonText.parse(doc))), doc);
+            assertEquals(JACKSON.readTree(doc), JACKSON.readTree(JsonText.write(JsonText.parse(doc))), doc);
+            assertEquals(JACKSON.readTree(doc), JACKSON.readTree(JsonText.pretty(JsonText.parse(doc))), doc);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.vireo.daemon.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.vireo.client.Json;
+import dev.vireo.daemon.Json;
 import dev.vireo.daemon.domain.AtomicFiles;
 
 import java.io.IOException;

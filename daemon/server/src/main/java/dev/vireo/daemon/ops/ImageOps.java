@@ -3,7 +3,7 @@ package dev.vireo.daemon.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vireo.client.ErrorCodes;
-import dev.vireo.client.Json;
+import dev.vireo.daemon.Json;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.client.ErrorCodes;
-import dev.vireo.client.Json;
+import dev.vireo.daemon.Json;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskSource;
 import dev.vireo.conf.model.Domain;

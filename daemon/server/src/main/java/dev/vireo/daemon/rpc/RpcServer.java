@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.client.ErrorCodes;
-import dev.vireo.client.Json;
+import dev.vireo.daemon.Json;
 import dev.vireo.client.LineChannel;
 import dev.vireo.daemon.Log;
 import jdk.net.ExtendedSocketOptions;
