@@ -1,12 +1,15 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.caps.CapsCache;
+import dev.vireo.caps.ProbeException;
+import dev.vireo.caps.QemuCaps;
 import dev.vireo.client.ErrorCodes;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.nio.file.Path;
 
-/** Which emulator runs a domain. */
+/** Which emulator runs a domain, and what it can do. */
 public final class Emulators {
     private Emulators() {
     }
@@ -19,5 +22,14 @@ public final class Emulators {
                     + "' names no emulator: add <emulator>/usr/bin/qemu-system-x86_64</emulator> to <devices>");
         }
         return Path.of(emulator);
+    }
+
+    /** Probed (or cached) capabilities; a probe failure becomes an operation-failed refusal. */
+    public static QemuCaps caps(CapsCache cache, Path emulator) throws RpcException {
+        try {
+            return cache.get(emulator);
+        } catch (ProbeException e) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot probe emulator " + emulator + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.vireo.daemon.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.caps.CapsCache;
-import dev.vireo.caps.ProbeException;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.client.ErrorCodes;
 import dev.vireo.command.CommandBuilder;
@@ -106,7 +105,7 @@ public final class Lifecycle {
         Domain live = copyOf(definition);
         int id = lastId.incrementAndGet();
         live.setId(id);
-        QemuCaps qemuCaps = capsOf(Emulators.of(live));
+        QemuCaps qemuCaps = Emulators.caps(caps, Emulators.of(live));
         Path monitor = runDir.resolve(e.name() + ".monitor");
         CommandLine cmd;
         PreparedDisks opened;
@@ -361,14 +360,6 @@ public final class Lifecycle {
 
     private static void requireInactive(DomainEntry e) throws RpcException {
         if (e.status().active()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is already active");
-    }
-
-    private QemuCaps capsOf(Path emulator) throws RpcException {
-        try {
-            return caps.get(emulator);
-        } catch (ProbeException ex) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot probe emulator " + emulator + ": " + ex.getMessage(), ex);
-        }
     }
 
     /** A private copy of the definition for the running guest (it gains an id and runtime details). */

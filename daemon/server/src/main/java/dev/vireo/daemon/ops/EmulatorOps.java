@@ -59,7 +59,7 @@ public final class EmulatorOps {
                 throw new RpcException(ErrorCodes.INVALID_XML, e.getMessage());
             }
         } else {
-            qemuCaps = capsOf(Emulators.of(d));
+            qemuCaps = Emulators.caps(caps, Emulators.of(d));
         }
         LaunchOptions launch = LaunchOptions.forMonitor(runtimeDir.resolve("qemu").resolve(d.getName() + ".monitor"));
         try {
@@ -69,17 +69,8 @@ public final class EmulatorOps {
         }
     }
 
-    /** Probed (or cached) capabilities; a probe failure becomes an operation-failed refusal. */
-    public QemuCaps capsOf(Path emulator) throws RpcException {
-        try {
-            return caps.get(emulator);
-        } catch (ProbeException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot probe emulator " + emulator + ": " + e.getMessage(), e);
-        }
-    }
-
     private JsonNode domCapabilities(Call call) throws RpcException {
-        return Results.text(QemuCapsXml.format(capsOf(Path.of(call.string("emulatorbin")))));
+        return Results.text(QemuCapsXml.format(Emulators.caps(caps, Path.of(call.string("emulatorbin")))));
     }
 
     private JsonNode version(Call call) {
