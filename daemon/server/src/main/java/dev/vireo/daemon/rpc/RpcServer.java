@@ -152,8 +152,9 @@ public final class RpcServer implements AutoCloseable {
         } catch (RpcException e) {
             return error(reply, e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            Log.warn(op + " failed unexpectedly", e);
-            e.printStackTrace();
+            // one line, with the frame that threw: enough to find the bug without flooding the log
+            StackTraceElement[] frames = e.getStackTrace();
+            Log.warn(op + " failed unexpectedly" + (frames.length == 0 ? "" : " at " + frames[0]), e);
             return error(reply, ErrorCodes.INTERNAL, op + " failed: " + e);
         }
     }
