@@ -17,4 +17,9 @@ public final class Log {
     public static void warn(String message, Throwable cause) {
         info("warning: " + message + (cause == null ? "" : ": " + cause));
     }
+
+    /** Something the daemon could not do and the user has to fix. */
+    public static void error(String message) {
+        info("error: " + message);
+    }
 }

@@ -173,6 +173,28 @@ class DefinitionRpcTest {
     }
 
     @Test
+    void aStoredDefinitionThatNoLongerParsesIsLoggedAsAnErrorAndLeftOnDisk() throws Exception {
+        Path broken = daemon.domainsDir().resolve("broken.xml");
+        String text = "<domain type='qemu'>\n  <name>broken</name>\n  <memory unit='parsecs'>1</memory>\n</domain>\n";
+        Files.writeString(broken, text);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            daemon.restart();
+        } finally {
+            System.setErr(stderr);
+        }
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("error: stored definition " + broken + " no longer parses"), logged);
+        assertTrue(logged.contains("parsecs"), "the problem is named: " + logged);
+        assertEquals(text, Files.readString(broken), "the user's file is kept as it was");
+        try (VireoClient c = daemon.client()) {
+            assertEquals(List.of(), c.list(true));
+        }
+    }
+
+    @Test
     void theSocketAndTheFoldersWithSecretsArePrivateToTheOwner() throws Exception {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.options.socket())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.options.socket().getParent())));

@@ -1,6 +1,7 @@
 package dev.vireo.daemon.domain;
 
 import dev.vireo.client.ErrorCodes;
+import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.Log;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class DomainRegistry {
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+
+    /** A user's definition is never deleted or rewritten behind their back, even when it is broken. */
+    private static final String UNTOUCHED = " (the file is left as it is: fix it and restart vireod)";
 
     private final Path dir;
     private final DefinitionCodec codec;
@@ -61,12 +65,16 @@ public final class DomainRegistry {
         try {
             d = codec.parse(Files.readString(file));
         } catch (XmlProblemsException e) {
-            Log.info("ignoring stored definition " + file + ": " + e.getMessage());
+            StringBuilder problems = new StringBuilder();
+            for (XmlProblem p : e.problems()) problems.append("\n  ").append(p);
+            Log.error("stored definition " + file + " no longer parses, so its domain is not loaded" + UNTOUCHED
+                    + "; " + e.problems().size() + (e.problems().size() == 1 ? " problem:" : " problems:") + problems);
             return;
         }
         String name = codec.name(d);
         if (!file.getFileName().toString().equals(name + ".xml")) {
-            Log.info("ignoring stored definition " + file + ": it defines domain '" + name + "'");
+            Log.error("stored definition " + file + " defines domain '" + name + "', not the one its file name says,"
+                    + " so it is not loaded" + UNTOUCHED);
             return;
         }
         DomainEntry e = new DomainEntry(name, codec.uuid(d));
