@@ -24,7 +24,6 @@ import dev.vireo.storage.ChainPolicy;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,17 +40,17 @@ public final class Daemon implements AutoCloseable {
 
     public static Daemon start(DaemonOptions options) throws IOException {
         Files.createDirectories(options.stateDir());
-        Files.createDirectories(options.runtimeDir());
-        DefinitionCodec codec = new DefinitionCodec();
-        DomainRegistry registry = DomainRegistry.load(options.stateDir().resolve("domains"), codec);
-        CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
-        Path qemuRunDir = options.runtimeDir().resolve("qemu");
         DaemonConfig config = DaemonConfig.load(options.stateDir().resolve(DaemonConfig.FILE_NAME));
+        // every folder has its final mode before a guest can start (socket or autostart)
+        DaemonFolders folders = DaemonFolders.prepare(options, config.qemuIdentity());
+        DefinitionCodec codec = new DefinitionCodec();
+        DomainRegistry registry = DomainRegistry.load(folders.domains(), codec);
+        CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         MonitorConnector monitors = new QmpMonitorConnector();
-        Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, qemuRunDir,
-                new DomainLogs(options.stateDir().resolve("log")), new DiskLaunch(config, ChainPolicy.defaults()));
-        int recovered = new Recovery(lifecycle, registry, monitors, qemuRunDir).run();
-        AutostartMarks autostart = new AutostartMarks(options.stateDir().resolve("autostart"));
+        Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
+                new DomainLogs(folders.logs()), new DiskLaunch(config, ChainPolicy.defaults()));
+        int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
+        AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
         Map<String, Operation> ops = new HashMap<>();
         DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds);
@@ -62,7 +61,6 @@ public final class Daemon implements AutoCloseable {
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));
-        if (config.qemuIdentity().isPresent()) config.qemuIdentity().get().grantSocketFolder(qemuRunDir);
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()
                 + ", runtime files in " + options.runtimeDir() + "; " + registry.list().size()
                 + " domains known, " + recovered + " found running");

@@ -46,24 +46,6 @@ public record QemuIdentity(String user, int uid, int gid) {
         return new QemuIdentity(user, uid, gid);
     }
 
-    /**
-     * Lets QEMU create its monitor socket in {@code folder} without being able to touch anything
-     * else there: owned by root, group {@link #gid}, mode 1730 (the group may create and enter,
-     * not list; the sticky bit keeps it from removing or renaming the daemon's files). The
-     * folder's parent, the daemon's private runtime dir, gets group {@link #gid} with only the
-     * right to pass through (0710): the RPC socket in it stays 0600. Call it after the RPC
-     * server has set up that folder.
-     */
-    public void grantSocketFolder(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Files.setAttribute(folder, "unix:gid", gid);
-        Files.setAttribute(folder, "unix:mode", 01730);
-        Path parent = folder.toAbsolutePath().getParent();
-        int mode = (Integer) Files.getAttribute(parent, "unix:mode") & 07777;
-        Files.setAttribute(parent, "unix:gid", gid);
-        Files.setAttribute(parent, "unix:mode", (mode & ~0070) | 0010);
-    }
-
     private static int number(String value, String key) {
         try {
             return Integer.parseInt(value.substring(1));

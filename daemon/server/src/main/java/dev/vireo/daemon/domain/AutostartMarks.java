@@ -14,8 +14,8 @@ import java.util.List;
 public final class AutostartMarks {
     private final Path dir;
 
-    public AutostartMarks(Path dir) throws IOException {
-        this.dir = PrivateFolders.create(dir);
+    public AutostartMarks(Path dir) {
+        this.dir = dir;
     }
 
     public boolean isMarked(String domain) {

@@ -45,7 +45,6 @@ public final class DomainRegistry {
      * definition they were replacing is intact); a file that no longer parses is reported and left alone.
      */
     public static DomainRegistry load(Path dir, DefinitionCodec codec) throws IOException {
-        PrivateFolders.create(dir);
         DomainRegistry registry = new DomainRegistry(dir, codec);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {

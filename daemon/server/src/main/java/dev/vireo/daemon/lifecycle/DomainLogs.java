@@ -1,7 +1,6 @@
 package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.daemon.Log;
-import dev.vireo.daemon.domain.PrivateFolders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +23,8 @@ public final class DomainLogs {
 
     private final Path dir;
 
-    public DomainLogs(Path dir) throws IOException {
+    public DomainLogs(Path dir) {
         this.dir = dir;
-        PrivateFolders.create(dir);
     }
 
     public Path file(String domain) {

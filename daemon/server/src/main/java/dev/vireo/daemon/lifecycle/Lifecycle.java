@@ -18,7 +18,6 @@ import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
-import dev.vireo.daemon.domain.PrivateFolders;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.process.ManagedProcess;
@@ -61,7 +60,7 @@ public final class Lifecycle {
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
-                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks) throws IOException {
+                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks) {
         this.registry = registry;
         this.codec = codec;
         this.caps = caps;
@@ -70,7 +69,6 @@ public final class Lifecycle {
         this.runDir = runDir;
         this.logs = logs;
         this.disks = disks;
-        PrivateFolders.create(runDir);
     }
 
     public EventBus events() {

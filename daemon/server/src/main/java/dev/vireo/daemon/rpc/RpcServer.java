@@ -29,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The daemon's RPC endpoint: a Unix socket (mode 0600 in a 0700 folder) that accepts only the
- * daemon's own user and root, checked with SO_PEERCRED, and serves each connection on its own
- * virtual thread: read a request line, run its operation, write the reply line.
+ * The daemon's RPC endpoint: a Unix socket (mode 0600, in a folder no one else may list) that
+ * accepts only the daemon's own user and root, checked with SO_PEERCRED, and serves each
+ * connection on its own virtual thread: read a request line, run its operation, write the reply
+ * line.
  */
 public final class RpcServer implements AutoCloseable {
     private final Path socket;
@@ -47,9 +48,11 @@ public final class RpcServer implements AutoCloseable {
         this.operations = Map.copyOf(operations);
     }
 
-    /** Binds the socket and starts accepting; returns once clients can connect. */
+    /**
+     * Binds the socket and starts accepting; returns once clients can connect. The socket's folder
+     * exists already, with its final mode (DaemonFolders).
+     */
     public void start() throws IOException {
-        prepareFolder(socket.toAbsolutePath().getParent());
         refuseIfAnotherDaemonListens();
         // Bound under a temporary name and renamed into place: once the socket path exists, it
         // accepts (clients and scripts wait for the file, and must not be refused meanwhile).
@@ -66,14 +69,6 @@ public final class RpcServer implements AutoCloseable {
 
     public Path socket() {
         return socket;
-    }
-
-    private static void prepareFolder(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-        }
-        // The socket is the daemon's front door: keep the folder private to its owner.
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
 
     /** A socket file left by a daemon that died is removed; a live daemon's is not stolen. */

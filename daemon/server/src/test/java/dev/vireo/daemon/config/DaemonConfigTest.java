@@ -68,15 +68,4 @@ class DaemonConfigTest {
         assertEquals(file + ":1: qemu_user: value 'nobody' is neither a quoted string nor a number", refusal("qemu_user = nobody"));
         assertEquals(file + ":1: qemu_user '+x' is not '+' followed by a number", refusal("qemu_user = \"+x\"\nqemu_group = \"+1\""));
     }
-
-    @Test
-    void theSocketFolderLetsQemusGroupCreateButNotListAndTheParentOnlyPassThrough() throws Exception {
-        Path runtime = Files.createDirectory(tmp.resolve("run"));
-        Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        new QemuIdentity("nobody", 65534, 65534).grantSocketFolder(runtime.resolve("qemu"));
-        assertEquals(01730, (Integer) Files.getAttribute(runtime.resolve("qemu"), "unix:mode") & 07777);
-        assertEquals(65534, Files.getAttribute(runtime.resolve("qemu"), "unix:gid"));
-        assertEquals(0710, (Integer) Files.getAttribute(runtime, "unix:mode") & 07777);
-        assertEquals(65534, Files.getAttribute(runtime, "unix:gid"));
-    }
 }
