@@ -46,11 +46,17 @@ class RuntimeFdSetTest {
         assertEquals(0, p.waitFor());
     }
 
+    /** Runs when start() failed midway too: whatever it spawned is killed (QEMU outlives the JVM). */
     @AfterEach
     void stop() throws Exception {
-        qmp.close();
-        qemu.kill(Signal.SIGKILL);
-        qemu.onExit().get(10, TimeUnit.SECONDS);
+        try {
+            if (qmp != null) qmp.close();
+        } finally {
+            if (qemu != null) {
+                qemu.kill(Signal.SIGKILL);
+                qemu.onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
