@@ -194,7 +194,7 @@ class DiskChainsE2ETest {
                     <type arch='x86_64' machine='pc'>hvm</type>
                     <kernel>%s</kernel>
                     <initrd>%s</initrd>
-                    <cmdline>console=ttyS0 quiet vireo.mode=%s</cmdline>
+                    <cmdline>%s</cmdline>
                   </os>
                   <features><acpi/></features>
                   <devices>
@@ -212,7 +212,7 @@ class DiskChainsE2ETest {
                     <serial type='file'><source path='%s'/><target port='0'/></serial>
                   </devices>
                 </domain>
-                """.formatted(name, guest.kernel(), guest.initrd(), mode, vda, vdb,
+                """.formatted(name, guest.kernel(), guest.initrd(), TestGuest.cmdline(mode), vda, vdb,
                 consoles.resolve(name + ".console"));
     }
 
