@@ -9,6 +9,7 @@ import org.newsclub.net.unix.FileDescriptorCast;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -23,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,6 +87,12 @@ public final class QmpClient implements AutoCloseable {
     private final CompletableFuture<QmpClosedException> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Object writeLock = new Object();
+    /**
+     * Writes asked for on virtual threads run here instead. On a virtual thread junixsocket
+     * switches the socket to its non-blocking poller, and under load a write then fails with
+     * EAGAIN ("Resource temporarily unavailable"); a platform thread blocks as a socket should.
+     */
+    private final ExecutorService writer;
     /** Where async callers' continuations run, so that none of them can stall the reader. */
     private final Executor callbacks = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -93,6 +102,8 @@ public final class QmpClient implements AutoCloseable {
         this.socket = socket;
         this.options = options;
         this.out = socket.getOutputStream();
+        this.writer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("vireo-qmp-writer " + socketPath).factory());
         this.reader = new LineReader(socket.getInputStream(), options.maxMessageBytes());
         this.greeting = handshake();
         if (firstListener != null) {
@@ -368,6 +379,26 @@ public final class QmpClient implements AutoCloseable {
         byte[] json = JSON.writeValueAsBytes(message);
         byte[] line = Arrays.copyOf(json, json.length + 1);
         line[json.length] = '\n';
+        if (!Thread.currentThread().isVirtual()) {
+            writeNow(line, fd);
+            return;
+        }
+        try {
+            writer.submit(() -> {
+                writeNow(line, fd);
+                return null;
+            }).get();
+        } catch (RejectedExecutionException e) {
+            throw new IOException("the connection is closed", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending to " + socketPath);
+        }
+    }
+
+    private void writeNow(byte[] line, FileDescriptor fd) throws IOException {
         synchronized (writeLock) {
             if (fd != null) {
                 socket.setOutboundFileDescriptors(fd);
@@ -459,6 +490,7 @@ public final class QmpClient implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        writer.shutdown();
         try {
             socket.close();
         } catch (IOException ignored) {
