@@ -5,7 +5,6 @@ import dev.vireo.client.DiskSummary;
 import dev.vireo.client.DomainState;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
-import dev.vireo.process.TestGuest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,36 +183,18 @@ class DiskChainsE2ETest {
     }
 
     private String domain(String name, String mode, Path vda, Path vdb) throws Exception {
-        TestGuest guest = GuestDomains.guest();
-        return """
-                <domain type='qemu'>
-                  <name>%s</name>
-                  <memory unit='MiB'>256</memory>
-                  <vcpu>1</vcpu>
-                  <os>
-                    <type arch='x86_64' machine='pc'>hvm</type>
-                    <kernel>%s</kernel>
-                    <initrd>%s</initrd>
-                    <cmdline>%s</cmdline>
-                  </os>
-                  <features><acpi/></features>
-                  <devices>
-                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-                    <disk type='file' device='disk'>
-                      <driver name='qemu' type='qcow2' copy_on_read='on'/>
-                      <source file='%s'/>
-                      <target dev='vda' bus='virtio'/>
-                    </disk>
-                    <disk type='file' device='disk'>
-                      <driver name='qemu' type='qcow2' copy_on_read='on'/>
-                      <source file='%s'/>
-                      <target dev='vdb' bus='virtio'/>
-                    </disk>
-                    <serial type='file'><source path='%s'/><target port='0'/></serial>
-                  </devices>
-                </domain>
-                """.formatted(name, guest.kernel(), guest.initrd(), TestGuest.cmdline(mode), vda, vdb,
-                consoles.resolve(name + ".console"));
+        return GuestDomains.domain(name, mode, consoles.resolve(name + ".console"), """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2' copy_on_read='on'/>
+                  <source file='%s'/>
+                  <target dev='vda' bus='virtio'/>
+                </disk>
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2' copy_on_read='on'/>
+                  <source file='%s'/>
+                  <target dev='vdb' bus='virtio'/>
+                </disk>
+                """.formatted(vda, vdb));
     }
 
     /** The user name of the QEMU process running {@code domain}. */

@@ -30,11 +30,23 @@ final class GuestDomains {
     }
 
     /**
-     * A domain that boots the guest with TCG, its serial console in {@code DIR/NAME.console}.
+     * A domain that boots the guest with TCG and a fresh qcow2 disk (cache none, io native,
+     * copy_on_read on), its serial console in {@code DIR/NAME.console}.
      *
      * @param mode the guest's vireo.mode: write, idle, rewrite
      */
     static String domain(Path dir, String name, String mode) throws Exception {
+        return domain(name, mode, dir.resolve(name + ".console"), """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2' cache='none' io='native' copy_on_read='on'/>
+                  <source file='%s'/>
+                  <target dev='vda' bus='virtio'/>
+                </disk>
+                """.formatted(image(dir, name)));
+    }
+
+    /** A domain that boots the guest with TCG, with the given {@code <disk>} elements. */
+    static String domain(String name, String mode, Path console, String disks) throws Exception {
         TestGuest guest = guest();
         return """
                 <domain type='qemu'>
@@ -50,16 +62,11 @@ final class GuestDomains {
                   <features><acpi/></features>
                   <devices>
                     <emulator>/usr/bin/qemu-system-x86_64</emulator>
-                    <disk type='file' device='disk'>
-                      <driver name='qemu' type='qcow2' cache='none' io='native' copy_on_read='on'/>
-                      <source file='%s'/>
-                      <target dev='vda' bus='virtio'/>
-                    </disk>
-                    <serial type='file'><source path='%s'/><target port='0'/></serial>
+                %s    <serial type='file'><source path='%s'/><target port='0'/></serial>
                   </devices>
                 </domain>
                 """.formatted(name, guest.kernel(), guest.initrd(), TestGuest.cmdline(mode),
-                image(dir, name), dir.resolve(name + ".console"));
+                disks.indent(4), console);
     }
 
     /** Waits until the guest printed {@code marker} on its serial console {@code DIR/NAME.console}. */
