@@ -188,6 +188,20 @@ final class ProblemTranslator {
 
     private static String quote(String value) {
         if (value == null) return "";
-        return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
+        return visible(value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...");
+    }
+
+    /**
+     * Control and formatting characters (a bidi override among them) written as {@code \}{@code uXXXX}:
+     * the refused value is shown as it is, not as the terminal would render it.
+     */
+    private static String visible(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT) out.append(String.format("\\u%04X", c));
+            else out.appendCodePoint(c);
+        });
+        return out.toString();
     }
 }

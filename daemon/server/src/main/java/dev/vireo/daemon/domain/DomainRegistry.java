@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * another domain. Only the short name/UUID bookkeeping of a new domain is serialised.
  */
 public final class DomainRegistry {
+    private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
     /** A user's definition is never deleted or rewritten behind their back, even when it is broken. */
@@ -89,7 +90,7 @@ public final class DomainRegistry {
     public Defined define(Domain definition) throws RpcException {
         String name = codec.name(definition);
         String uuid = codec.uuid(definition);
-        checkFileName(name);
+        checkNewName(name);
         for (;;) {
             DomainEntry e = reserve(name, uuid);
             e.lock().lock();
@@ -215,17 +216,21 @@ public final class DomainRegistry {
         T run(DomainEntry entry) throws RpcException;
     }
 
-    /** A domain by name, UUID or running id. */
+    /**
+     * A domain by running id, then UUID, then name, in virsh's order: a key that reads as a running
+     * guest's id or as a domain's UUID means that domain, whatever other domain is named like it.
+     */
     public DomainEntry lookup(String key) throws RpcException {
-        DomainEntry e = byName.get(key);
+        DomainEntry e = null;
+        if (ALL_DIGITS.matcher(key).matches() && key.length() < 10) {
+            int id = Integer.parseInt(key);
+            e = byName.values().stream().filter(x -> x.id() == id && x.status().active()).findFirst().orElse(null);
+        }
         if (e == null && UUID_SHAPE.matcher(key).matches()) {
             String name = nameByUuid.get(canonicalUuid(key));
             if (name != null) e = byName.get(name);
         }
-        if (e == null && key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 10) {
-            int id = Integer.parseInt(key);
-            e = byName.values().stream().filter(x -> x.id() == id).findFirst().orElse(null);
-        }
+        if (e == null) e = byName.get(key);
         if (e == null || e.removed() || (!e.isPersistent() && !e.status().active())) {
             throw new RpcException(ErrorCodes.NO_DOMAIN, "domain '" + key + "' not found: no domain with that name, UUID or id");
         }
@@ -251,6 +256,20 @@ public final class DomainRegistry {
         if (name.isEmpty() || name.contains("/") || name.startsWith(".") || name.contains("\0")) {
             throw new RpcException(ErrorCodes.INVALID_XML, "domain name '" + name
                     + "' is not allowed: it must be non-empty, must not contain '/' and must not start with '.'");
+        }
+    }
+
+    /**
+     * The name of a domain being defined or created: besides being a file name, it must not read as
+     * an id or a UUID, which a domain argument resolves first (it could never be named reliably).
+     * Domains stored earlier under such a name still load and are found by name when nothing else
+     * claims it.
+     */
+    public static void checkNewName(String name) throws RpcException {
+        checkFileName(name);
+        if (ALL_DIGITS.matcher(name).matches() || UUID_SHAPE.matcher(name).matches()) {
+            throw new RpcException(ErrorCodes.INVALID_XML, "domain name '" + name + "' is not allowed: a name of digits only"
+                    + " or shaped like a UUID would be taken for a running domain's id or another domain's UUID");
         }
     }
 

@@ -87,6 +87,7 @@ public final class Lifecycle {
 
     /** Starts a transient domain (nothing stored), or an inactive defined one from this XML. */
     public DomainEntry create(Domain definition) throws RpcException {
+        DomainRegistry.checkNewName(codec.name(definition));
         return registry.withReserved(codec.name(definition), codec.uuid(definition), e -> {
             requireInactive(e);
             try {
