@@ -145,10 +145,12 @@ public final class QmpClient implements AutoCloseable {
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         AFUNIXSocketAddress address = AFUNIXSocketAddress.of(socket);
         while (true) {
-            AFUNIXSocket s;
+            // not AFUNIXSocket.connectTo: it leaves a refused attempt's socket open until a GC
+            AFUNIXSocket s = AFUNIXSocket.newInstance();
             try {
-                s = AFUNIXSocket.connectTo(address);
+                s.connect(address);
             } catch (SocketException e) {
+                s.close();
                 if (!peerAlive.getAsBoolean()) {
                     throw new QmpClosedException("the process serving " + socket
                             + " ended before its QMP socket accepted a connection", e);
