@@ -11,7 +11,7 @@ public final class QmpCommandException extends QmpException {
     private final String errorClass;
     private final String description;
 
-    QmpCommandException(String command, String errorClass, String description) {
+    public QmpCommandException(String command, String errorClass, String description) {
         super("QEMU refused '" + command + "': " + description + " (" + errorClass + ")");
         this.command = command;
         this.errorClass = errorClass;
