@@ -47,8 +47,9 @@ public final class Daemon implements AutoCloseable {
         DomainRegistry registry = DomainRegistry.load(folders.domains(), codec);
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         MonitorConnector monitors = new QmpMonitorConnector();
+        FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
-                new DomainLogs(folders.logs()), new DiskLaunch(config, ChainPolicy.defaults()));
+                new DomainLogs(folders.logs()), new DiskLaunch(config, ChainPolicy.defaults()), files);
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
@@ -57,7 +58,7 @@ public final class Daemon implements AutoCloseable {
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
-        new ImageOps(ChainPolicy.defaults()).register(ops);
+        new ImageOps(ChainPolicy.defaults(), files).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));

@@ -11,6 +11,7 @@ import dev.vireo.command.LaunchOptions;
 import dev.vireo.command.UnsupportedConfigurationException;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.Log;
 import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.disks.PreparedDisks;
@@ -55,12 +56,13 @@ public final class Lifecycle {
     private final Path runDir;
     private final DomainLogs logs;
     private final DiskLaunch disks;
+    private final FileWork files;
     private final AtomicInteger lastId = new AtomicInteger();
     private final GraphicsPorts displays = new GraphicsPorts();
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
-                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks) {
+                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks, FileWork files) {
         this.registry = registry;
         this.codec = codec;
         this.caps = caps;
@@ -69,6 +71,7 @@ public final class Lifecycle {
         this.runDir = runDir;
         this.logs = logs;
         this.disks = disks;
+        this.files = files;
     }
 
     public EventBus events() {
@@ -114,7 +117,9 @@ public final class Lifecycle {
             cmd = displays.withChosenPorts(live, () ->
                     CommandBuilder.build(live, qemuCaps, LaunchOptions.forMonitor(monitor).withDomainId(id)));
             // walks every disk chain (refusals stop the start here) and opens the images for QEMU
-            opened = disks.prepare(live, cmd);
+            // (on the file pool: an image on a hung mount or a FIFO must not pin an RPC carrier)
+            CommandLine plain = cmd;
+            opened = files.run("opening the disks of domain '" + e.name() + "'", () -> disks.prepare(live, plain));
             cmd = opened.commandLine();
         } catch (UnsupportedConfigurationException ex) {
             displays.release(e.name());

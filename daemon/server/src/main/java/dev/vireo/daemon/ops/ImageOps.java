@@ -3,6 +3,7 @@ package dev.vireo.daemon.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vireo.client.ErrorCodes;
+import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.Json;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
@@ -28,9 +29,11 @@ import java.util.Map;
  */
 public final class ImageOps {
     private final ChainPolicy policy;
+    private final FileWork files;
 
-    public ImageOps(ChainPolicy policy) {
+    public ImageOps(ChainPolicy policy, FileWork files) {
         this.policy = policy;
+        this.files = files;
     }
 
     public void register(Map<String, Operation> ops) {
@@ -40,18 +43,23 @@ public final class ImageOps {
     private JsonNode imageInfo(Call call) throws RpcException {
         Path path = Path.of(call.string("path"));
         String formatName = call.optionalString("format");
+        ImageFormat given = formatName != null ? parseFormat(formatName) : null;
+        boolean chain = call.flag("backingChain");
         try {
-            // Without a format, the top image's is detected from its content, as qemu-img does for
-            // a person asking about a file; backing layers always take their overlay's record.
-            ImageFormat format = formatName != null ? parseFormat(formatName) : FormatDetector.detectOrRaw(path);
-            List<ImageInfo> images = call.flag("backingChain")
-                    ? ImageInfo.of(BackingChain.open(path, format, policy))
-                    : List.of(ImageInfo.read(path, format));
+            // opening a FIFO or a file on a hung mount blocks: never on the RPC's virtual thread
+            List<ImageInfo> images = files.run("reading " + path, () -> {
+                // Without a format, the top image's is detected from its content, as qemu-img does for
+                // a person asking about a file; backing layers always take their overlay's record.
+                ImageFormat format = given != null ? given : FormatDetector.detectOrRaw(path);
+                return chain ? ImageInfo.of(BackingChain.open(path, format, policy)) : List.of(ImageInfo.read(path, format));
+            });
             return Json.MAPPER.readTree(ImageInfo.toJson(images));
         } catch (StorageException e) {
             throw new RpcException(ErrorCodes.OPERATION_FAILED, e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new RpcException(ErrorCodes.INTERNAL, "image-info produced invalid JSON: " + e.getMessage(), e);
+        } catch (FileWork.StuckException e) {
+            throw new RpcException(ErrorCodes.OPERATION_FAILED, e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new RpcException(ErrorCodes.OPERATION_FAILED, path + ": no such file", e);
         } catch (IOException e) {
