@@ -1,0 +1,232 @@
+package dev.vireo.jobs;
+
+import dev.vireo.monitor.JobInfo;
+import dev.vireo.monitor.JobStatus;
+import dev.vireo.monitor.Monitor;
+import dev.vireo.monitor.MonitorEvent;
+import dev.vireo.qmp.QmpCommandException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One guest's block jobs: the state machine that follows QEMU's {@code JOB_STATUS_CHANGE}
+ * events, records every change through the {@link JobStore} before anyone hears of it, and
+ * finishes a concluded job (apply the result, save, {@code job-dismiss}, tell) in an order that a
+ * daemon crash at any point can resume from ({@link #recover}).
+ *
+ * <p>Jobs are started with {@code auto-dismiss: false}, so QEMU keeps a concluded job and its
+ * error until this class dismisses it. The callers hold the domain's synchronous job slot around
+ * every call (the slot comes first, then this object's lock, always in that order), which also
+ * lets {@link BlockJobListener#concluded} update the domain.
+ */
+public final class BlockJobs {
+    private static final System.Logger LOG = System.getLogger(BlockJobs.class.getName());
+
+    private final String domain;
+    private final Monitor monitor;
+    private final JobStore store;
+    private final BlockJobListener listener;
+    private final Map<String, BlockJob> jobs = new LinkedHashMap<>();
+
+    public BlockJobs(String domain, Monitor monitor, JobStore store, BlockJobListener listener) {
+        this.domain = domain;
+        this.monitor = monitor;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    /** The jobs that run (or finish) now, in start order. */
+    public synchronized List<BlockJob> list() {
+        return List.copyOf(jobs.values());
+    }
+
+    public synchronized Optional<BlockJob> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The running job on {@code disk}, if any. */
+    public synchronized Optional<BlockJob> onDisk(String disk) {
+        return jobs.values().stream().filter(j -> j.disk().equals(disk)).findFirst();
+    }
+
+    /**
+     * Records the job, then starts it with {@code starter}. If QEMU refuses, the record is taken
+     * back and the refusal thrown; if the record cannot be saved, nothing is started.
+     */
+    public synchronized void start(BlockJob job, MonitorAction starter) throws IOException {
+        if (jobs.containsKey(job.id())) {
+            throw new IllegalStateException("block job '" + job.id() + "' already exists on domain '" + domain + "'");
+        }
+        jobs.put(job.id(), job);
+        try {
+            save();
+        } catch (IOException e) {
+            jobs.remove(job.id());
+            throw e;
+        }
+        try {
+            starter.run(monitor);
+        } catch (IOException | RuntimeException e) {
+            jobs.remove(job.id());
+            saveOrWarn();
+            throw e;
+        }
+    }
+
+    /** Asks QEMU to cancel the job; its end is then reported as canceled, whatever QEMU calls it. */
+    public synchronized void abort(String id) throws IOException {
+        BlockJob j = require(id);
+        jobs.put(id, j.withAbortRequested());
+        save();
+        monitor.jobCancel(id);
+    }
+
+    /** Pivots a READY two-phase job ({@code job-complete}). */
+    public synchronized void pivot(String id) throws IOException {
+        BlockJob j = require(id);
+        if (j.state() != JobStatus.READY && j.state() != JobStatus.STANDBY) {
+            throw new IllegalStateException("block job '" + id + "' not ready for pivot yet");
+        }
+        monitor.jobComplete(id);
+    }
+
+    private BlockJob require(String id) {
+        BlockJob j = jobs.get(id);
+        if (j == null || j.outcome() != null) {
+            throw new IllegalStateException("no active block job '" + id + "' on domain '" + domain + "'");
+        }
+        return j;
+    }
+
+    /** Feeds one of the guest's events in (events of jobs it does not track are ignored). */
+    public synchronized void onEvent(MonitorEvent event) {
+        switch (event) {
+            case MonitorEvent.JobStatusChange c -> statusChanged(c.id(), c.status());
+            case MonitorEvent.BlockJobReady r -> progress(r.device(), r.offset(), r.len());
+            case MonitorEvent.BlockJobCompleted c -> progress(c.device(), c.offset(), c.len());
+            case MonitorEvent.BlockJobCancelled c -> progress(c.device(), c.offset(), c.len());
+            default -> {
+            }
+        }
+    }
+
+    private void progress(String id, long offset, long length) {
+        BlockJob j = jobs.get(id);
+        if (j != null) jobs.put(id, j.withProgress(offset, length));   // saved with the next status change
+    }
+
+    private void statusChanged(String id, JobStatus status) {
+        BlockJob j = jobs.get(id);
+        if (j == null || j.outcome() != null) return;
+        switch (status) {
+            case CONCLUDED -> conclude(j, errorOf(id));
+            case NULL -> {
+                // dismissed behind the daemon's back (e.g. job-dismiss passed through): its result is unknown
+                LOG.log(System.Logger.Level.WARNING, "block job " + id + " of " + domain
+                        + " vanished from QEMU before vireo saw it conclude; its result is not applied");
+                finish(j.finished(BlockJobOutcome.FAILED, "the job vanished from QEMU before it was seen to conclude"));
+            }
+            default -> {
+                boolean becameReady = status == JobStatus.READY && j.state() != JobStatus.READY && j.state() != JobStatus.STANDBY;
+                BlockJob now = j.withState(status);
+                jobs.put(id, now);
+                saveOrWarn();
+                if (becameReady) listener.ready(now);
+            }
+        }
+    }
+
+    /** QEMU says whether a concluded job failed only in query-jobs (the event carries no error). */
+    private String errorOf(String id) {
+        try {
+            for (JobInfo q : monitor.queryJobs()) {
+                if (q.id().equals(id)) return q.error();
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot read the job's outcome from QEMU: " + e.getMessage();
+        }
+    }
+
+    private void conclude(BlockJob j, String error) {
+        BlockJobOutcome outcome = error != null ? BlockJobOutcome.FAILED
+                : j.abortRequested() ? BlockJobOutcome.CANCELED : BlockJobOutcome.COMPLETED;
+        BlockJob done = j.finished(outcome, error);
+        try {
+            listener.concluded(done);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot apply the result of block job " + j.id() + " of " + domain, e);
+        }
+        jobs.put(j.id(), done);
+        saveOrWarn();   // from here on a restarted daemon only dismisses and reports it
+        finish(done);
+    }
+
+    /** The result is applied and saved: dismiss in QEMU, drop from the record, tell. */
+    private void finish(BlockJob done) {
+        try {
+            monitor.jobDismiss(done.id());
+        } catch (QmpCommandException gone) {
+            // already dismissed (or never concluded in QEMU): nothing left to release
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot dismiss block job " + done.id() + " of " + domain, e);
+        }
+        jobs.remove(done.id());
+        saveOrWarn();
+        listener.ended(done);
+    }
+
+    /**
+     * After a daemon restart: takes over the recorded jobs. Those QEMU still runs are followed
+     * again (a READY reached meanwhile is announced), those that concluded meanwhile are finished
+     * now, those QEMU no longer knows are dropped; jobs QEMU runs that were never recorded are left alone.
+     */
+    public synchronized void recover(List<BlockJob> recorded) throws IOException {
+        Map<String, JobInfo> inQemu = new LinkedHashMap<>();
+        for (JobInfo q : monitor.queryJobs()) inQemu.put(q.id(), q);
+        List<Runnable> after = new ArrayList<>();
+        for (BlockJob r : recorded) {
+            JobInfo q = inQemu.remove(r.id());
+            if (r.outcome() != null) {
+                jobs.put(r.id(), r);
+                after.add(() -> finish(r));
+            } else if (q == null) {
+                LOG.log(System.Logger.Level.INFO, "dropping block job " + r.id() + " of " + domain
+                        + ": QEMU no longer knows it");
+            } else if (q.status() == JobStatus.CONCLUDED) {
+                BlockJob j = r.withState(JobStatus.CONCLUDED);
+                jobs.put(r.id(), j);
+                after.add(() -> conclude(j, q.error()));
+            } else {
+                BlockJob j = r.withState(q.status()).withProgress(q.currentProgress(), q.totalProgress());
+                jobs.put(r.id(), j);
+                if (q.status() == JobStatus.READY && r.state() != JobStatus.READY && r.state() != JobStatus.STANDBY) {
+                    after.add(() -> listener.ready(j));
+                }
+            }
+        }
+        for (JobInfo q : inQemu.values()) {
+            LOG.log(System.Logger.Level.INFO, "ignoring job " + q.id() + " of " + domain + " that vireo did not start");
+        }
+        save();
+        after.forEach(Runnable::run);
+    }
+
+    private void save() throws IOException {
+        store.save(List.copyOf(jobs.values()));
+    }
+
+    private void saveOrWarn() {
+        try {
+            save();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot save the block jobs of " + domain
+                    + "; a daemon restart would not find them", e);
+        }
+    }
+}
