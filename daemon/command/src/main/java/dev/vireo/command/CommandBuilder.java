@@ -29,6 +29,7 @@ public final class CommandBuilder {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(caps, "caps");
         Objects.requireNonNull(options, "options");
+        UnbuiltFeatures.check(domain);
         BuildContext ctx = BuildContext.of(domain, caps, options);
         ArgvWriter out = new ArgvWriter();
         // Messages from QEMU are parsed by the daemon: keep them untranslated.

@@ -58,6 +58,7 @@ final class SoundArgs {
             case ICH6 -> "intel-hda";
             case SB16 -> "sb16";
             case PCSPK -> "pcspk";
+            case ICH7, ICH9, USB -> throw new IllegalStateException(model.xml() + " is refused by UnbuiltFeatures");
         };
     }
 

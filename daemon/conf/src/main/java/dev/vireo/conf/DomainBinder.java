@@ -2,6 +2,7 @@ package dev.vireo.conf;
 
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.LiveOnly;
+import dev.vireo.conf.model.RngBackend;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -28,7 +29,8 @@ final class DomainBinder {
 
     private static JAXBContext createContext() {
         try {
-            return JAXBContext.newInstance(Domain.class);
+            // the registry declares the elements of RngBackend's mixed content
+            return JAXBContext.newInstance(Domain.class, RngBackend.Children.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("the domain model cannot be bound: " + e, e);
         }

@@ -1,5 +1,6 @@
 package dev.vireo.conf;
 
+import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import java.lang.reflect.Field;
 import java.util.HashSet;
@@ -23,7 +24,9 @@ final class UnboundAttributes {
     /** Adds a problem for each attribute of the current start tag that {@code target}'s class does not bind. */
     static void check(Object target, ElementPathReader reader, List<XmlProblem> problems) {
         if (reader.getEventType() != XMLStreamReader.START_ELEMENT) return;
-        Set<String> bound = BOUND.computeIfAbsent(target.getClass(), UnboundAttributes::attributesOf);
+        // an element of mixed content arrives wrapped; its attributes are those of the declared type
+        Class<?> type = target instanceof JAXBElement<?> e ? e.getDeclaredType() : target.getClass();
+        Set<String> bound = BOUND.computeIfAbsent(type, UnboundAttributes::attributesOf);
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String ns = reader.getAttributeNamespace(i);
             if (ns != null && !ns.isEmpty() && !XMLConstants.NULL_NS_URI.equals(ns)) continue;

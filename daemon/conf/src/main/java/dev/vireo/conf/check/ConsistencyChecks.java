@@ -36,6 +36,8 @@ public final class ConsistencyChecks {
         c.controllers(d.getDevices());
         c.addresses(d.getDevices());
         c.bootOrder(d);
+        AudioChecks.check(d.getDevices(), at, c.problems);
+        DeviceCountChecks.check(d.getDevices(), at, c.problems);
         return c.problems;
     }
 

@@ -106,17 +106,24 @@ final class InputGraphicsDefaults {
         if (v.getModel() == null) v.setModel(new VideoModelElement());
         VideoModelElement m = v.getModel();
         if (m.getType() == null) m.setType(DomainDefaults.isHvm(d) ? VideoModel.CIRRUS : VideoModel.XEN);
+        // type='none' is no card at all: nothing to size
+        if (m.getType() == VideoModel.NONE) return;
         // a card QEMU gives no default memory (vbox) is left without one: libvirt prints no vram='0'
         if (m.getVram() == null && defaultVram(m.getType()) > 0) m.setVram(defaultVram(m.getType()));
         if (m.getHeads() == null) m.setHeads(1);
     }
 
-    /** QEMU's default video memory in KiB: 9 MiB for VGA-like cards, 64 MiB for QXL, 4 MiB for the Xen framebuffer. */
+    /**
+     * QEMU's default video memory in KiB: 9 MiB for VGA-like cards, 64 MiB for QXL, 4 MiB for the Xen
+     * framebuffer, 16 MiB for bochs-display (which libvirt 0.10.2 did not know); virtio-gpu and ramfb
+     * take none.
+     */
     private static int defaultVram(VideoModel type) {
         return switch (type) {
             case VGA, CIRRUS, VMVGA -> 9 * 1024;
             case QXL -> 64 * 1024;
             case XEN -> 4 * 1024;
+            case BOCHS -> 16 * 1024;
             default -> 0;
         };
     }

@@ -35,6 +35,7 @@ final class OtherDeviceDefaults {
             if (f.getAccessmode() == null) f.setAccessmode(FilesystemAccessMode.PASSTHROUGH);
         }
         smartcards(dev);
+        RngTpmDefaults.apply(dev, live);
         for (Hostdev h : dev.getHostdevs()) {
             if (h.getMode() == null) h.setMode(HostdevMode.SUBSYSTEM);
             if (h.getMode() == HostdevMode.SUBSYSTEM && h.getManaged() == null) h.setManaged(false);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The guest's devices: {@code <devices>}; each kind in its own list, formatted in libvirt's order. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"emulator", "disks", "controllers", "leases", "filesystems", "interfaces", "smartcards", "serials", "parallels", "consoles", "channels", "inputs", "graphics", "sounds", "videos", "hostdevs", "redirdevs", "redirfilter", "hubs", "watchdog", "memballoon"})
+@XmlType(propOrder = {"emulator", "disks", "controllers", "leases", "filesystems", "interfaces", "smartcards", "serials", "parallels", "consoles", "channels", "inputs", "tpms", "graphics", "sounds", "audios", "videos", "hostdevs", "redirdevs", "redirfilter", "hubs", "watchdog", "memballoon", "rngs"})
 public class Devices {
     @XmlElement(name = "emulator")
     private String emulator;
@@ -47,11 +47,17 @@ public class Devices {
     @XmlElement(name = "input")
     private final List<Input> inputs = new ArrayList<>();
 
+    @XmlElement(name = "tpm")
+    private final List<Tpm> tpms = new ArrayList<>();
+
     @XmlElement(name = "graphics")
     private final List<Graphics> graphics = new ArrayList<>();
 
     @XmlElement(name = "sound")
     private final List<Sound> sounds = new ArrayList<>();
+
+    @XmlElement(name = "audio")
+    private final List<Audio> audios = new ArrayList<>();
 
     @XmlElement(name = "video")
     private final List<Video> videos = new ArrayList<>();
@@ -73,6 +79,9 @@ public class Devices {
 
     @XmlElement(name = "memballoon")
     private Memballoon memballoon;
+
+    @XmlElement(name = "rng")
+    private final List<Rng> rngs = new ArrayList<>();
 
     /** {@code <emulator>}, or {@code null} when absent. */
     public String getEmulator() {
@@ -190,6 +199,21 @@ public class Devices {
         this.watchdog = watchdog;
     }
 
+    /** The {@code <tpm>} children, in document order; the list is live. */
+    public List<Tpm> getTpms() {
+        return tpms;
+    }
+
+    /** The {@code <audio>} backends, in document order; the list is live. */
+    public List<Audio> getAudios() {
+        return audios;
+    }
+
+    /** The {@code <rng>} children, in document order; the list is live. */
+    public List<Rng> getRngs() {
+        return rngs;
+    }
+
     /** {@code <memballoon>}, or {@code null} when absent. */
     public Memballoon getMemballoon() {
         return memballoon;
@@ -219,6 +243,8 @@ public class Devices {
         all.addAll(hubs);
         if (watchdog != null) all.add(watchdog);
         if (memballoon != null) all.add(memballoon);
+        all.addAll(tpms);
+        all.addAll(rngs);
         return all;
     }
 }

@@ -11,11 +11,14 @@ import java.util.List;
 
 /** A sound card: {@code <sound>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"codecs", "alias", "address"})
+@XmlType(propOrder = {"codecs", "audio", "alias", "address"})
 public class Sound extends Device {
     @XmlAttribute(name = "model")
     @XmlJavaTypeAdapter(SoundModel.Adapter.class)
     private SoundModel model;
+
+    @XmlElement(name = "audio")
+    private AudioRef audio;
 
     @XmlElement(name = "codec")
     private final List<SoundCodec> codecs = new ArrayList<>();
@@ -27,6 +30,15 @@ public class Sound extends Device {
 
     public void setModel(SoundModel model) {
         this.model = model;
+    }
+
+    /** {@code <audio id>}: the backend this card plays through, or {@code null}. */
+    public AudioRef getAudio() {
+        return audio;
+    }
+
+    public void setAudio(AudioRef audio) {
+        this.audio = audio;
     }
 
     /** The {@code <codec>} children, in document order; the list is live. */

@@ -3,7 +3,8 @@ package dev.vireo.conf.model;
 /** Codec of an ich6 sound card: {@code <codec type>}. */
 public enum SoundCodecType implements XmlSpelled {
     DUPLEX("duplex"),
-    MICRO("micro");
+    MICRO("micro"),
+    OUTPUT("output");
 
     private final String xml;
 

@@ -6,7 +6,10 @@ public enum SoundModel implements XmlSpelled {
     ES1370("es1370"),
     PCSPK("pcspk"),
     AC97("ac97"),
-    ICH6("ich6");
+    ICH6("ich6"),
+    ICH7("ich7"),
+    ICH9("ich9"),
+    USB("usb");
 
     private final String xml;
 

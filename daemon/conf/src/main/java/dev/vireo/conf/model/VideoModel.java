@@ -7,7 +7,11 @@ public enum VideoModel implements XmlSpelled {
     VMVGA("vmvga"),
     XEN("xen"),
     VBOX("vbox"),
-    QXL("qxl");
+    QXL("qxl"),
+    VIRTIO("virtio"),
+    BOCHS("bochs"),
+    RAMFB("ramfb"),
+    NONE("none");
 
     private final String xml;
 

@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** Video card model and memory: {@code <video><model>}; memory in KiB. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"acceleration"})
+@XmlType(propOrder = {"acceleration", "resolution"})
 public class VideoModelElement {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(VideoModel.Adapter.class)
@@ -21,6 +21,9 @@ public class VideoModelElement {
     @XmlAttribute(name = "vram")
     private Integer vram;
 
+    @XmlAttribute(name = "vgamem")
+    private Integer vgamem;
+
     @XmlAttribute(name = "heads")
     private Integer heads;
 
@@ -30,6 +33,27 @@ public class VideoModelElement {
 
     @XmlElement(name = "acceleration")
     private VideoAcceleration acceleration;
+
+    @XmlElement(name = "resolution")
+    private VideoResolution resolution;
+
+    /** {@code @vgamem} in KiB (QXL's VGA-mode memory), or {@code null} when absent. */
+    public Integer getVgamem() {
+        return vgamem;
+    }
+
+    public void setVgamem(Integer vgamem) {
+        this.vgamem = vgamem;
+    }
+
+    /** {@code <resolution>}: the guest's initial mode, or {@code null} when absent. */
+    public VideoResolution getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(VideoResolution resolution) {
+        this.resolution = resolution;
+    }
 
     /** {@code @type}, or {@code null} when absent. */
     public VideoModel getType() {
