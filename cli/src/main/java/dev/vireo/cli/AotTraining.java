@@ -2,7 +2,7 @@ package dev.vireo.cli;
 
 import dev.vireo.client.JsonFields;
 import dev.vireo.client.JsonText;
-import dev.vireo.client.LineChannel;
+import dev.vireo.protocol.LineChannel;
 
 import java.io.IOException;
 import java.io.PrintWriter;

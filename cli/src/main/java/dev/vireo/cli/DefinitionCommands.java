@@ -1,10 +1,10 @@
 package dev.vireo.cli;
 
-import dev.vireo.client.DomainInfo;
-import dev.vireo.client.DomainState;
-import dev.vireo.client.DomainSummary;
-import dev.vireo.client.Version;
-import dev.vireo.client.VersionInfo;
+import dev.vireo.protocol.DomainInfo;
+import dev.vireo.protocol.DomainState;
+import dev.vireo.protocol.DomainSummary;
+import dev.vireo.protocol.Version;
+import dev.vireo.protocol.VersionInfo;
 import dev.vireo.client.VireoClient;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.vireo.cli;
 
-import dev.vireo.client.DiskSummary;
-import dev.vireo.client.DomainEvent;
+import dev.vireo.protocol.DiskSummary;
+import dev.vireo.protocol.DomainEvent;
 import dev.vireo.client.JsonText;
 import dev.vireo.client.VireoClient;
 

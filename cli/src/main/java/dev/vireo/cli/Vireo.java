@@ -1,7 +1,7 @@
 package dev.vireo.cli;
 
-import dev.vireo.client.Endpoint;
-import dev.vireo.client.Version;
+import dev.vireo.protocol.Endpoint;
+import dev.vireo.protocol.Version;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
 

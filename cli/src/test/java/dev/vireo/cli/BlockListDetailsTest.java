@@ -1,7 +1,7 @@
 package dev.vireo.cli;
 
-import dev.vireo.client.BackingLayer;
-import dev.vireo.client.DiskSummary;
+import dev.vireo.protocol.BackingLayer;
+import dev.vireo.protocol.DiskSummary;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

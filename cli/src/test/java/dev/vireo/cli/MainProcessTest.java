@@ -1,6 +1,6 @@
 package dev.vireo.cli;
 
-import dev.vireo.client.Version;
+import dev.vireo.protocol.Version;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,15 @@
 package dev.vireo.client;
 
+import dev.vireo.protocol.BackingLayer;
+import dev.vireo.protocol.DiskSummary;
+import dev.vireo.protocol.DomainEvent;
+import dev.vireo.protocol.DomainInfo;
+import dev.vireo.protocol.DomainState;
+import dev.vireo.protocol.DomainSummary;
+import dev.vireo.protocol.ErrorCodes;
+import dev.vireo.protocol.LineChannel;
+import dev.vireo.protocol.VersionInfo;
+
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.StandardProtocolFamily;

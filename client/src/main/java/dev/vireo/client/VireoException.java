@@ -1,6 +1,6 @@
 package dev.vireo.client;
 
-/** The daemon refused or failed an operation; {@link #code()} is one of {@link ErrorCodes}. */
+/** The daemon refused or failed an operation; {@link #code()} is one of {@link dev.vireo.protocol.ErrorCodes}. */
 public final class VireoException extends Exception {
     private final String code;
 

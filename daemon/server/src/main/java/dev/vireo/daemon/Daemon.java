@@ -18,7 +18,7 @@ import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.ops.ImageOps;
 import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcServer;
 import dev.vireo.storage.ChainPolicy;
 
@@ -74,7 +74,7 @@ public final class Daemon implements AutoCloseable {
             for (String name : autostart.marked()) {
                 try {
                     if (!lifecycle.isActive(name)) lifecycle.start(name);
-                } catch (RpcException e) {
+                } catch (VireoError e) {
                     Log.info("autostart of domain " + name + " failed: " + e.getMessage());
                 }
             }

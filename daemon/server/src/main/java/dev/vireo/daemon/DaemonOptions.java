@@ -1,6 +1,6 @@
 package dev.vireo.daemon;
 
-import dev.vireo.client.Endpoint;
+import dev.vireo.protocol.Endpoint;
 
 import java.nio.file.Path;
 

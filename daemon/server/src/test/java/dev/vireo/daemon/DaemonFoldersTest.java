@@ -1,6 +1,6 @@
 package dev.vireo.daemon;
 
-import dev.vireo.client.Endpoint;
+import dev.vireo.protocol.Endpoint;
 import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.config.QemuIdentity;
 import org.junit.jupiter.api.Test;

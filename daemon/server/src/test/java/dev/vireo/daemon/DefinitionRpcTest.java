@@ -1,9 +1,9 @@
 package dev.vireo.daemon;
 
-import dev.vireo.client.DomainEvent;
-import dev.vireo.client.DomainInfo;
-import dev.vireo.client.DomainSummary;
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.DomainEvent;
+import dev.vireo.protocol.DomainInfo;
+import dev.vireo.protocol.DomainSummary;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
 import dev.vireo.conf.DomainXml;

@@ -1,6 +1,6 @@
 package dev.vireo.daemon;
 
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.vireo.daemon;
 
-import dev.vireo.client.Endpoint;
+import dev.vireo.protocol.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

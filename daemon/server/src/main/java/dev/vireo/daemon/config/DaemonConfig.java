@@ -1,6 +1,6 @@
 package dev.vireo.daemon.config;
 
-import dev.vireo.client.Endpoint;
+import dev.vireo.protocol.Endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

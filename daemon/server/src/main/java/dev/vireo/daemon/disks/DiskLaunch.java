@@ -1,6 +1,5 @@
 package dev.vireo.daemon.disks;
 
-import dev.vireo.client.ErrorCodes;
 import dev.vireo.command.CommandLine;
 import dev.vireo.command.fdpass.FdPassingArgv;
 import dev.vireo.command.fdpass.PassedDisk;
@@ -9,7 +8,7 @@ import dev.vireo.command.fdpass.PassedLayer;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.config.DaemonConfig;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.process.OwnedFd;
 import dev.vireo.storage.BackingChain;
 import dev.vireo.storage.ChainPolicy;
@@ -47,9 +46,9 @@ public final class DiskLaunch {
      * Walks and opens the chains of {@code live}'s disks, sets their {@code <backingStore>}, and
      * returns the command line to run with the fds to hand over.
      *
-     * @throws RpcException naming the disk and the refusal; nothing stays open then
+     * @throws VireoError naming the disk and the refusal; nothing stays open then
      */
-    public PreparedDisks prepare(Domain live, CommandLine plain) throws RpcException {
+    public PreparedDisks prepare(Domain live, CommandLine plain) throws VireoError {
         List<PassedDisk> passed = new ArrayList<>();
         Map<Integer, OwnedFd> inherited = new LinkedHashMap<>();
         boolean handedOver = false;
@@ -78,9 +77,9 @@ public final class DiskLaunch {
             handedOver = true;
             return prepared;
         } catch (IOException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, e.getMessage(), e);
+            throw VireoError.failed(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new RpcException(ErrorCodes.UNSUPPORTED, e.getMessage(), e);
+            throw VireoError.unsupported(e.getMessage(), e);
         } finally {
             if (!handedOver) {
                 inherited.values().forEach(OwnedFd::close);
@@ -99,11 +98,11 @@ public final class DiskLaunch {
         return disks;
     }
 
-    private BackingChain walk(ChainedDisk disk) throws RpcException {
+    private BackingChain walk(ChainedDisk disk) throws VireoError {
         try {
             return BackingChain.open(disk.path(), disk.format(), policy);
         } catch (StorageException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "disk '" + disk.target() + "': " + e.getMessage(), e);
+            throw VireoError.failed("disk '" + disk.target() + "': " + e.getMessage(), e);
         }
     }
 

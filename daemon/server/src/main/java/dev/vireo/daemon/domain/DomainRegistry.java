@@ -1,11 +1,10 @@
 package dev.vireo.daemon.domain;
 
-import dev.vireo.client.ErrorCodes;
 import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.Log;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -87,7 +86,7 @@ public final class DomainRegistry {
      * Stores a definition: a new domain, or an update of the one with the same name and UUID.
      * Runs under the domain's lock; the file is written before the new definition is visible.
      */
-    public Defined define(Domain definition) throws RpcException {
+    public Defined define(Domain definition) throws VireoError {
         String name = codec.name(definition);
         String uuid = codec.uuid(definition);
         checkNewName(name);
@@ -100,7 +99,7 @@ public final class DomainRegistry {
                     AtomicFiles.write(file(name), codec.format(definition));
                 } catch (IOException io) {
                     dropIfUnused(e);
-                    throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot store domain '" + name + "': " + io.getMessage(), io);
+                    throw VireoError.failed("cannot store domain '" + name + "': " + io.getMessage(), io);
                 }
                 boolean updated = e.isPersistent();
                 e.persistent(definition);
@@ -119,19 +118,19 @@ public final class DomainRegistry {
      * The entry for a domain about to be defined or created: the existing one of that name, or a
      * new one. Refuses a UUID that another domain (or this name under another UUID) already has.
      */
-    private DomainEntry reserve(String name, String uuid) throws RpcException {
+    private DomainEntry reserve(String name, String uuid) throws VireoError {
         synchronized (bookkeeping) {
             DomainEntry existing = byName.get(name);
             if (existing != null) {
                 if (!existing.uuid().equalsIgnoreCase(uuid)) {
-                    throw new RpcException(ErrorCodes.DOMAIN_EXISTS, "domain '" + name
+                    throw VireoError.domainExists("domain '" + name
                             + "' is already defined with uuid " + existing.uuid() + " (the new definition has uuid " + uuid + ")");
                 }
                 return existing;
             }
             String other = nameByUuid.get(uuid);
             if (other != null) {
-                throw new RpcException(ErrorCodes.DOMAIN_EXISTS, "domain '" + other + "' already exists with uuid " + uuid
+                throw VireoError.domainExists("domain '" + other + "' already exists with uuid " + uuid
                         + "; a domain cannot be renamed by defining it under a new name");
             }
             DomainEntry e = new DomainEntry(name, uuid);
@@ -142,19 +141,19 @@ public final class DomainRegistry {
     }
 
     /** Removes the stored definition; a running domain stays, as a transient one, until it stops. */
-    public void undefine(String key) throws RpcException {
+    public void undefine(String key) throws VireoError {
         for (;;) {
             DomainEntry e = lookup(key);
             e.lock().lock();
             try {
                 if (e.removed()) continue;
                 if (!e.isPersistent()) {
-                    throw new RpcException(ErrorCodes.OPERATION_INVALID, "cannot undefine transient domain '" + e.name() + "'");
+                    throw VireoError.wrongState("cannot undefine transient domain '" + e.name() + "'");
                 }
                 try {
                     AtomicFiles.delete(file(e.name()));
                 } catch (IOException io) {
-                    throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot remove " + file(e.name()) + ": " + io.getMessage(), io);
+                    throw VireoError.failed("cannot remove " + file(e.name()) + ": " + io.getMessage(), io);
                 }
                 e.persistent(null);
                 dropIfUnused(e);
@@ -179,7 +178,7 @@ public final class DomainRegistry {
      * Runs {@code action} under the domain's lock, retrying if the domain was removed while this
      * caller waited (so the action never sees a stale entry).
      */
-    public <T> T withLock(String key, LockedAction<T> action) throws RpcException {
+    public <T> T withLock(String key, LockedAction<T> action) throws VireoError {
         for (;;) {
             DomainEntry e = lookup(key);
             e.lock().lock();
@@ -197,7 +196,7 @@ public final class DomainRegistry {
      * (not yet stored, not yet running) when it does not exist: for create and for recovery.
      * The caller's action must make it persistent or active, or {@link #dropIfUnused} it.
      */
-    public <T> T withReserved(String name, String uuid, LockedAction<T> action) throws RpcException {
+    public <T> T withReserved(String name, String uuid, LockedAction<T> action) throws VireoError {
         checkFileName(name);
         for (;;) {
             DomainEntry e = reserve(name, uuid);
@@ -213,14 +212,14 @@ public final class DomainRegistry {
 
     @FunctionalInterface
     public interface LockedAction<T> {
-        T run(DomainEntry entry) throws RpcException;
+        T run(DomainEntry entry) throws VireoError;
     }
 
     /**
      * A domain by running id, then UUID, then name, in virsh's order: a key that reads as a running
      * guest's id or as a domain's UUID means that domain, whatever other domain is named like it.
      */
-    public DomainEntry lookup(String key) throws RpcException {
+    public DomainEntry lookup(String key) throws VireoError {
         DomainEntry e = null;
         if (ALL_DIGITS.matcher(key).matches() && key.length() < 10) {
             int id = Integer.parseInt(key);
@@ -232,7 +231,7 @@ public final class DomainRegistry {
         }
         if (e == null) e = byName.get(key);
         if (e == null || e.removed() || (!e.isPersistent() && !e.status().active())) {
-            throw new RpcException(ErrorCodes.NO_DOMAIN, "domain '" + key + "' not found: no domain with that name, UUID or id");
+            throw VireoError.noDomain("domain '" + key + "' not found: no domain with that name, UUID or id");
         }
         return e;
     }
@@ -252,9 +251,9 @@ public final class DomainRegistry {
     }
 
     /** The name becomes a file name: refuse what would escape the folder or hide the file. */
-    private static void checkFileName(String name) throws RpcException {
+    private static void checkFileName(String name) throws VireoError {
         if (name.isEmpty() || name.contains("/") || name.startsWith(".") || name.contains("\0")) {
-            throw new RpcException(ErrorCodes.INVALID_XML, "domain name '" + name
+            throw VireoError.invalidDefinition("domain name '" + name
                     + "' is not allowed: it must be non-empty, must not contain '/' and must not start with '.'");
         }
     }
@@ -265,10 +264,10 @@ public final class DomainRegistry {
      * Domains stored earlier under such a name still load and are found by name when nothing else
      * claims it.
      */
-    public static void checkNewName(String name) throws RpcException {
+    public static void checkNewName(String name) throws VireoError {
         checkFileName(name);
         if (ALL_DIGITS.matcher(name).matches() || UUID_SHAPE.matcher(name).matches()) {
-            throw new RpcException(ErrorCodes.INVALID_XML, "domain name '" + name + "' is not allowed: a name of digits only"
+            throw VireoError.invalidDefinition("domain name '" + name + "' is not allowed: a name of digits only"
                     + " or shaped like a UUID would be taken for a running domain's id or another domain's UUID");
         }
     }

@@ -3,9 +3,8 @@ package dev.vireo.daemon.lifecycle;
 import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.ProbeException;
 import dev.vireo.caps.QemuCaps;
-import dev.vireo.client.ErrorCodes;
 import dev.vireo.conf.model.Domain;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ public final class Emulators {
      * absent, the host's emulator for the guest's architecture: {@code qemu-system-ARCH} found on
      * the daemon's PATH (i686 guests run on qemu-system-i386; no arch means the host's, x86_64).
      */
-    public static Path of(Domain d) throws RpcException {
+    public static Path of(Domain d) throws VireoError {
         String emulator = d.getDevices() == null ? null : d.getDevices().getEmulator();
         if (emulator != null && !emulator.isBlank()) {
             return Path.of(emulator);
@@ -32,7 +31,7 @@ public final class Emulators {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new RpcException(ErrorCodes.UNSUPPORTED, "domain '" + d.getName() + "' names no emulator and "
+        throw VireoError.unsupported("domain '" + d.getName() + "' names no emulator and "
                 + binary + " is not on the daemon's PATH: add <emulator>/path/to/" + binary + "</emulator> to <devices>");
     }
 
@@ -48,11 +47,11 @@ public final class Emulators {
     }
 
     /** Probed (or cached) capabilities; a probe failure becomes an operation-failed refusal. */
-    public static QemuCaps caps(CapsCache cache, Path emulator) throws RpcException {
+    public static QemuCaps caps(CapsCache cache, Path emulator) throws VireoError {
         try {
             return cache.get(emulator);
         } catch (ProbeException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot probe emulator " + emulator + ": " + e.getMessage(), e);
+            throw VireoError.failed("cannot probe emulator " + emulator + ": " + e.getMessage(), e);
         }
     }
 }

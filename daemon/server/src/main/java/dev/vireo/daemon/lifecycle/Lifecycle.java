@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.QemuCaps;
-import dev.vireo.client.ErrorCodes;
 import dev.vireo.command.CommandBuilder;
 import dev.vireo.command.CommandLine;
 import dev.vireo.command.LaunchOptions;
@@ -20,7 +19,7 @@ import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.process.ManagedProcess;
 import dev.vireo.process.ProcessSpawner;
 import dev.vireo.process.Signal;
@@ -79,17 +78,17 @@ public final class Lifecycle {
     }
 
     /** Starts a defined domain from its stored definition. */
-    public DomainEntry start(String key) throws RpcException {
+    public DomainEntry start(String key) throws VireoError {
         return registry.withLock(key, e -> {
             requireInactive(e);
-            if (!e.isPersistent()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' has no stored definition");
+            if (!e.isPersistent()) throw VireoError.wrongState("domain '" + e.name() + "' has no stored definition");
             launch(e, e.persistent());
             return e;
         });
     }
 
     /** Starts a transient domain (nothing stored), or an inactive defined one from this XML. */
-    public DomainEntry create(Domain definition) throws RpcException {
+    public DomainEntry create(Domain definition) throws VireoError {
         DomainRegistry.checkNewName(codec.name(definition));
         return registry.withReserved(codec.name(definition), codec.uuid(definition), e -> {
             requireInactive(e);
@@ -102,7 +101,7 @@ public final class Lifecycle {
         });
     }
 
-    private void launch(DomainEntry e, Domain definition) throws RpcException {
+    private void launch(DomainEntry e, Domain definition) throws VireoError {
         long began = System.nanoTime();
         Domain live = copyOf(definition);
         int id = lastId.incrementAndGet();
@@ -123,8 +122,8 @@ public final class Lifecycle {
             cmd = opened.commandLine();
         } catch (UnsupportedConfigurationException ex) {
             displays.release(e.name());
-            throw new RpcException(ErrorCodes.UNSUPPORTED, ex.getMessage());
-        } catch (RpcException ex) {
+            throw VireoError.unsupported(ex.getMessage());
+        } catch (VireoError ex) {
             displays.release(e.name());
             throw ex;
         } catch (IOException ex) {
@@ -160,7 +159,7 @@ public final class Lifecycle {
     }
 
     /** Kills QEMU at once (SIGTERM, then SIGKILL) and waits until the domain is shut off. */
-    public void destroy(String key) throws RpcException {
+    public void destroy(String key) throws VireoError {
         registry.withLock(key, e -> {
             RunningGuest guest = requireRunning(e);
             guest.destroyRequested = true;
@@ -175,7 +174,7 @@ public final class Lifecycle {
      *
      * @param timeout when not null, wait this long for the guest to shut off, then fail
      */
-    public void shutdown(String key, Duration timeout) throws RpcException {
+    public void shutdown(String key, Duration timeout) throws VireoError {
         RunningGuest guest = registry.withLock(key, e -> {
             RunningGuest g = requireRunning(e);
             monitorCommand(g, "system_powerdown");
@@ -185,17 +184,17 @@ public final class Lifecycle {
         try {
             guest.stopped.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "domain '" + guest.entry.name() + "' did not shut off within "
+            throw VireoError.failed("domain '" + guest.entry.name() + "' did not shut off within "
                     + timeout.toSeconds() + " s (the guest may ignore the ACPI power button; destroy stops it at once)");
         } catch (InterruptedException | ExecutionException ex) {
             throw failed("waiting for domain '" + guest.entry.name() + "' to shut off", ex);
         }
     }
 
-    public void suspend(String key) throws RpcException {
+    public void suspend(String key) throws VireoError {
         registry.withLock(key, e -> {
             RunningGuest g = requireRunning(e);
-            if (e.status().state() == StateKind.PAUSED) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is already paused");
+            if (e.status().state() == StateKind.PAUSED) throw VireoError.wrongState("domain '" + e.name() + "' is already paused");
             monitorCommand(g, "stop");
             setStatus(g, new DomainStatus(StateKind.PAUSED, "user"));
             events.lifecycle(e.name(), "Suspended", "Paused");
@@ -203,10 +202,10 @@ public final class Lifecycle {
         });
     }
 
-    public void resume(String key) throws RpcException {
+    public void resume(String key) throws VireoError {
         registry.withLock(key, e -> {
             RunningGuest g = requireRunning(e);
-            if (e.status().state() != StateKind.PAUSED) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is not paused");
+            if (e.status().state() != StateKind.PAUSED) throw VireoError.wrongState("domain '" + e.name() + "' is not paused");
             monitorCommand(g, "cont");
             setStatus(g, new DomainStatus(StateKind.RUNNING, "unpaused"));
             events.lifecycle(e.name(), "Resumed", "Unpaused");
@@ -215,7 +214,7 @@ public final class Lifecycle {
     }
 
     /** Resets the guest (like pressing its reset button). */
-    public void reboot(String key) throws RpcException {
+    public void reboot(String key) throws VireoError {
         registry.withLock(key, e -> {
             monitorCommand(requireRunning(e), "system_reset");
             return null;
@@ -223,7 +222,7 @@ public final class Lifecycle {
     }
 
     /** Passes a QMP command through; QMP's whole reply comes back, an error included. */
-    public JsonNode monitorPassThrough(String key, ObjectNode command) throws RpcException {
+    public JsonNode monitorPassThrough(String key, ObjectNode command) throws VireoError {
         return registry.withLock(key, e -> {
             try {
                 return monitorOf(requireRunning(e)).passThrough(command);
@@ -336,42 +335,42 @@ public final class Lifecycle {
         }
     }
 
-    private void monitorCommand(RunningGuest g, String command) throws RpcException {
+    private void monitorCommand(RunningGuest g, String command) throws VireoError {
         try {
             monitorOf(g).execute(command, null);
         } catch (GuestMonitor.MonitorException ex) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, command + " refused by QEMU: " + ex.errorClass() + ": " + ex.getMessage());
+            throw VireoError.failed(command + " refused by QEMU: " + ex.errorClass() + ": " + ex.getMessage());
         } catch (IOException ex) {
             throw failed(command + " on domain '" + g.entry.name() + "'", ex);
         }
     }
 
     /** The guest's monitor; missing only when a restarted daemon could not reconnect to it. */
-    private static GuestMonitor monitorOf(RunningGuest g) throws RpcException {
+    private static GuestMonitor monitorOf(RunningGuest g) throws VireoError {
         GuestMonitor m = g.monitor;
         if (m == null) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "the monitor of domain '" + g.entry.name()
+            throw VireoError.failed("the monitor of domain '" + g.entry.name()
                     + "' is not connected (see the daemon's log); destroy still stops it");
         }
         return m;
     }
 
-    private RunningGuest requireRunning(DomainEntry e) throws RpcException {
+    private RunningGuest requireRunning(DomainEntry e) throws VireoError {
         RunningGuest g = running.get(e.name());
-        if (g == null || !e.status().active()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is not running");
+        if (g == null || !e.status().active()) throw VireoError.wrongState("domain '" + e.name() + "' is not running");
         return g;
     }
 
-    private static void requireInactive(DomainEntry e) throws RpcException {
-        if (e.status().active()) throw new RpcException(ErrorCodes.OPERATION_INVALID, "domain '" + e.name() + "' is already active");
+    private static void requireInactive(DomainEntry e) throws VireoError {
+        if (e.status().active()) throw VireoError.wrongState("domain '" + e.name() + "' is already active");
     }
 
     /** A private copy of the definition for the running guest (it gains an id and runtime details). */
-    private Domain copyOf(Domain d) throws RpcException {
+    private Domain copyOf(Domain d) throws VireoError {
         try {
             return codec.parse(codec.format(d));
         } catch (XmlProblemsException ex) {
-            throw new RpcException(ErrorCodes.INTERNAL, "the stored definition of '" + d.getName() + "' no longer parses: " + ex.getMessage());
+            throw VireoError.internal("the stored definition of '" + d.getName() + "' no longer parses: " + ex.getMessage());
         }
     }
 
@@ -385,7 +384,7 @@ public final class Lifecycle {
         return env;
     }
 
-    private static RpcException failed(String what, Exception cause) {
-        return new RpcException(ErrorCodes.OPERATION_FAILED, cause == null ? what : what + ": " + cause.getMessage(), cause);
+    private static VireoError failed(String what, Exception cause) {
+        return VireoError.failed(cause == null ? what : what + ": " + cause.getMessage(), cause);
     }
 }

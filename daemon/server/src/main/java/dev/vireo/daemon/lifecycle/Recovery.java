@@ -9,7 +9,7 @@ import dev.vireo.daemon.Log;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.process.ManagedProcess;
 import dev.vireo.process.ProcessIdentity;
 
@@ -89,7 +89,7 @@ public final class Recovery {
                 Log.info("domain " + r.name() + " found running again (id " + r.id() + ", pid " + r.pid() + ")");
                 return true;
             });
-        } catch (XmlProblemsException | RpcException e) {
+        } catch (XmlProblemsException | VireoError e) {
             Log.warn("cannot take over domain " + r.name() + " (pid " + r.pid() + "): " + e.getMessage(), null);
             return false;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.client.ErrorCodes;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.domain.AutostartMarks;
@@ -14,6 +13,7 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.EventBus;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.io.IOException;
@@ -52,22 +52,22 @@ public final class DefinitionOps {
     }
 
     /** Parses a document; every problem the parser found reaches the client, nothing is stored. */
-    public Domain parse(String xml) throws RpcException {
+    public Domain parse(String xml) throws VireoError {
         try {
             return codec.parse(xml);
         } catch (XmlProblemsException e) {
-            throw new RpcException(ErrorCodes.INVALID_XML, e.getMessage());
+            throw VireoError.invalidDefinition(e.getMessage());
         }
     }
 
-    private JsonNode define(Call call) throws RpcException {
+    private JsonNode define(Call call) throws RpcException, VireoError {
         DomainRegistry.Defined defined = registry.define(parse(call.string("xml")));
         DomainEntry e = defined.entry();
         events.lifecycle(e.name(), "Defined", defined.updated() ? "Updated" : "Added");
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }
 
-    private JsonNode undefine(Call call) throws RpcException {
+    private JsonNode undefine(Call call) throws RpcException, VireoError {
         String name = registry.lookup(call.string("domain")).name();
         registry.undefine(name);
         markAutostart(name, false);
@@ -75,12 +75,12 @@ public final class DefinitionOps {
         return Results.object();
     }
 
-    private JsonNode validate(Call call) throws RpcException {
+    private JsonNode validate(Call call) throws RpcException, VireoError {
         Domain d = parse(call.string("xml"));
         return Results.object().put("name", codec.name(d));
     }
 
-    private JsonNode list(Call call) throws RpcException {
+    private JsonNode list(Call call) throws RpcException, VireoError {
         boolean all = call.flag("all");
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         for (DomainEntry e : registry.list()) {
@@ -93,19 +93,19 @@ public final class DefinitionOps {
         return rows;
     }
 
-    private JsonNode dumpXml(Call call) throws RpcException {
+    private JsonNode dumpXml(Call call) throws RpcException, VireoError {
         DomainEntry e = registry.lookup(call.string("domain"));
         Domain live = e.live();
         if (live != null && (!call.flag("inactive") || !e.isPersistent())) return Results.text(codec.formatLive(live));
         return Results.text(codec.format(e.persistent()));
     }
 
-    private JsonNode domState(Call call) throws RpcException {
+    private JsonNode domState(Call call) throws RpcException, VireoError {
         DomainEntry e = registry.lookup(call.string("domain"));
         return Results.object().put("state", e.status().state().words()).put("reason", e.status().reason());
     }
 
-    private JsonNode domInfo(Call call) throws RpcException {
+    private JsonNode domInfo(Call call) throws RpcException, VireoError {
         DomainEntry e = registry.lookup(call.string("domain"));
         Domain d = e.current();
         ObjectNode r = Results.object();
@@ -132,24 +132,24 @@ public final class DefinitionOps {
     }
 
     /** Marks (or with {@code disable}, unmarks) a persistent domain to be started with vireod. */
-    private JsonNode autostart(Call call) throws RpcException {
+    private JsonNode autostart(Call call) throws RpcException, VireoError {
         DomainEntry e = registry.lookup(call.string("domain"));
         if (!e.isPersistent()) {
-            throw new RpcException(ErrorCodes.OPERATION_INVALID, "cannot set autostart for transient domain '" + e.name() + "'");
+            throw VireoError.wrongState("cannot set autostart for transient domain '" + e.name() + "'");
         }
         markAutostart(e.name(), !call.flag("disable"));
         return Results.object().put("name", e.name());
     }
 
-    private void markAutostart(String name, boolean on) throws RpcException {
+    private void markAutostart(String name, boolean on) throws VireoError {
         try {
             autostart.mark(name, on);
         } catch (IOException io) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, "cannot change autostart of '" + name + "': " + io.getMessage(), io);
+            throw VireoError.failed("cannot change autostart of '" + name + "': " + io.getMessage(), io);
         }
     }
 
-    private JsonNode lookup(Call call) throws RpcException {
+    private JsonNode lookup(Call call) throws RpcException, VireoError {
         DomainEntry e = registry.lookup(call.string("domain"));
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }

@@ -5,7 +5,7 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.ProbeException;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.caps.QemuCapsXml;
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.command.CommandBuilder;
 import dev.vireo.command.LaunchOptions;
 import dev.vireo.command.UnsupportedConfigurationException;
@@ -14,6 +14,7 @@ import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.lifecycle.Emulators;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class EmulatorOps {
     }
 
     /** The command line for a domain, as libvirt's {@code domxml-to-native qemu-argv} prints it. */
-    private JsonNode domXmlToNative(Call call) throws RpcException {
+    private JsonNode domXmlToNative(Call call) throws RpcException, VireoError {
         String format = call.string("format");
         if (!format.equals("qemu-argv")) {
             throw new RpcException(ErrorCodes.BAD_REQUEST, "unsupported native format '" + format + "': only qemu-argv is known");
@@ -56,7 +57,7 @@ public final class EmulatorOps {
             try {
                 qemuCaps = QemuCapsXml.parse(capsXml, "the --caps document");
             } catch (XmlProblemsException e) {
-                throw new RpcException(ErrorCodes.INVALID_XML, e.getMessage());
+                throw VireoError.invalidDefinition(e.getMessage());
             }
         } else {
             qemuCaps = Emulators.caps(caps, Emulators.of(d));
@@ -65,11 +66,11 @@ public final class EmulatorOps {
         try {
             return Results.text(CommandBuilder.build(d, qemuCaps, launch).toShellLine());
         } catch (UnsupportedConfigurationException e) {
-            throw new RpcException(ErrorCodes.UNSUPPORTED, e.getMessage());
+            throw VireoError.unsupported(e.getMessage());
         }
     }
 
-    private JsonNode domCapabilities(Call call) throws RpcException {
+    private JsonNode domCapabilities(Call call) throws RpcException, VireoError {
         return Results.text(QemuCapsXml.format(Emulators.caps(caps, Path.of(call.string("emulatorbin")))));
     }
 
@@ -80,7 +81,7 @@ public final class EmulatorOps {
         } catch (ProbeException e) {
             // no usable default emulator: version still reports the daemon's own
         }
-        return Results.object().put("daemon", dev.vireo.client.Version.VALUE)
+        return Results.object().put("daemon", dev.vireo.protocol.Version.VALUE)
                 .put("hypervisor", "QEMU").put("hypervisorVersion", hypervisor);
     }
 }

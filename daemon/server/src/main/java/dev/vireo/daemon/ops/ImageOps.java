@@ -2,11 +2,12 @@ package dev.vireo.daemon.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.Json;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.storage.BackingChain;
 import dev.vireo.storage.ChainPolicy;
@@ -40,7 +41,7 @@ public final class ImageOps {
         ops.put("image-info", this::imageInfo);
     }
 
-    private JsonNode imageInfo(Call call) throws RpcException {
+    private JsonNode imageInfo(Call call) throws RpcException, VireoError {
         Path path = Path.of(call.string("path"));
         String formatName = call.optionalString("format");
         ImageFormat given = formatName != null ? parseFormat(formatName) : null;
@@ -55,19 +56,19 @@ public final class ImageOps {
             });
             return Json.MAPPER.readTree(ImageInfo.toJson(images));
         } catch (StorageException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, e.getMessage(), e);
+            throw VireoError.failed(e.getMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new RpcException(ErrorCodes.INTERNAL, "image-info produced invalid JSON: " + e.getMessage(), e);
+            throw VireoError.internal("image-info produced invalid JSON: " + e.getMessage(), e);
         } catch (FileWork.StuckException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, e.getMessage(), e);
+            throw VireoError.failed(e.getMessage(), e);
         } catch (NoSuchFileException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, path + ": no such file", e);
+            throw VireoError.failed(path + ": no such file", e);
         } catch (IOException e) {
-            throw new RpcException(ErrorCodes.OPERATION_FAILED, path + ": cannot read: " + e.getMessage(), e);
+            throw VireoError.failed(path + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static ImageFormat parseFormat(String name) throws RpcException {
+    private static ImageFormat parseFormat(String name) throws RpcException, VireoError {
         return ImageFormat.forName(name).orElseThrow(() -> new RpcException(ErrorCodes.BAD_REQUEST,
                 "unknown image format '" + name + "'; allowed: " + ImageFormat.knownNames()));
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.daemon.Json;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskSource;
@@ -16,6 +16,7 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.time.Duration;
@@ -36,23 +37,23 @@ public final class LifecycleOps {
     public void register(Map<String, Operation> ops) {
         ops.put("start", c -> named(lifecycle.start(c.string("domain"))));
         ops.put("create", c -> named(lifecycle.create(definitions.parse(c.string("xml")))));
-        ops.put("destroy", c -> done(() -> lifecycle.destroy(c.string("domain"))));
+        ops.put("destroy", onDomain(lifecycle::destroy));
         ops.put("shutdown", this::shutdown);
-        ops.put("suspend", c -> done(() -> lifecycle.suspend(c.string("domain"))));
-        ops.put("resume", c -> done(() -> lifecycle.resume(c.string("domain"))));
-        ops.put("reboot", c -> done(() -> lifecycle.reboot(c.string("domain"))));
+        ops.put("suspend", onDomain(lifecycle::suspend));
+        ops.put("resume", onDomain(lifecycle::resume));
+        ops.put("reboot", onDomain(lifecycle::reboot));
         ops.put("domblklist", this::domBlkList);
         ops.put("qemu-monitor-command", this::monitorCommand);
         ops.put("subscribe", this::subscribe);
     }
 
-    private JsonNode shutdown(Call call) throws RpcException {
+    private JsonNode shutdown(Call call) throws RpcException, VireoError {
         long millis = call.optionalCount("timeoutMillis");
         lifecycle.shutdown(call.string("domain"), millis < 0 ? null : Duration.ofMillis(millis));
         return Results.object();
     }
 
-    private JsonNode domBlkList(Call call) throws RpcException {
+    private JsonNode domBlkList(Call call) throws RpcException, VireoError {
         Domain d = registry.lookup(call.string("domain")).current();
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         if (d.getDevices() == null) return rows;
@@ -78,7 +79,7 @@ public final class LifecycleOps {
         return s.getName();
     }
 
-    private JsonNode monitorCommand(Call call) throws RpcException {
+    private JsonNode monitorCommand(Call call) throws RpcException, VireoError {
         JsonNode command;
         try {
             command = Json.MAPPER.readTree(call.string("command"));
@@ -92,7 +93,7 @@ public final class LifecycleOps {
         return lifecycle.monitorPassThrough(call.string("domain"), (ObjectNode) command);
     }
 
-    private JsonNode subscribe(Call call) throws RpcException {
+    private JsonNode subscribe(Call call) throws RpcException, VireoError {
         String domain = call.optionalString("domain");
         if (domain != null) domain = registry.lookup(domain).name();
         lifecycle.events().subscribe(call.session(), domain);
@@ -103,13 +104,16 @@ public final class LifecycleOps {
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }
 
-    private static JsonNode done(Action action) throws RpcException {
-        action.run();
-        return Results.object();
+    /** An operation that acts on the domain named by its {@code domain} argument and returns nothing. */
+    private static Operation onDomain(DomainAction action) {
+        return c -> {
+            action.run(c.string("domain"));
+            return Results.object();
+        };
     }
 
     @FunctionalInterface
-    private interface Action {
-        void run() throws RpcException;
+    private interface DomainAction {
+        void run(String domain) throws VireoError;
     }
 }

@@ -1,7 +1,7 @@
 package dev.vireo.daemon.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.ErrorCodes;
 
 /** One request being handled: typed access to its arguments and the connection it came on. */
 public record Call(String op, JsonNode args, Session session) {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.client.ErrorCodes;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.daemon.Json;
-import dev.vireo.client.LineChannel;
+import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.protocol.LineChannel;
 import dev.vireo.daemon.Log;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -146,6 +147,8 @@ public final class RpcServer implements AutoCloseable {
             return reply;
         } catch (RpcException e) {
             return error(reply, e.code(), e.getMessage());
+        } catch (VireoError e) {
+            return error(reply, ErrorReplies.codeOf(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
             // one line, with the frame that threw: enough to find the bug without flooding the log
             StackTraceElement[] frames = e.getStackTrace();

@@ -3,7 +3,7 @@ package dev.vireo.daemon.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.client.LineChannel;
+import dev.vireo.protocol.LineChannel;
 
 import java.io.IOException;
 

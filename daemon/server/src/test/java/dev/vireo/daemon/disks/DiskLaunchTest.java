@@ -1,12 +1,11 @@
 package dev.vireo.daemon.disks;
 
-import dev.vireo.client.ErrorCodes;
 import dev.vireo.command.CommandLine;
 import dev.vireo.conf.model.DiskBackingStore;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.domain.DefinitionCodec;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.storage.ChainPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,8 +103,8 @@ class DiskLaunchTest {
         qemuImg("create", "-q", "-f", "qcow2", "-u", "-b", "gone.raw", "-F", "raw", broken.toString(), "16M");
         Domain live = domain(disk("qcow2", top, "vda", "") + disk("qcow2", broken, "vdb", ""));
         int before = openFds();
-        RpcException e = assertThrows(RpcException.class, () -> PASSING.prepare(live, plain(top, "if=none,id=drive-virtio-disk0,format=qcow2")));
-        assertEquals(ErrorCodes.OPERATION_FAILED, e.code());
+        VireoError e = assertThrows(VireoError.class, () -> PASSING.prepare(live, plain(top, "if=none,id=drive-virtio-disk0,format=qcow2")));
+        assertEquals(VireoError.Kind.FAILED, e.kind());
         assertTrue(e.getMessage().startsWith("disk 'vdb': " + broken + ": backing file 'gone.raw' (resolved to "
                 + tmp.resolve("gone.raw") + ", relative to the overlay's directory) does not exist"), e.getMessage());
         assertEquals(before, openFds());
@@ -114,8 +113,8 @@ class DiskLaunchTest {
     @Test
     void aDriverTypeTheReaderDoesNotKnowIsRefusedWithTheAllowedOnes() throws Exception {
         Domain live = domain(disk("iso", top, "vda", ""));
-        RpcException e = assertThrows(RpcException.class, () -> PASSING.prepare(live, plain(top, "if=none,format=iso")));
-        assertEquals(ErrorCodes.UNSUPPORTED, e.code());
+        VireoError e = assertThrows(VireoError.class, () -> PASSING.prepare(live, plain(top, "if=none,format=iso")));
+        assertEquals(VireoError.Kind.UNSUPPORTED, e.kind());
         assertTrue(e.getMessage().startsWith("disk 'vda': <driver type='iso'> is not an image format the daemon can read; "
                 + "allowed: raw, qcow2"), e.getMessage());
     }

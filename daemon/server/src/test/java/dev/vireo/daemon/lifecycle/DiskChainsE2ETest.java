@@ -1,8 +1,8 @@
 package dev.vireo.daemon.lifecycle;
 
-import dev.vireo.client.BackingLayer;
-import dev.vireo.client.DiskSummary;
-import dev.vireo.client.DomainState;
+import dev.vireo.protocol.BackingLayer;
+import dev.vireo.protocol.DiskSummary;
+import dev.vireo.protocol.DomainState;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
 import org.junit.jupiter.api.AfterEach;

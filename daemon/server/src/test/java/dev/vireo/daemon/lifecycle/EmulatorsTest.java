@@ -2,7 +2,7 @@ package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.conf.DomainXml;
 import dev.vireo.conf.model.Domain;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.errors.VireoError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class EmulatorsTest {
 
     @Test
     void anArchitectureWithoutAnEmulatorOnPathIsRefusedClearly() throws Exception {
-        RpcException e = assertThrows(RpcException.class, () -> Emulators.of(domain("sparc", null)));
+        VireoError e = assertThrows(VireoError.class, () -> Emulators.of(domain("sparc", null)));
         assertTrue(e.getMessage().contains("qemu-system-sparc is not on the daemon's PATH"), e.getMessage());
     }
 }

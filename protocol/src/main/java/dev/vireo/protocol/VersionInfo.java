@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 /**
  * {@code version}: the daemon's version and the default emulator's.

@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 /**
  * One row of {@code list}.

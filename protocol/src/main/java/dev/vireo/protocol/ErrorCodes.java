@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 /** The {@code error.code} values of RPC replies. */
 public final class ErrorCodes {

@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 /**
  * {@code dominfo}: what virsh shows.

@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 /**
  * One image below a running disk's own source, from its live {@code <backingStore>}: {@code index}

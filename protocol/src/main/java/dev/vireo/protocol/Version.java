@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +15,12 @@ public final class Version {
     private static String load() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             // getResourceAsStream answers a missing resource with null, not an exception
-            if (in == null) throw new IllegalStateException("version.properties is missing from vireo-client");
+            if (in == null) throw new IllegalStateException("version.properties is missing from vireo-protocol");
             Properties p = new Properties();
             p.load(in);
             return p.getProperty("version").replace("-SNAPSHOT", "");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read version.properties of vireo-client", e);
+            throw new UncheckedIOException("cannot read version.properties of vireo-protocol", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.vireo.client;
+package dev.vireo.protocol;
 
 /**
  * An event pushed by the daemon to subscribers.
