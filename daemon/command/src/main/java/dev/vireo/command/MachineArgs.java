@@ -33,7 +33,7 @@ final class MachineArgs {
         }
         accelerator(ctx, out);
         if (ctx.os().getLoader() != null) {
-            out.option("-bios", ctx.os().getLoader());
+            out.option("-bios", ctx.os().getLoader().getPath());
         }
         memory(ctx, out);
         out.option("-smp", smp(ctx));

@@ -2,7 +2,15 @@ package dev.vireo.command;
 
 import dev.vireo.conf.model.Audio;
 import dev.vireo.conf.model.AudioType;
+import dev.vireo.conf.model.Cpu;
 import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Features;
+import dev.vireo.conf.model.HyperV;
+import dev.vireo.conf.model.NumaCell;
+import dev.vireo.conf.model.Os;
+import dev.vireo.conf.model.OsLoader;
+import dev.vireo.conf.model.Timer;
+import dev.vireo.conf.model.TimerName;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.Sound;
 import dev.vireo.conf.model.SoundCodec;
@@ -25,10 +33,61 @@ final class UnbuiltFeatures {
 
     static void check(Domain d) throws UnsupportedConfigurationException {
         List<String> found = new ArrayList<>();
+        firmware(d.getOs(), found);
+        features(d.getFeatures(), found);
+        cpu(d.getCpu(), found);
+        if (d.getClock() != null) {
+            for (Timer t : d.getClock().getTimers()) {
+                if (t.getName() == TimerName.HYPERVCLOCK) found.add("<timer name='hypervclock'>");
+            }
+        }
         Devices dev = d.getDevices();
         if (dev != null) devices(dev, found);
         if (!found.isEmpty()) {
             throw new UnsupportedConfigurationException("not supported on the command line yet: " + String.join("; ", found));
+        }
+    }
+
+    private static void firmware(Os os, List<String> found) {
+        if (os == null) return;
+        if (os.getFirmware() != null) found.add("<os firmware='" + os.getFirmware().xml() + "'> (firmware autoselection)");
+        if (os.getFirmwareFeatures() != null) found.add("<os><firmware><feature>");
+        OsLoader loader = os.getLoader();
+        if (loader != null && (loader.getType() != null || loader.getReadonly() != null || loader.getSecure() != null)) {
+            found.add("<loader readonly|type|secure> (a plain <loader>PATH</loader> is supported)");
+        }
+        if (os.getNvram() != null) found.add("<nvram>");
+    }
+
+    private static void features(Features f, List<String> found) {
+        if (f == null) return;
+        if (f.getKvm() != null) found.add("<features><kvm>");
+        if (f.getPvspinlock() != null) found.add("<features><pvspinlock>");
+        if (f.getPmu() != null) found.add("<features><pmu>");
+        if (f.getVmport() != null) found.add("<features><vmport>");
+        if (f.getSmm() != null) found.add("<features><smm>");
+        if (f.getIoapic() != null) found.add("<features><ioapic>");
+        if (f.getVmcoreinfo() != null) found.add("<features><vmcoreinfo>");
+        HyperV h = f.getHyperv();
+        if (h != null && (h.getMode() != null || h.getVapic() != null || h.getSpinlocks() != null || h.getVpindex() != null
+                || h.getRuntime() != null || h.getSynic() != null || h.getStimer() != null || h.getReset() != null
+                || h.getVendorId() != null || h.getFrequencies() != null || h.getReenlightenment() != null
+                || h.getTlbflush() != null || h.getIpi() != null || h.getEvmcs() != null)) {
+            found.add("<hyperv> enlightenments other than <relaxed>");
+        }
+    }
+
+    private static void cpu(Cpu cpu, List<String> found) {
+        if (cpu == null) return;
+        if (cpu.getCache() != null) found.add("<cpu><cache>");
+        if (cpu.getTopology() != null && cpu.getTopology().getDies() != null && cpu.getTopology().getDies() > 1) found.add("<topology dies> above 1");
+        if (cpu.getNuma() != null) {
+            for (NumaCell c : cpu.getNuma().getCells()) {
+                if (c.getMemAccess() != null || c.getDiscard() != null || c.getDistances() != null) {
+                    found.add("<numa><cell memAccess|discard|distances>");
+                    break;
+                }
+            }
         }
     }
 

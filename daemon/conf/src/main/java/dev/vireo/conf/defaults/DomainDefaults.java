@@ -21,6 +21,7 @@ public final class DomainDefaults {
     public static void apply(Domain d, boolean live) {
         if (d.getDevices() == null) d.setDevices(new Devices());
         GuestDefaults.apply(d);
+        FirmwareFeatureDefaults.apply(d);
         ControllerDefaults.orderWritten(d);
         DiskDefaults.apply(d);
         ControllerDefaults.addImplicitUsb(d);

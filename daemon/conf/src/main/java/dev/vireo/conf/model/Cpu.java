@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Guest CPU model and topology: {@code <cpu>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"model", "vendor", "topology", "features", "numa"})
+@XmlType(propOrder = {"model", "vendor", "topology", "cache", "features", "numa"})
 public class Cpu {
     @XmlAttribute(name = "mode")
     @XmlJavaTypeAdapter(CpuMode.Adapter.class)
@@ -35,6 +35,17 @@ public class Cpu {
 
     @XmlElement(name = "numa")
     private CpuNuma numa;
+
+    @XmlAttribute(name = "check")
+    @XmlJavaTypeAdapter(CpuCheck.Adapter.class)
+    private CpuCheck check;
+
+    @XmlAttribute(name = "migratable")
+    @XmlJavaTypeAdapter(OnOffAdapter.class)
+    private Boolean migratable;
+
+    @XmlElement(name = "cache")
+    private CpuCache cache;
 
     /** {@code @mode}, or {@code null} when absent. */
     public CpuMode getMode() {
@@ -93,5 +104,32 @@ public class Cpu {
 
     public void setNuma(CpuNuma numa) {
         this.numa = numa;
+    }
+
+    /** {@code @check}, or {@code null} when absent. */
+    public CpuCheck getCheck() {
+        return check;
+    }
+
+    public void setCheck(CpuCheck check) {
+        this.check = check;
+    }
+
+    /** {@code @migratable} (host-passthrough), or {@code null} when absent. */
+    public Boolean getMigratable() {
+        return migratable;
+    }
+
+    public void setMigratable(Boolean migratable) {
+        this.migratable = migratable;
+    }
+
+    /** {@code <cache>}, or {@code null} when absent. */
+    public CpuCache getCache() {
+        return cache;
+    }
+
+    public void setCache(CpuCache cache) {
+        this.cache = cache;
     }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.conf.model;
 
+import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -17,6 +19,9 @@ public class CpuTopology {
 
     @XmlAttribute(name = "threads")
     private Integer threads;
+
+    @XmlAttribute(name = "dies")
+    private Integer dies;
 
     /** {@code @sockets}, or {@code null} when absent. */
     public Integer getSockets() {
@@ -43,5 +48,14 @@ public class CpuTopology {
 
     public void setThreads(Integer threads) {
         this.threads = threads;
+    }
+
+    /** {@code @dies} per socket, or {@code null} when absent. */
+    public Integer getDies() {
+        return dies;
+    }
+
+    public void setDies(Integer dies) {
+        this.dies = dies;
     }
 }

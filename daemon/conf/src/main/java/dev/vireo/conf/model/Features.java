@@ -1,5 +1,6 @@
 package dev.vireo.conf.model;
 
+import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -8,7 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** Hypervisor features: {@code <features>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv"})
+@XmlType(propOrder = {"acpi", "apic", "pae", "hap", "viridian", "privnet", "hyperv", "kvm", "pvspinlock", "pmu", "vmport", "smm", "ioapic", "vmcoreinfo"})
 public class Features {
     @XmlElement(name = "acpi")
     @XmlJavaTypeAdapter(PresenceAdapter.class)
@@ -35,6 +36,27 @@ public class Features {
 
     @XmlElement(name = "hyperv")
     private HyperV hyperv;
+
+    @XmlElement(name = "kvm")
+    private KvmFeatures kvm;
+
+    @XmlElement(name = "pvspinlock")
+    private FeatureState pvspinlock;
+
+    @XmlElement(name = "pmu")
+    private FeatureState pmu;
+
+    @XmlElement(name = "vmport")
+    private FeatureState vmport;
+
+    @XmlElement(name = "smm")
+    private FeatureState smm;
+
+    @XmlElement(name = "ioapic")
+    private IoApic ioapic;
+
+    @XmlElement(name = "vmcoreinfo")
+    private FeatureState vmcoreinfo;
 
     /** Whether {@code <acpi/>} is present. */
     public boolean isAcpi() {
@@ -97,5 +119,68 @@ public class Features {
 
     public void setHyperv(HyperV hyperv) {
         this.hyperv = hyperv;
+    }
+
+    /** {@code <kvm>}, or {@code null} when absent. */
+    public KvmFeatures getKvm() {
+        return kvm;
+    }
+
+    public void setKvm(KvmFeatures kvm) {
+        this.kvm = kvm;
+    }
+
+    /** {@code <pvspinlock state>}, or {@code null} when absent. */
+    public FeatureState getPvspinlock() {
+        return pvspinlock;
+    }
+
+    public void setPvspinlock(FeatureState pvspinlock) {
+        this.pvspinlock = pvspinlock;
+    }
+
+    /** {@code <pmu state>}, or {@code null} when absent. */
+    public FeatureState getPmu() {
+        return pmu;
+    }
+
+    public void setPmu(FeatureState pmu) {
+        this.pmu = pmu;
+    }
+
+    /** {@code <vmport state>}, or {@code null} when absent. */
+    public FeatureState getVmport() {
+        return vmport;
+    }
+
+    public void setVmport(FeatureState vmport) {
+        this.vmport = vmport;
+    }
+
+    /** {@code <smm state>}, or {@code null} when absent. */
+    public FeatureState getSmm() {
+        return smm;
+    }
+
+    public void setSmm(FeatureState smm) {
+        this.smm = smm;
+    }
+
+    /** {@code <ioapic driver>}, or {@code null} when absent. */
+    public IoApic getIoapic() {
+        return ioapic;
+    }
+
+    public void setIoapic(IoApic ioapic) {
+        this.ioapic = ioapic;
+    }
+
+    /** {@code <vmcoreinfo state>}, or {@code null} when absent. */
+    public FeatureState getVmcoreinfo() {
+        return vmcoreinfo;
+    }
+
+    public void setVmcoreinfo(FeatureState vmcoreinfo) {
+        this.vmcoreinfo = vmcoreinfo;
     }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.conf.model;
 
+import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -9,7 +11,7 @@ import java.util.List;
 
 /** How the guest boots: {@code <os>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"type", "init", "loader", "kernel", "initrd", "cmdline", "dtb", "root", "boots", "bootmenu", "bios", "smbios"})
+@XmlType(propOrder = {"type", "firmwareFeatures", "init", "loader", "nvram", "kernel", "initrd", "cmdline", "dtb", "root", "boots", "bootmenu", "bios", "smbios"})
 public class Os {
     @XmlElement(name = "type")
     private OsType type;
@@ -18,7 +20,7 @@ public class Os {
     private String init;
 
     @XmlElement(name = "loader")
-    private String loader;
+    private OsLoader loader;
 
     @XmlElement(name = "kernel")
     private String kernel;
@@ -47,6 +49,16 @@ public class Os {
     @XmlElement(name = "smbios")
     private Smbios smbios;
 
+    @XmlAttribute(name = "firmware")
+    @XmlJavaTypeAdapter(FirmwareType.Adapter.class)
+    private FirmwareType firmware;
+
+    @XmlElement(name = "firmware")
+    private OsFirmware firmwareFeatures;
+
+    @XmlElement(name = "nvram")
+    private OsNvram nvram;
+
     /** {@code <type>}, or {@code null} when absent. */
     public OsType getType() {
         return type;
@@ -66,11 +78,11 @@ public class Os {
     }
 
     /** {@code <loader>}, or {@code null} when absent. */
-    public String getLoader() {
+    public OsLoader getLoader() {
         return loader;
     }
 
-    public void setLoader(String loader) {
+    public void setLoader(OsLoader loader) {
         this.loader = loader;
     }
 
@@ -149,5 +161,32 @@ public class Os {
 
     public void setSmbios(Smbios smbios) {
         this.smbios = smbios;
+    }
+
+    /** {@code @firmware}: let the hypervisor pick a firmware of this kind, or {@code null} when absent. */
+    public FirmwareType getFirmware() {
+        return firmware;
+    }
+
+    public void setFirmware(FirmwareType firmware) {
+        this.firmware = firmware;
+    }
+
+    /** {@code <firmware>}: properties the picked firmware must have, or {@code null} when absent. */
+    public OsFirmware getFirmwareFeatures() {
+        return firmwareFeatures;
+    }
+
+    public void setFirmwareFeatures(OsFirmware firmwareFeatures) {
+        this.firmwareFeatures = firmwareFeatures;
+    }
+
+    /** {@code <nvram>}, or {@code null} when absent. */
+    public OsNvram getNvram() {
+        return nvram;
+    }
+
+    public void setNvram(OsNvram nvram) {
+        this.nvram = nvram;
     }
 }

@@ -7,7 +7,8 @@ public enum TimerName implements XmlSpelled {
     RTC("rtc"),
     HPET("hpet"),
     TSC("tsc"),
-    KVMCLOCK("kvmclock");
+    KVMCLOCK("kvmclock"),
+    HYPERVCLOCK("hypervclock");
 
     private final String xml;
 
