@@ -27,7 +27,10 @@ final class Libc {
     static final int O_CREAT = 0100;
     static final int O_NOCTTY = 0400;
     static final int O_APPEND = 02000;
+    static final int O_NONBLOCK = 04000;
     static final int O_CLOEXEC = 02000000;
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
 
     static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     static final short POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -60,6 +63,10 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    /** fcntl(fd, cmd, int arg): F_GETFL ignores the argument. */
+    private static final MethodHandle FCNTL = bind("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle STRERROR = bind("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private static final MethodHandle FA_INIT = bind("posix_spawn_file_actions_init",
@@ -126,6 +133,15 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             return withErrno(state, (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags, mode));
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static Result fcntl(int fd, int command, int argument) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            return withErrno(state, (int) FCNTL.invokeExact(state, fd, command, argument));
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -39,6 +39,48 @@ public final class OwnedFd implements AutoCloseable {
         return new OwnedFd(r.value(), path + " (" + describe(mode) + ")");
     }
 
+    /**
+     * Opens a disk image without ever blocking in open(2): with O_NONBLOCK, so that a FIFO (or a
+     * device) swapped in for the image after the caller's stat cannot hold the open; then fstat
+     * refuses anything but a regular file or a block device, and O_NONBLOCK is cleared again so
+     * the descriptor behaves as an ordinary one (for these two kinds the flag never mattered).
+     *
+     * @throws NotAnImageFileException when the opened file is a FIFO, socket, character device or
+     *                                 directory; nothing stays open then
+     * @throws IOException             as {@link #open} when the open fails
+     */
+    public static OwnedFd openImage(Path path, OpenMode mode) throws IOException {
+        if (mode == OpenMode.APPEND_CREATE) {
+            throw new IllegalArgumentException("an image is opened read-only or read-write, not " + mode);
+        }
+        Libc.Result r = Libc.open(path.toString(), mode.flags | Libc.O_NONBLOCK | Libc.O_CLOEXEC | Libc.O_NOCTTY, 0);
+        if (r.failed()) {
+            throw new IOException("cannot open " + path + " " + describe(mode) + ": " + Libc.strerror(r.errno()));
+        }
+        OwnedFd fd = new OwnedFd(r.value(), path + " (" + describe(mode) + ")");
+        try {
+            FileKind kind = FileKind.of(fd);
+            if (!kind.canHoldAnImage()) {
+                throw new NotAnImageFileException(path, kind);
+            }
+            Libc.Result flags = Libc.fcntl(fd.fd(), Libc.F_GETFL, 0);
+            Libc.Result cleared = flags.failed() ? flags
+                    : Libc.fcntl(fd.fd(), Libc.F_SETFL, flags.value() & ~Libc.O_NONBLOCK);
+            if (cleared.failed()) {
+                throw new IOException("cannot clear O_NONBLOCK on " + path + ": " + Libc.strerror(cleared.errno()));
+            }
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            fd.close();
+            throw e;
+        }
+    }
+
+    /** {@code /proc/self/fd/N}: opening or stat-ing it reaches the very file this fd has open. */
+    public Path procPath() {
+        return Path.of("/proc/self/fd/" + fd());
+    }
+
     /** The descriptor number in this process; valid until {@link #close()}. */
     public synchronized int fd() {
         if (closed) {

@@ -20,7 +20,6 @@ import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcServer;
-import dev.vireo.storage.ChainPolicy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ public final class Daemon implements AutoCloseable {
         MonitorConnector monitors = new QmpMonitorConnector();
         FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
-                new DomainLogs(folders.logs()), new DiskLaunch(config, ChainPolicy.defaults()), files);
+                new DomainLogs(folders.logs()), new DiskLaunch(config, config.chainPolicy()), files);
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
@@ -58,7 +57,7 @@ public final class Daemon implements AutoCloseable {
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
-        new ImageOps(ChainPolicy.defaults(), files).register(ops);
+        new ImageOps(config.chainPolicy(), files).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));

@@ -17,9 +17,12 @@ public final class Fifos {
         return path;
     }
 
-    /** Opens and closes the writing end: every reader blocked in open() goes on and reads end of file. */
+    /**
+     * Opens and closes a writing end: every reader blocked in open() goes on and reads end of file.
+     * Opened read-write, which Linux never blocks for a FIFO, so this returns even with no reader.
+     */
     public static void release(Path fifo) throws IOException {
-        try (FileChannel ignored = FileChannel.open(fifo, StandardOpenOption.WRITE)) {
+        try (FileChannel ignored = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             // nothing to write
         }
     }

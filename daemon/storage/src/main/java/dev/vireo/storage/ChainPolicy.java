@@ -4,8 +4,10 @@ package dev.vireo.storage;
  * Limits for a backing-chain walk.
  *
  * @param maxDepth        the most layers a chain may have, the top included
- * @param allowNetwork    whether a chain may end on a network backing (nbd:, http:, ...), which
- *                        QEMU then opens itself; when false such a chain is refused
+ * @param allowNetwork    whether a chain may end on a network backing (nbd:, http:, ...) named in
+ *                        a local image's header, which QEMU then connects to itself; when false
+ *                        (the default: vireod.conf's allow_network_backing = 0) such a chain is
+ *                        refused, so an image cannot point QEMU at a local socket or a web host
  */
 public record ChainPolicy(int maxDepth, boolean allowNetwork) {
 
@@ -18,7 +20,7 @@ public record ChainPolicy(int maxDepth, boolean allowNetwork) {
     }
 
     public static ChainPolicy defaults() {
-        return new ChainPolicy(DEFAULT_MAX_DEPTH, true);
+        return new ChainPolicy(DEFAULT_MAX_DEPTH, false);
     }
 
     public ChainPolicy withMaxDepth(int depth) {

@@ -1,5 +1,6 @@
 package dev.vireo.storage;
 
+import dev.vireo.process.FileKind;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,9 +51,10 @@ final class ChainWalker {
                     + (earlier == overlay ? "the image itself" : earlier.path() + ", already layer " + earlier.depth()
                     + " of the chain") + ": backing chain loop");
         }
+        refuseUnusableKind(path);
         Path realPath = realPathOf(path);
         ImageHeader header = ImageHeaders.read(path, format);
-        refuseUnsupportedStorage(path, header);
+        NamedFiles.refuseOtherFiles(path, header);
         Optional<BackingTarget> backing = header.backing().isEmpty() ? Optional.empty()
                 : Optional.of(target(path, header, header.backing().get()));
         return new ChainLayer(layers.size(), path, realPath, identity, header, AllocatedSize.of(path), backing);
@@ -65,6 +67,21 @@ final class ChainWalker {
             throw new MissingImageException(referrer(path), missing(path, "does not exist"), e);
         } catch (IOException e) {
             throw new MissingImageException(referrer(path), missing(path, "cannot be read: " + e.getMessage()), e);
+        }
+    }
+
+    /** By stat, before any open: a FIFO would block the open, other kinds are no image. */
+    private void refuseUnusableKind(Path path) throws StorageException {
+        Optional<FileKind> unusable;
+        try {
+            unusable = ImageFiles.unusableKind(path);
+        } catch (IOException e) {
+            throw new MissingImageException(referrer(path), missing(path, "cannot be read: " + e.getMessage()), e);
+        }
+        if (unusable.isPresent()) {
+            String problem = "is " + ImageFiles.refusal(unusable.get());
+            throw new UnsupportedImageException(referrer(path), layers.isEmpty()
+                    ? "image '" + path + "' " + problem : missing(path, problem));
         }
     }
 
@@ -94,8 +111,9 @@ final class ChainWalker {
         String name = reference.name();
         BackingNames.Target target = BackingNames.interpret(overlay, name);
         if (target instanceof BackingNames.Target.Remote remote && !policy.allowNetwork()) {
-            throw new UnsupportedImageException(overlay, overlay + ": backing file '" + name
-                    + "' is a network image (" + remote.protocol() + ":), which this policy refuses");
+            throw new UnsupportedImageException(overlay, "image '" + overlay + "' names network backing '" + name
+                    + "' (" + remote.protocol() + ":): QEMU would connect to it itself; a local image may name a "
+                    + "network backing only when vireod.conf sets allow_network_backing = 1");
         }
         ImageFormat backingFormat = recordedFormat(overlay, header, reference);
         return switch (target) {
@@ -126,20 +144,5 @@ final class ChainWalker {
         }
         return why + "Record it with 'qemu-img rebase -u -f " + overlayFormat.qemuName() + " -F FORMAT -b " + name
                 + " " + overlay + "', FORMAT being the backing file's real format (e.g. raw or qcow2).";
-    }
-
-    /** Storage the fd-passing start path cannot hand over: files QEMU would have to open itself. */
-    private static void refuseUnsupportedStorage(Path path, ImageHeader header) throws UnsupportedImageException {
-        switch (header.details().orElse(null)) {
-            case Qcow2Details qcow2 when qcow2.hasExternalDataFile() ->
-                    throw new UnsupportedImageException(path, path + ": qcow2 image with an external data file ('"
-                            + qcow2.dataFile().orElseThrow() + "') is not supported");
-            case VmdkDetails vmdk when !vmdk.embedded() ->
-                    throw new UnsupportedImageException(path, path + ": VMDK image of type '" + vmdk.createType()
-                            + "' keeps its data in separate extent files, which is not supported; "
-                            + "convert it: qemu-img convert -f vmdk -O qcow2 " + path + " NEW.qcow2");
-            case null, default -> {
-            }
-        }
     }
 }

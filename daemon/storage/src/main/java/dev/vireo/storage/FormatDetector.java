@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -25,9 +24,12 @@ public final class FormatDetector {
     private FormatDetector() {
     }
 
-    /** The format whose signature the file carries; raw when none matches. */
-    public static ImageFormat detectOrRaw(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    /**
+     * The format whose signature the file carries; raw when none matches. A path that is not a
+     * regular file or block device is refused without blocking.
+     */
+    public static ImageFormat detectOrRaw(Path path) throws StorageException, IOException {
+        try (FileChannel channel = ImageFiles.openForReading(path)) {
             return detect(channel).orElse(ImageFormat.RAW);
         }
     }

@@ -2,9 +2,7 @@ package dev.vireo.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** Reads an image's header as a format the caller names. */
 public final class ImageHeaders {
@@ -12,12 +10,14 @@ public final class ImageHeaders {
     private ImageHeaders() {
     }
 
-    /** Opens {@code path} read-only and reads its header as {@code format}. */
+    /**
+     * Opens {@code path} read-only and reads its header as {@code format}. A path that is not a
+     * regular file or block device (a FIFO, socket, character device, directory) is refused
+     * without blocking.
+     */
     public static ImageHeader read(Path path, ImageFormat format) throws StorageException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = ImageFiles.openForReading(path)) {
             return read(path, channel, format);
-        } catch (NoSuchFileException e) {
-            throw new MissingImageException(path, path + ": no such image file", e);
         } catch (IOException e) {
             throw new MissingImageException(path, path + ": cannot read the image: " + e.getMessage(), e);
         }

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text descriptor of a VMDK image: {@code key=value} lines (CID, parentCID, createType,
- * parentFileNameHint, ...) and extent lines such as {@code RW 131072 SPARSE "disk.vmdk"}.
+ * The text descriptor of a VMDK image: {@code key=value} lines (CID, parentCID, createType, ...)
+ * and extent lines such as {@code RW 131072 SPARSE "disk.vmdk"}. The parent name is not taken
+ * from here but found as QEMU finds it ({@link VmdkReader}).
  */
 record VmdkDescriptor(Map<String, String> entries, List<VmdkExtent> extents) {
 
@@ -62,10 +62,6 @@ record VmdkDescriptor(Map<String, String> entries, List<VmdkExtent> extents) {
 
     long parentCid(Path path) throws ImageHeaderException {
         return hexField(path, "parentCID", NO_PARENT_CID);
-    }
-
-    Optional<String> parentFileNameHint() {
-        return Optional.ofNullable(entries.get("parentFileNameHint")).filter(s -> !s.isEmpty());
     }
 
     long totalSectors() {

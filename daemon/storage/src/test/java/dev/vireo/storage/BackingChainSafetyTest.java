@@ -167,18 +167,32 @@ class BackingChainSafetyTest {
     }
 
     @Test
-    void networkBackingIsReportedAndNotOpened() throws Exception {
-        Path top = qemuImg.create("qcow2", "top.qcow2", "1M", "-u", "-b", "nbd://127.0.0.1:10809/export", "-F", "raw");
+    void networkBackingIsRefusedByDefaultAndReportedNotOpenedWhenAllowed() throws Exception {
+        Path top = qemuImg.create("qcow2", "top.qcow2", "1M", "-u", "-b", "nbd+unix:///export?socket=/run/x.sock",
+                "-F", "raw");
 
-        BackingChain chain = BackingChain.open(top, ImageFormat.QCOW2, ChainPolicy.defaults());
+        var e = assertThrows(UnsupportedImageException.class,
+                () -> BackingChain.open(top, ImageFormat.QCOW2, ChainPolicy.defaults()));
+        assertEquals("image '" + top + "' names network backing 'nbd+unix:///export?socket=/run/x.sock' (nbd+unix:): "
+                + "QEMU would connect to it itself; a local image may name a network backing only when "
+                + "vireod.conf sets allow_network_backing = 1", e.getMessage());
 
+        BackingChain chain = BackingChain.open(top, ImageFormat.QCOW2, ChainPolicy.defaults().withAllowNetwork(true));
         assertEquals(1, chain.layers().size());
         BackingTarget.Network network = chain.networkBacking().orElseThrow();
-        assertEquals("nbd", network.protocol());
+        assertEquals("nbd+unix", network.protocol());
         assertEquals(Optional.of(ImageFormat.RAW), network.format());
+    }
+
+    @Test
+    void networkBackingBelowALocalLayerIsRefusedByDefault() throws Exception {
+        qemuImg.create("qcow2", "mid.qcow2", "1M", "-u", "-b", "http://169.254.169.254/latest", "-F", "raw");
+        Path top = qemuImg.create("qcow2", "top.qcow2", "1M", "-u", "-b", "mid.qcow2", "-F", "qcow2");
+
         var e = assertThrows(UnsupportedImageException.class,
-                () -> BackingChain.open(top, ImageFormat.QCOW2, ChainPolicy.defaults().withAllowNetwork(false)));
-        assertContains(e.getMessage(), "is a network image (nbd:)");
+                () -> BackingChain.open(top, ImageFormat.QCOW2, ChainPolicy.defaults()));
+        assertEquals(dir.resolve("mid.qcow2"), e.image());
+        assertContains(e.getMessage(), "names network backing 'http://169.254.169.254/latest' (http:)");
     }
 
     @Test

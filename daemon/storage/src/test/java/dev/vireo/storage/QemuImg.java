@@ -55,6 +55,11 @@ final class QemuImg {
         return JSON.readTree(run(args));
     }
 
+    /** {@code qemu-img convert -f FORMAT -O raw SOURCE TARGET}: what QEMU reads through the image. */
+    void convertToRaw(String format, String source, String target) throws IOException, InterruptedException {
+        run(List.of("convert", "-f", format, "-O", "raw", source, target));
+    }
+
     static JsonNode parse(String json) throws IOException {
         return JSON.readTree(json);
     }

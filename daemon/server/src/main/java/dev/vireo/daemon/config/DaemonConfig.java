@@ -1,6 +1,7 @@
 package dev.vireo.daemon.config;
 
 import dev.vireo.protocol.Endpoint;
+import dev.vireo.storage.ChainPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,13 +18,26 @@ import java.util.Optional;
  * @param passDiskFds  whether the daemon opens disk images and hands QEMU fds
  *                     ({@code pass_disk_fds = 1}, the default); 0 lets QEMU open the paths itself,
  *                     which only works when QEMU's user can read them (kept to compare and measure)
+ * @param allowNetworkBacking whether a local image's header may name a network backing (nbd:,
+ *                     http:, ...), which QEMU then connects to itself ({@code allow_network_backing},
+ *                     default 0: such a chain is refused at start and by image-info)
  */
-public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds) {
+public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds, boolean allowNetworkBacking) {
 
     public static final String FILE_NAME = "vireod.conf";
 
+    /** Network backings refused, as without the setting. */
+    public DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds) {
+        this(qemuIdentity, passDiskFds, false);
+    }
+
     public static DaemonConfig defaults() {
-        return new DaemonConfig(Optional.empty(), true);
+        return new DaemonConfig(Optional.empty(), true, false);
+    }
+
+    /** The rules every backing-chain walk of this daemon follows (start and image-info alike). */
+    public ChainPolicy chainPolicy() {
+        return ChainPolicy.defaults().withAllowNetwork(allowNetworkBacking);
     }
 
     /**
@@ -43,10 +57,11 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
         ConfFile.Value user = unknown.remove("qemu_user");
         ConfFile.Value group = unknown.remove("qemu_group");
         ConfFile.Value pass = unknown.remove("pass_disk_fds");
+        ConfFile.Value networkBacking = unknown.remove("allow_network_backing");
         if (!unknown.isEmpty()) {
             ConfFile.Value first = unknown.values().iterator().next();
             throw new IllegalArgumentException(file + ":" + first.line() + ": unknown setting '" + first.key()
-                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds");
+                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing");
         }
         if (group != null && user == null) {
             throw new IllegalArgumentException(file + ":" + group.line() + ": qemu_group needs qemu_user");
@@ -67,6 +82,6 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
             throw new IllegalArgumentException(file + ":" + user.line() + ": qemu_user needs vireod to run as root "
                     + "(QEMU's user is changed with setpriv); this daemon runs as uid " + daemonUid);
         }
-        return new DaemonConfig(identity, pass == null || pass.flag());
+        return new DaemonConfig(identity, pass == null || pass.flag(), networkBacking != null && networkBacking.flag());
     }
 }

@@ -47,7 +47,8 @@ final class LayerFds {
     private static OwnedFd openChecked(ChainLayer layer, OpenMode mode, String disk) throws IOException {
         OwnedFd fd;
         try {
-            fd = OwnedFd.open(layer.path(), mode);
+            // never blocks: a FIFO swapped in after the walk is refused, not waited on
+            fd = OwnedFd.openImage(layer.path(), mode);
         } catch (IOException e) {
             throw new IOException("disk '" + disk + "': " + e.getMessage(), e);
         }

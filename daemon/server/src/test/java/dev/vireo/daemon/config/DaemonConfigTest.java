@@ -27,7 +27,7 @@ class DaemonConfigTest {
     @Test
     void noFileMeansQemuRunsAsTheDaemonWithFdsPassed() throws Exception {
         assertEquals(DaemonConfig.defaults(), DaemonConfig.load(tmp.resolve("absent.conf")));
-        assertEquals(new DaemonConfig(Optional.empty(), true), DaemonConfig.defaults());
+        assertEquals(new DaemonConfig(Optional.empty(), true, false), DaemonConfig.defaults());
     }
 
     @Test
@@ -51,9 +51,19 @@ class DaemonConfigTest {
     }
 
     @Test
+    void networkBackingsAreRefusedUnlessAllowed() throws Exception {
+        assertEquals(false, DaemonConfig.defaults().allowNetworkBacking());
+        assertEquals(false, DaemonConfig.defaults().chainPolicy().allowNetwork());
+        assertEquals(false, load("allow_network_backing = 0").chainPolicy().allowNetwork());
+        assertEquals(true, load("allow_network_backing = 1").chainPolicy().allowNetwork());
+        assertEquals(tmp.resolve("vireod.conf") + ":1: allow_network_backing is 0 or 1, not 2",
+                refusal("allow_network_backing = 2"));
+    }
+
+    @Test
     void everyMistakeNamesTheFileTheLineAndWhatIsAllowed() {
         String file = tmp.resolve("vireod.conf").toString();
-        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds",
+        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing",
                 refusal("\nuser = \"nobody\"\n"));
         assertEquals(file + ":1: qemu_user 'no-such-user-here' is not a user in /etc/passwd (a number is written '+N')",
                 refusal("qemu_user = \"no-such-user-here\""));

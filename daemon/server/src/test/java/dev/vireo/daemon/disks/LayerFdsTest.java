@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** A layer replaced or rewritten between the chain walk and the open is not handed to QEMU. */
 class LayerFdsTest {
@@ -45,6 +47,19 @@ class LayerFdsTest {
         IOException e = assertThrows(IOException.class, () -> LayerFds.open(access, "vda"));
         assertEquals("disk 'vda': " + image + " changed after its backing chain was read (it is now a different file "
                 + "(device/inode changed)); start the domain again", e.getMessage());
+    }
+
+    @Test
+    void aFifoSwappedInAfterTheWalkIsRefusedWithoutBlocking() throws Exception {
+        Path image = qcow2("top.qcow2", "16M");
+        LayerAccess access = plan(image).getFirst();
+        Files.delete(image);
+        run("mkfifo", image.toString());
+        // nobody writes to the FIFO: a plain open() would wait for ever
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(IOException.class, () -> LayerFds.open(access, "vda")));
+        assertEquals("disk 'vda': " + image + " is a FIFO (named pipe), not a regular file or block device",
+                e.getMessage());
     }
 
     @Test
