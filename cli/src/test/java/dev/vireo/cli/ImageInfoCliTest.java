@@ -93,7 +93,7 @@ class ImageInfoCliTest {
     void aMissingFileAndAnUnknownFormatAreNamed() {
         Run missing = vireo("image-info", tmp.resolve("nothing.qcow2").toString());
         assertEquals(1, missing.exit());
-        assertEquals("error: " + tmp.resolve("nothing.qcow2") + ": no such file\n", missing.err());
+        assertEquals("error: " + tmp.resolve("nothing.qcow2") + ": no such image file\n", missing.err());
         Run format = vireo("image-info", "-f", "iso", tmp.resolve("base.raw").toString());
         assertEquals(1, format.exit());
         assertTrue(format.err().startsWith("error: unknown image format 'iso'; allowed: raw, qcow2"), format.err());
