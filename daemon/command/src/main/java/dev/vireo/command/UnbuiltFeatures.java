@@ -4,6 +4,10 @@ import dev.vireo.conf.model.Audio;
 import dev.vireo.conf.model.AudioType;
 import dev.vireo.conf.model.Cpu;
 import dev.vireo.conf.model.Devices;
+import dev.vireo.conf.model.Disk;
+import dev.vireo.conf.model.DiskDriver;
+import dev.vireo.conf.model.DiskIo;
+import dev.vireo.conf.model.Memballoon;
 import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.HyperV;
 import dev.vireo.conf.model.NumaCell;
@@ -92,6 +96,21 @@ final class UnbuiltFeatures {
     }
 
     private static void devices(Devices dev, List<String> found) {
+        for (Disk disk : dev.getDisks()) {
+            DiskDriver drv = disk.getDriver();
+            if (drv == null) continue;
+            String name = "disk '" + disk.getTarget().getDev() + "': <driver ";
+            if (drv.getDiscard() != null) found.add(name + "discard>");
+            if (drv.getDetectZeroes() != null) found.add(name + "detect_zeroes>");
+            if (drv.getIothread() != null) found.add(name + "iothread>");
+            if (drv.getQueues() != null) found.add(name + "queues>");
+            if (drv.getQueueSize() != null) found.add(name + "queue_size>");
+            if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
+        }
+        Memballoon balloon = dev.getMemballoon();
+        if (balloon != null && (balloon.getAutodeflate() != null || balloon.getFreePageReporting() != null)) {
+            found.add("<memballoon autodeflate|freePageReporting>");
+        }
         if (!dev.getRngs().isEmpty()) found.add("<rng> (random number generator)");
         if (!dev.getTpms().isEmpty()) found.add("<tpm>");
         for (Audio a : dev.getAudios()) {

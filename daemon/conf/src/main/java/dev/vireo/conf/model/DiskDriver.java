@@ -1,5 +1,6 @@
 package dev.vireo.conf.model;
 
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -43,6 +44,23 @@ public class DiskDriver {
     @XmlAttribute(name = "copy_on_read")
     @XmlJavaTypeAdapter(OnOffAdapter.class)
     private Boolean copyOnRead;
+
+    @XmlAttribute(name = "discard")
+    @XmlJavaTypeAdapter(DiskDiscard.Adapter.class)
+    private DiskDiscard discard;
+
+    @XmlAttribute(name = "iothread")
+    private Integer iothread;
+
+    @XmlAttribute(name = "detect_zeroes")
+    @XmlJavaTypeAdapter(DetectZeroes.Adapter.class)
+    private DetectZeroes detectZeroes;
+
+    @XmlAttribute(name = "queues")
+    private Integer queues;
+
+    @XmlAttribute(name = "queue_size")
+    private Integer queueSize;
 
     /** {@code @name}, or {@code null} when absent. */
     public String getName() {
@@ -123,5 +141,50 @@ public class DiskDriver {
 
     public void setCopyOnRead(Boolean copyOnRead) {
         this.copyOnRead = copyOnRead;
+    }
+
+    /** {@code @discard}, or {@code null} when absent. */
+    public DiskDiscard getDiscard() {
+        return discard;
+    }
+
+    public void setDiscard(DiskDiscard discard) {
+        this.discard = discard;
+    }
+
+    /** {@code @iothread}: the I/O thread (by id) that serves the disk, or {@code null} when absent. */
+    public Integer getIothread() {
+        return iothread;
+    }
+
+    public void setIothread(Integer iothread) {
+        this.iothread = iothread;
+    }
+
+    /** {@code @detect_zeroes}, or {@code null} when absent. */
+    public DetectZeroes getDetectZeroes() {
+        return detectZeroes;
+    }
+
+    public void setDetectZeroes(DetectZeroes detectZeroes) {
+        this.detectZeroes = detectZeroes;
+    }
+
+    /** {@code @queues} (virtio), or {@code null} when absent. */
+    public Integer getQueues() {
+        return queues;
+    }
+
+    public void setQueues(Integer queues) {
+        this.queues = queues;
+    }
+
+    /** {@code @queue_size} (virtio), or {@code null} when absent. */
+    public Integer getQueueSize() {
+        return queueSize;
+    }
+
+    public void setQueueSize(Integer queueSize) {
+        this.queueSize = queueSize;
     }
 }

@@ -3,7 +3,8 @@ package dev.vireo.conf.model;
 /** Host I/O mode of a disk: {@code <driver io>}. */
 public enum DiskIo implements XmlSpelled {
     THREADS("threads"),
-    NATIVE("native");
+    NATIVE("native"),
+    IO_URING("io_uring");
 
     private final String xml;
 

@@ -18,6 +18,14 @@ public class Memballoon extends Device {
     @XmlElement(name = "stats")
     private MemballoonStats stats;
 
+    @XmlAttribute(name = "autodeflate")
+    @XmlJavaTypeAdapter(OnOffAdapter.class)
+    private Boolean autodeflate;
+
+    @XmlAttribute(name = "freePageReporting")
+    @XmlJavaTypeAdapter(OnOffAdapter.class)
+    private Boolean freePageReporting;
+
     /** {@code @model}, or {@code null} when absent. */
     public MemballoonModel getModel() {
         return model;
@@ -34,5 +42,23 @@ public class Memballoon extends Device {
 
     public void setStats(MemballoonStats stats) {
         this.stats = stats;
+    }
+
+    /** {@code @autodeflate}, or {@code null} when absent. */
+    public Boolean getAutodeflate() {
+        return autodeflate;
+    }
+
+    public void setAutodeflate(Boolean autodeflate) {
+        this.autodeflate = autodeflate;
+    }
+
+    /** {@code @freePageReporting}, or {@code null} when absent. */
+    public Boolean getFreePageReporting() {
+        return freePageReporting;
+    }
+
+    public void setFreePageReporting(Boolean freePageReporting) {
+        this.freePageReporting = freePageReporting;
     }
 }
