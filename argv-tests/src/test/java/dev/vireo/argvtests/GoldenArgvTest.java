@@ -11,6 +11,7 @@ import dev.vireo.command.CommandLine;
 import dev.vireo.command.LaunchOptions;
 import dev.vireo.command.UnsupportedConfigurationException;
 import dev.vireo.conf.DomainXml;
+import dev.vireo.conf.FormatMode;
 import dev.vireo.conf.model.Domain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  * {@link CapsFixture}) give either {@code NAME.args}, the exact command line (one option per line,
  * joined by backslash-newline as in libvirt's test files), or {@code NAME.err}, a fragment the
  * refusal's message must contain.
+ *
+ * <p>A case whose name contains {@code -live-} is read as a running domain's live XML (its
+ * {@code <backingStore>} chains and image indexes kept), the way the daemon builds a start's
+ * command line; every other case is read as {@code define} reads it.
  *
  * <p>{@code -Dvireo.regenerate=true} rewrites every {@code .args} (and writes the full message into
  * {@code .err} for refused cases) in the source tree instead of comparing; read each changed line
@@ -63,7 +68,8 @@ class GoldenArgvTest {
         Path argsFile = CASES.resolve(name + ".args");
         Path errFile = CASES.resolve(name + ".err");
         QemuCaps caps = CapsFixture.read(CASES.resolve(name + ".caps"));
-        Domain domain = DomainXml.parse(Files.readString(xml));
+        Domain domain = DomainXml.parse(Files.readString(xml),
+                name.contains("-live-") ? FormatMode.LIVE : FormatMode.INACTIVE);
         CommandLine built = null;
         String refusal = null;
         try {

@@ -171,7 +171,9 @@ public enum Capability {
     DRIVE_DISCARD("drive-discard"),
     MLOCK("mlock"),
     VNC_SHARE_POLICY("vnc-share-policy"),
-    DEVICE_DEL_EVENT("device-del-event");
+    DEVICE_DEL_EVENT("device-del-event"),
+    /** Disks as named {@code -blockdev} nodes instead of {@code -drive} (libvirt's flag of 5.10+). */
+    BLOCKDEV("blockdev");
 
     private static final Map<String, Capability> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Capability::flagName, Function.identity()));

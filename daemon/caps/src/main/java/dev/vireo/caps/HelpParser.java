@@ -160,6 +160,9 @@ public final class HelpParser {
         set(f, IPV6_MIGRATION, version >= 1001000);
         set(f, VNC_SHARE_POLICY, version >= 1001000);
         set(f, DEVICE_VIDEO_PRIMARY, version >= 1002000);
+        // -blockdev is listed from QEMU 2.9, but named nodes over fd-passed files (auto-read-only,
+        // blockdev-reopen, backing: null everywhere) work from 4.2, where libvirt switches too
+        set(f, BLOCKDEV, version >= 4002000 && t.hasOption("-blockdev"));
     }
 
     /** The help says whether device properties can be listed; QEMU 0.12's -device can only list models. */

@@ -2,6 +2,7 @@ package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
 import dev.vireo.caps.QemuCaps;
+import dev.vireo.command.storage.StoragePlan;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.Controller;
@@ -31,6 +32,7 @@ final class BuildContext {
     private SpaprVioPlan vio;
     private PciSlotPlan pci;
     private BootPlan boot;
+    private StoragePlan storage;
 
     private BuildContext(Domain domain, QemuCaps caps, LaunchOptions options) throws UnsupportedConfigurationException {
         this.domain = domain;
@@ -48,7 +50,34 @@ final class BuildContext {
         ctx.vio = SpaprVioPlan.assign(ctx);
         ctx.pci = caps.has(Capability.DEVICE) ? PciSlotPlan.assign(ctx) : PciSlotPlan.none();
         ctx.boot = BootPlan.of(ctx);
+        ctx.storage = storagePlan(ctx);
         return ctx;
+    }
+
+    private static StoragePlan storagePlan(BuildContext ctx) throws UnsupportedConfigurationException {
+        if (!ctx.options.fdSets().isEmpty() && !ctx.blockdev()) {
+            throw new UnsupportedConfigurationException("passing disk images as fds needs named block nodes "
+                    + "(-blockdev, capability 'blockdev', QEMU 4.2 or later), which " + ctx.emulator()
+                    + " lacks; set pass_disk_fds = 0 to let it open the paths");
+        }
+        try {
+            return StoragePlan.of(ctx.domain, ctx.options.fdSets());
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedConfigurationException(e.getMessage());
+        }
+    }
+
+    /** The disks' images as named block nodes, their numbers and fd sets. */
+    StoragePlan storage() {
+        return storage;
+    }
+
+    /**
+     * Local disk images become {@code -blockdev} nodes: the binary has them, and {@code -device}
+     * to attach the guest's disks to them.
+     */
+    boolean blockdev() {
+        return caps.has(Capability.BLOCKDEV) && caps.has(Capability.DEVICE);
     }
 
     Domain domain() {

@@ -1,13 +1,24 @@
 package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
+import dev.vireo.command.storage.BlockdevNodes;
+import dev.vireo.command.storage.DiskStorage;
+import dev.vireo.command.storage.FdSet;
+import dev.vireo.command.storage.JsonText;
+import dev.vireo.command.storage.PassedFd;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
 import dev.vireo.conf.model.DiskDevice;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The disks: {@code -drive} (plus {@code -device} or a floppy-controller {@code -global}) when the
- * emulator has {@code -drive}, else the legacy {@code -hda}, {@code -cdrom}, {@code -fda} options.
+ * The disks. With {@code -blockdev} (capability {@code blockdev}), each local image is rendered
+ * from the storage plan as a storage and a format node ({@link BlockdevNodes}), the fd sets the
+ * daemon filled announced first with {@code -add-fd}, and the guest device attached to the top
+ * node; network and folder disks keep {@code -drive if=none}. Without it, {@code -drive} (plus
+ * {@code -device} or a floppy-controller {@code -global}) when the emulator has {@code -drive},
+ * else the legacy {@code -hda}, {@code -cdrom}, {@code -fda} options.
  */
 final class DiskArgs {
 
@@ -31,6 +42,9 @@ final class DiskArgs {
     }
 
     private static void drives(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        if (ctx.blockdev()) {
+            announceFdSets(ctx, out);
+        }
         BootPlan plan = ctx.boot();
         int bootCdrom = plan.firstCdrom();
         int bootFloppy = plan.firstFloppy();
@@ -49,7 +63,15 @@ final class DiskArgs {
             };
             // Xen paravirtual disks have no -device form.
             boolean withDevice = ctx.usesDevice() && bus != DiskBus.XEN;
-            out.option("-drive", DriveOption.of(ctx, disk, !plan.emitBootindex() && bootindex > 0, withDevice));
+            Optional<DiskStorage> nodes = ctx.blockdev() && withDevice
+                    ? ctx.storage().disk(DiskNames.dev(disk)) : Optional.empty();
+            String drive;
+            if (nodes.isPresent()) {
+                drive = blockdevs(ctx, out, disk, nodes.get());
+            } else {
+                out.option("-drive", DriveOption.of(ctx, disk, !plan.emitBootindex() && bootindex > 0, withDevice));
+                drive = "drive-" + ctx.alias(disk);
+            }
             if (!plan.emitBootindex()) {
                 bootindex = 0;
             } else if (disk.getBoot() != null && disk.getBoot().getOrder() != null) {
@@ -59,11 +81,37 @@ final class DiskArgs {
                 continue;
             }
             if (bus == DiskBus.FDC) {
-                floppy(ctx, out, disk, bootindex);
+                floppy(ctx, out, disk, bootindex, drive);
             } else {
-                out.option("-device", DiskDeviceOption.of(ctx, disk, bootindex));
+                out.option("-device", DiskDeviceOption.of(ctx, disk, bootindex, drive, nodes.isPresent()));
             }
         }
+    }
+
+    /** {@code -add-fd} for every descriptor of every set the plan opens, before any node uses them. */
+    private static void announceFdSets(BuildContext ctx, ArgvWriter out) {
+        for (FdSet set : ctx.storage().fdSets()) {
+            for (PassedFd fd : set.fds()) {
+                out.option("-add-fd", "fd=" + fd.childFd() + ",set=" + set.id() + ",opaque=" + fd.opaque());
+            }
+        }
+    }
+
+    /**
+     * The disk's {@code -blockdev} nodes; returns the node the device attaches to, or null for a
+     * drive without a medium (the device then has no {@code drive=}).
+     */
+    private static String blockdevs(BuildContext ctx, ArgvWriter out, Disk disk, DiskStorage nodes)
+            throws UnsupportedConfigurationException {
+        DriveOption.check(ctx, disk, true);
+        if (DriveOption.hasIotune(disk)) {
+            throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': <iotune> is not yet "
+                    + "supported on -blockdev disks (QEMU " + ctx.qemuVersion() + ")");
+        }
+        for (Map<String, Object> node : BlockdevNodes.all(nodes)) {
+            out.option("-blockdev", JsonText.of(node));
+        }
+        return nodes.frontNode().orElse(null);
     }
 
     /**
@@ -71,14 +119,14 @@ final class DiskArgs {
      * or, from QEMU 2.8 (which has a floppy device, and later dropped the property), with
      * {@code -device floppy}.
      */
-    private static void floppy(BuildContext ctx, ArgvWriter out, Disk disk, int bootindex) {
+    private static void floppy(BuildContext ctx, ArgvWriter out, Disk disk, int bootindex, String node) {
         int unit = DiskNames.orZero(DiskNames.driveAddress(disk).getUnit());
         char drive = (char) ('A' + unit);
         String alias = ctx.alias(disk);
         if (ctx.qemuAtLeast(2_008_000)) {
-            out.option("-device", "floppy,unit=" + unit + ",drive=drive-" + alias + ",id=" + alias);
+            out.option("-device", "floppy,unit=" + unit + (node == null ? "" : ",drive=" + node) + ",id=" + alias);
         } else {
-            out.option("-global", "isa-fdc.drive" + drive + "=drive-" + alias);
+            out.option("-global", "isa-fdc.drive" + drive + "=" + node);
         }
         if (bootindex > 0) {
             out.option("-global", "isa-fdc.bootindex" + drive + "=" + bootindex);

@@ -1,6 +1,7 @@
 package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
+import dev.vireo.command.storage.NodeCache;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBlockIo;
@@ -15,7 +16,14 @@ final class DiskDeviceOption {
     private DiskDeviceOption() {
     }
 
-    static String of(BuildContext ctx, Disk disk, int bootindex) throws UnsupportedConfigurationException {
+    /**
+     * @param drive    the drive or node the device is attached to, or null for an empty drive
+     * @param blockdev whether it is a {@code -blockdev} node: the device then carries what
+     *                 {@code -drive} held for the guest side (serial, error policy, write cache,
+     *                 sharing)
+     */
+    static String of(BuildContext ctx, Disk disk, int bootindex, String drive, boolean blockdev)
+            throws UnsupportedConfigurationException {
         String dev = DiskNames.dev(disk);
         DiskBus bus = DiskNames.bus(disk);
         DiskDevice device = DiskNames.device(disk);
@@ -52,7 +60,10 @@ final class DiskDeviceOption {
                     + "' cannot be used with -device; allowed: ide, scsi, sata, virtio, usb, fdc");
         };
         String alias = ctx.alias(disk);
-        o.add("drive", "drive-" + alias).add("id", alias);
+        if (drive != null) {
+            o.add("drive", drive);
+        }
+        o.add("id", alias);
         if (bootindex > 0 && ctx.has(Capability.BOOT_INDEX)) {
             o.add("bootindex", bootindex);
         }
@@ -63,6 +74,9 @@ final class DiskDeviceOption {
         if (disk.getWwn() != null) {
             // QEMU 2.1 made wwn a number: it then needs the 0x prefix.
             o.add("wwn", (ctx.qemuAtLeast(2_001_000) ? "0x" : "") + disk.getWwn());
+        }
+        if (blockdev) {
+            blockdevFrontend(ctx, disk, o);
         }
         return o.toString();
     }
@@ -213,5 +227,22 @@ final class DiskDeviceOption {
         if (blockio.getPhysicalBlockSize() != null) {
             o.add("physical_block_size", blockio.getPhysicalBlockSize());
         }
+    }
+
+    /** The guest-side settings that {@code -drive} carried and a {@code -blockdev} node cannot. */
+    private static void blockdevFrontend(BuildContext ctx, Disk disk, OptionString o) {
+        if (disk.isShareable()) {
+            // several guests write the image: QEMU must not take it for itself
+            o.add("share-rw", "on");
+        }
+        DiskDriver driver = DriveOption.driver(disk);
+        NodeCache cache = driver.getCache() == null ? null : NodeCache.of(driver.getCache().xml());
+        if (cache != null) {
+            o.add("write-cache", cache.writeCache() ? "on" : "off");
+        }
+        if (disk.getSerial() != null) {
+            o.addEscaped("serial", disk.getSerial());
+        }
+        DriveOption.errorPolicy(ctx, driver, o);
     }
 }

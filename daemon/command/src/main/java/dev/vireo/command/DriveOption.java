@@ -28,13 +28,10 @@ final class DriveOption {
     }
 
     static String of(BuildContext ctx, Disk disk, boolean bootable, boolean withDevice) throws UnsupportedConfigurationException {
+        check(ctx, disk, withDevice);
         String dev = DiskNames.dev(disk);
         DiskBus bus = DiskNames.bus(disk);
         DiskDevice device = DiskNames.device(disk);
-        if (DiskNames.index(dev) < 0) {
-            throw new UnsupportedConfigurationException("disk target '" + dev + "' is not a disk name QEMU can place; "
-                    + "expected hd*, sd*, vd*, fd*, xvd* followed by letters");
-        }
         int[] busUnit = busAndUnit(disk, bus);
         StringBuilder opt = new StringBuilder(128);
         if (!DiskSourceSpec.empty(disk)) {
@@ -63,19 +60,10 @@ final class DriveOption {
                 && (device == DiskDevice.DISK || device == DiskDevice.LUN) && bus != DiskBus.IDE) {
             o.add("boot", "on");
         }
-        // libvirt of this era lets a read-only IDE hard disk through; QEMU 2.0 and later refuse to start it.
-        if (disk.isReadonly() && bus == DiskBus.IDE && device == DiskDevice.DISK && withDevice
-                && ctx.qemuAtLeast(2_000_000)) {
-            throw new UnsupportedConfigurationException("disk '" + dev + "': QEMU " + ctx.qemuVersion()
-                    + " cannot offer a read-only IDE hard disk; use a cdrom, or a virtio or SCSI disk");
-        }
         if (disk.isReadonly() && ctx.has(Capability.DRIVE_READONLY)) {
             o.add("readonly", "on");
         }
-        if (disk.isTransient()) {
-            throw new UnsupportedConfigurationException("disk '" + dev + "': <transient/> disks are not supported");
-        }
-        DiskDriver driver = disk.getDriver() == null ? new DiskDriver() : disk.getDriver();
+        DiskDriver driver = driver(disk);
         // An empty drive has nothing to read the format of; QEMU 2.0 and later refuse format= there.
         if (driver.getType() != null && disk.getType() != DiskType.DIR && ctx.has(Capability.DRIVE_FORMAT)
                 && !DiskSourceSpec.empty(disk)) {
@@ -85,10 +73,51 @@ final class DriveOption {
             // QEMU 3.0 removed the -drive geometry options; the device carries them then.
             geometry(disk, o);
         }
-        serial(ctx, disk, o);
+        if (disk.getSerial() != null && ctx.has(Capability.DRIVE_SERIAL)) {
+            o.add("serial", disk.getSerial());
+        }
         cache(ctx, disk, driver, o);
-        copyOnRead(ctx, driver, o);
+        if (driver.getCopyOnRead() != null) {
+            o.add("copy-on-read", driver.getCopyOnRead() ? "on" : "off");
+        }
         errorPolicy(ctx, driver, o);
+        if (driver.getIo() != null) {
+            o.add("aio", driver.getIo().xml());
+        }
+        iotune(disk, o);
+        return o.toString();
+    }
+
+    /**
+     * Refuses what QEMU cannot do with this disk, whether it becomes a {@code -drive} or
+     * {@code -blockdev} nodes: a target QEMU cannot place, a read-only IDE hard disk, a transient
+     * disk, a serial QEMU would misparse, and driver settings the binary lacks.
+     */
+    static void check(BuildContext ctx, Disk disk, boolean withDevice) throws UnsupportedConfigurationException {
+        String dev = DiskNames.dev(disk);
+        DiskBus bus = DiskNames.bus(disk);
+        DiskDevice device = DiskNames.device(disk);
+        if (DiskNames.index(dev) < 0) {
+            throw new UnsupportedConfigurationException("disk target '" + dev + "' is not a disk name QEMU can place; "
+                    + "expected hd*, sd*, vd*, fd*, xvd* followed by letters");
+        }
+        busAndUnit(disk, bus);
+        // libvirt of this era lets a read-only IDE hard disk through; QEMU 2.0 and later refuse to start it.
+        if (disk.isReadonly() && bus == DiskBus.IDE && device == DiskDevice.DISK && withDevice
+                && ctx.qemuAtLeast(2_000_000)) {
+            throw new UnsupportedConfigurationException("disk '" + dev + "': QEMU " + ctx.qemuVersion()
+                    + " cannot offer a read-only IDE hard disk; use a cdrom, or a virtio or SCSI disk");
+        }
+        if (disk.isTransient()) {
+            throw new UnsupportedConfigurationException("disk '" + dev + "': <transient/> disks are not supported");
+        }
+        checkSerial(ctx, disk);
+        DiskDriver driver = driver(disk);
+        checkCache(ctx, disk, driver);
+        if (driver.getCopyOnRead() != null && !ctx.has(Capability.DRIVE_COPY_ON_READ)) {
+            throw new UnsupportedConfigurationException("copy_on_read is not supported by this QEMU binary "
+                    + "(capability 'drive-copy-on-read')");
+        }
         if (driver.getIo() != null) {
             if (!ctx.has(Capability.DRIVE_AIO)) {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='" + driver.getIo().xml()
@@ -99,10 +128,15 @@ final class DriveOption {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='native'> needs "
                         + "cache='none' or cache='directsync' (O_DIRECT) with QEMU " + ctx.qemuVersion());
             }
-            o.add("aio", driver.getIo().xml());
         }
-        iotune(ctx, disk, o);
-        return o.toString();
+        if (hasIotune(disk) && !ctx.has(Capability.DRIVE_IOTUNE)) {
+            throw new UnsupportedConfigurationException("disk '" + dev + "': <iotune>: block I/O "
+                    + "throttling is not supported by this QEMU binary (capability 'drive-iotune')");
+        }
+    }
+
+    static DiskDriver driver(Disk disk) {
+        return disk.getDriver() == null ? new DiskDriver() : disk.getDriver();
     }
 
     /** IDE and SCSI cdroms become ide-cd / scsi-cd devices when QEMU has them; media=cdrom is then implied. */
@@ -165,7 +199,7 @@ final class DriveOption {
         }
     }
 
-    private static void serial(BuildContext ctx, Disk disk, OptionString o) throws UnsupportedConfigurationException {
+    private static void checkSerial(BuildContext ctx, Disk disk) throws UnsupportedConfigurationException {
         String serial = disk.getSerial();
         if (serial == null || !ctx.has(Capability.DRIVE_SERIAL)) {
             return;
@@ -176,10 +210,9 @@ final class DriveOption {
                         + "</serial> contains '" + serial.charAt(i) + "'; allowed: letters, digits, '-' and '_'");
             }
         }
-        o.add("serial", serial);
     }
 
-    private static void cache(BuildContext ctx, Disk disk, DiskDriver driver, OptionString o) throws UnsupportedConfigurationException {
+    private static void cache(BuildContext ctx, Disk disk, DiskDriver driver, OptionString o) {
         DiskCache cache = driver.getCache();
         if (cache == null || cache == DiskCache.DEFAULT) {
             // A disk shared between guests must not be cached on the host.
@@ -196,6 +229,14 @@ final class DriveOption {
             });
             return;
         }
+        o.add("cache", cache.xml());
+    }
+
+    private static void checkCache(BuildContext ctx, Disk disk, DiskDriver driver) throws UnsupportedConfigurationException {
+        DiskCache cache = driver.getCache();
+        if (cache == null || cache == DiskCache.DEFAULT || !ctx.has(Capability.DRIVE_CACHE_V2)) {
+            return;
+        }
         if (cache == DiskCache.DIRECTSYNC && !ctx.has(Capability.CACHE_DIRECTSYNC)) {
             throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': disk cache mode "
                     + "'directsync' is not supported by this QEMU binary (capability 'cache-directsync')");
@@ -204,25 +245,13 @@ final class DriveOption {
             throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': disk cache mode "
                     + "'unsafe' is not supported by this QEMU binary (capability 'cache-unsafe')");
         }
-        o.add("cache", cache.xml());
-    }
-
-    private static void copyOnRead(BuildContext ctx, DiskDriver driver, OptionString o) throws UnsupportedConfigurationException {
-        if (driver.getCopyOnRead() == null) {
-            return;
-        }
-        if (!ctx.has(Capability.DRIVE_COPY_ON_READ)) {
-            throw new UnsupportedConfigurationException("copy_on_read is not supported by this QEMU binary "
-                    + "(capability 'drive-copy-on-read')");
-        }
-        o.add("copy-on-read", driver.getCopyOnRead() ? "on" : "off");
     }
 
     /**
      * werror=/rerror= are only acted upon with a QMP monitor (the daemon must see the I/O error
      * event to report the pause), so libvirt leaves them out otherwise.
      */
-    private static void errorPolicy(BuildContext ctx, DiskDriver driver, OptionString o) {
+    static void errorPolicy(BuildContext ctx, DiskDriver driver, OptionString o) {
         if (!ctx.jsonMonitor()) {
             return;
         }
@@ -240,28 +269,33 @@ final class DriveOption {
         if (rpolicy != null) o.add("rerror", rpolicy);
     }
 
-    private static void iotune(BuildContext ctx, Disk disk, OptionString o) throws UnsupportedConfigurationException {
-        DiskIoTune t = disk.getIotune();
-        if (t == null) {
-            return;
-        }
-        Long[] values = {t.getTotalBytesSec(), t.getReadBytesSec(), t.getWriteBytesSec(), t.getTotalIopsSec(),
+    private static final String[] IOTUNE_KEYS = {"bps", "bps_rd", "bps_wr", "iops", "iops_rd", "iops_wr"};
+
+    private static Long[] iotuneValues(DiskIoTune t) {
+        return new Long[] {t.getTotalBytesSec(), t.getReadBytesSec(), t.getWriteBytesSec(), t.getTotalIopsSec(),
                 t.getReadIopsSec(), t.getWriteIopsSec()};
-        String[] keys = {"bps", "bps_rd", "bps_wr", "iops", "iops_rd", "iops_wr"};
-        boolean any = false;
-        for (Long v : values) {
-            any |= v != null && v != 0;
+    }
+
+    static boolean hasIotune(Disk disk) {
+        if (disk.getIotune() == null) {
+            return false;
         }
-        if (!any) {
+        for (Long v : iotuneValues(disk.getIotune())) {
+            if (v != null && v != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void iotune(Disk disk, OptionString o) {
+        if (!hasIotune(disk)) {
             return;
         }
-        if (!ctx.has(Capability.DRIVE_IOTUNE)) {
-            throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': <iotune>: block I/O "
-                    + "throttling is not supported by this QEMU binary (capability 'drive-iotune')");
-        }
-        for (int i = 0; i < keys.length; i++) {
+        Long[] values = iotuneValues(disk.getIotune());
+        for (int i = 0; i < IOTUNE_KEYS.length; i++) {
             if (values[i] != null && values[i] != 0) {
-                o.add(keys[i], values[i]);
+                o.add(IOTUNE_KEYS[i], values[i]);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.vireo.command;
 
+import dev.vireo.command.storage.FdSet;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,12 @@ import java.util.Objects;
  *                        host has none (a hugepage-backed domain is then refused)
  * @param incoming        the {@code -incoming} URI when the guest is restored or migrated in, or null
  * @param listenAddress   the address VNC and SPICE listen on when the domain names none
+ * @param fdSets          the fd set the daemon filled for each disk image, by image number
+ *                        ({@code <source index>}, {@code <backingStore index>}); QEMU opens the
+ *                        paths of images without one
  */
 public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, String> hostEnvironment,
-                            Path hugepagePath, String incoming, String listenAddress) {
+                            Path hugepagePath, String incoming, String listenAddress, Map<Integer, FdSet> fdSets) {
 
     /** libvirt's default for {@code vnc_listen} / {@code spice_listen}: loopback only. */
     public static final String DEFAULT_LISTEN_ADDRESS = "127.0.0.1";
@@ -29,27 +33,32 @@ public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, St
         Objects.requireNonNull(monitorSocket, "monitorSocket");
         hostEnvironment = Map.copyOf(hostEnvironment);
         Objects.requireNonNull(listenAddress, "listenAddress");
+        fdSets = Map.copyOf(fdSets);
     }
 
     /** Options for a domain that is not running, with this process's environment. */
     public static LaunchOptions forMonitor(Path monitorSocket) {
-        return new LaunchOptions(monitorSocket, null, System.getenv(), null, null, DEFAULT_LISTEN_ADDRESS);
+        return new LaunchOptions(monitorSocket, null, System.getenv(), null, null, DEFAULT_LISTEN_ADDRESS, Map.of());
     }
 
     public LaunchOptions withDomainId(Integer id) {
-        return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, incoming, listenAddress);
+        return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, incoming, listenAddress, fdSets);
     }
 
     public LaunchOptions withHostEnvironment(Map<String, String> environment) {
         return new LaunchOptions(monitorSocket, domainId, new LinkedHashMap<>(environment), hugepagePath,
-                incoming, listenAddress);
+                incoming, listenAddress, fdSets);
     }
 
     public LaunchOptions withHugepagePath(Path path) {
-        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, path, incoming, listenAddress);
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, path, incoming, listenAddress, fdSets);
     }
 
     public LaunchOptions withIncoming(String uri) {
-        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, uri, listenAddress);
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, uri, listenAddress, fdSets);
+    }
+
+    public LaunchOptions withFdSets(Map<Integer, FdSet> sets) {
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, incoming, listenAddress, sets);
     }
 }

@@ -95,10 +95,12 @@ class RealEmulatorTest {
                 """.formatted(QEMU, system, data, scratch, legacy, iso);
         CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps, LaunchOptions.forMonitor(monitor()));
         String shell = line.toShellLine();
-        assertTrue(shell.contains("cache=none") && shell.contains("aio=native") && shell.contains("cache=unsafe")
-                && shell.contains("aio=threads") && shell.contains("copy-on-read=on") && shell.contains("ide-cd"), shell);
-        startPausedAndQuit(caps, line, List.of("drive-virtio-disk0", "drive-virtio-disk1", "drive-ide0-0-0",
-                "drive-ide0-0-1", "drive-ide0-1-0"));
+        // QEMU 7.2 has -blockdev: every image is a named node pair, the cache mode split into node options
+        assertTrue(shell.contains("\"cache\":{\"direct\":true,\"no-flush\":false}") && shell.contains("\"aio\":\"native\"")
+                && shell.contains("\"no-flush\":true") && shell.contains("\"aio\":\"threads\"")
+                && shell.contains("\"driver\":\"copy-on-read\"") && shell.contains("ide-cd"), shell);
+        startPausedAndQuit(caps, line, List.of("\"node-name\": \"libvirt-1-format\"", "\"node-name\": \"libvirt-2-format\"",
+                "\"node-name\": \"libvirt-CoR-hda\"", "\"node-name\": \"libvirt-4-format\"", "\"node-name\": \"libvirt-5-format\""));
     }
 
     @Test
@@ -166,7 +168,8 @@ class RealEmulatorTest {
         CommandLine line = CommandBuilder.build(DomainXml.parse(xml), caps,
                 LaunchOptions.forMonitor(monitor()).withDomainId(1));
         assertTrue(line.args().contains("127.0.0.1:0,to=99"), line.toShellLine());
-        startPausedAndQuit(caps, line, List.of("drive-scsi0-0-0-0", "drive-ide0-0-0", "drive-fdc0-0-0", "drive-ide0-1-0"));
+        startPausedAndQuit(caps, line, List.of("\"qdev\": \"scsi0-0-0-0\"", "\"qdev\": \"ide0-0-0\"",
+                "\"qdev\": \"fdc0-0-0\"", "\"qdev\": \"ide0-1-0\""));
     }
 
     private Path monitor() {
@@ -175,7 +178,8 @@ class RealEmulatorTest {
 
     /**
      * Starts the argv paused, checks that QEMU lives, that QMP answers, that the guest waits in
-     * prelaunch and that the named drives exist, then quits it over the monitor.
+     * prelaunch and that query-block holds each of {@code drives} (node names, device ids), then
+     * quits it over the monitor.
      */
     private void startPausedAndQuit(QemuCaps caps, CommandLine line, List<String> drives) throws Exception {
         String shell = line.toShellLine();
@@ -195,7 +199,7 @@ class RealEmulatorTest {
                         "started paused (-S): " + status);
                 String blocks = command(in, out, "query-block");
                 for (String drive : drives) {
-                    assertTrue(blocks.contains("\"" + drive + "\""), drive + " in " + blocks);
+                    assertTrue(blocks.contains(drive), drive + " in " + blocks);
                 }
                 assertTrue(command(in, out, "quit").contains("\"return\""));
             }

@@ -33,11 +33,27 @@ public class DiskSource {
     @XmlJavaTypeAdapter(StartupPolicy.Adapter.class)
     private StartupPolicy startupPolicy;
 
+    @XmlAttribute(name = "index")
+    @XmlJavaTypeAdapter(LiveOnly.OfInteger.class)
+    private Integer index;
+
     @XmlElement(name = "host")
     private final List<DiskSourceHost> hosts = new ArrayList<>();
 
     @XmlElement(name = "seclabel")
     private final List<DeviceSecLabel> seclabels = new ArrayList<>();
+
+    /**
+     * {@code @index}: a running domain's number for the disk's top image ({@code vda[N]}), or
+     * {@code null} (inactive definitions carry none).
+     */
+    public Integer getIndex() {
+        return index;
+    }
+
+    public void setIndex(Integer index) {
+        this.index = index;
+    }
 
     /** {@code @file}, or {@code null} when absent. */
     public String getFile() {

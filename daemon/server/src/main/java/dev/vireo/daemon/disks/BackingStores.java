@@ -1,17 +1,21 @@
 package dev.vireo.daemon.disks;
 
 import dev.vireo.conf.model.BackingFormat;
+import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBackingStore;
 import dev.vireo.conf.model.DiskSource;
 import dev.vireo.conf.model.DiskType;
 import dev.vireo.storage.BackingChain;
 import dev.vireo.storage.ChainLayer;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A walked chain as the live XML's nested {@code <backingStore>} elements, below the disk's own
  * {@code <source>}: each layer's type, format and path (as resolved from its overlay's backing
- * name), numbered by {@code index} from 1 like the {@code vda[1]} chain notation. A chain that
+ * name); their numbers ({@code index}) are given afterwards for the whole domain
+ * ({@link dev.vireo.command.storage.ImageIndexes}). A chain that
  * ends on a local image closes with an empty {@code <backingStore/>} (nothing further); one that
  * ends on a network image leaves the last element open, since that image was not read.
  */
@@ -33,11 +37,20 @@ final class BackingStores {
         return below;
     }
 
+    /** The image numbers of a disk's local images, top first, as its live definition holds them. */
+    static List<Integer> indexes(Disk disk) {
+        List<Integer> indexes = new ArrayList<>();
+        indexes.add(disk.getSource().getIndex());
+        for (DiskBackingStore s = disk.getBackingStore(); s != null && s.getSource() != null; s = s.getBackingStore()) {
+            indexes.add(s.getIndex());
+        }
+        return indexes;
+    }
+
     private static DiskBackingStore element(ChainLayer layer, DiskBackingStore below) {
         boolean block = !Files.isRegularFile(layer.path());
         DiskBackingStore store = new DiskBackingStore();
         store.setType(block ? DiskType.BLOCK : DiskType.FILE);
-        store.setIndex(layer.depth());
         BackingFormat format = new BackingFormat();
         format.setType(layer.format().qemuName());
         store.setFormat(format);

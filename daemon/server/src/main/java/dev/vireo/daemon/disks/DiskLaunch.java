@@ -1,17 +1,18 @@
 package dev.vireo.daemon.disks;
 
-import dev.vireo.command.CommandLine;
-import dev.vireo.command.fdpass.FdPassingArgv;
-import dev.vireo.command.fdpass.PassedDisk;
-import dev.vireo.command.fdpass.PassedFd;
-import dev.vireo.command.fdpass.PassedLayer;
+import dev.vireo.command.storage.FdSet;
+import dev.vireo.command.storage.FdSetNote;
+import dev.vireo.command.storage.ImageIndexes;
+import dev.vireo.command.storage.PassedFd;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.process.OwnedFd;
+import dev.vireo.storage.AccessMode;
 import dev.vireo.storage.BackingChain;
 import dev.vireo.storage.ChainPolicy;
+import dev.vireo.storage.LayerAccess;
 import dev.vireo.storage.StorageException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,12 +23,13 @@ import java.util.Map;
 /**
  * The disk half of a start: for every disk with a local image, walk its backing chain (refusing
  * unrecorded backing formats, loops, missing layers, too deep chains), record the chain in the
- * live definition as {@code <backingStore>}, open every layer (the top read-write unless
- * {@code <readonly/>}, backing layers read-only) and rewrite the command line so that QEMU gets
- * those fds and opens no image path itself.
+ * live definition as {@code <backingStore>} with every image's number ({@code index}), and open
+ * every layer for QEMU (the top read-write unless read-only, backing layers read-only), one fd
+ * set per image. The command builder then renders the storage plan from that live definition and
+ * those fd sets; nothing rewrites its command line.
  *
- * <p>The chain is walked whether or not fds are passed: the safety rules and the live XML do not
- * depend on who opens the files.
+ * <p>The chain is walked whether or not fds are passed: the safety rules, the live XML and the
+ * pinned end of every chain ({@code "backing": null}) do not depend on who opens the files.
  */
 public final class DiskLaunch {
 
@@ -43,43 +45,45 @@ public final class DiskLaunch {
     }
 
     /**
-     * Walks and opens the chains of {@code live}'s disks, sets their {@code <backingStore>}, and
-     * returns the command line to run with the fds to hand over.
+     * Walks and opens the chains of {@code live}'s disks, sets their {@code <backingStore>} and
+     * image numbers, and returns the fds to hand over.
      *
      * @throws VireoError naming the disk and the refusal; nothing stays open then
      */
-    public PreparedDisks prepare(Domain live, CommandLine plain) throws VireoError {
-        List<PassedDisk> passed = new ArrayList<>();
+    public PreparedDisks prepare(Domain live) throws VireoError {
+        List<ChainedDisk> disks = chainedDisks(live);
+        List<BackingChain> chains = new ArrayList<>(disks.size());
+        for (ChainedDisk disk : disks) {
+            BackingChain chain = walk(disk);
+            disk.disk().setBackingStore(BackingStores.of(chain));
+            chains.add(chain);
+        }
+        ImageIndexes.assign(live);
+        Map<Integer, FdSet> sets = new LinkedHashMap<>();
         Map<Integer, OwnedFd> inherited = new LinkedHashMap<>();
         boolean handedOver = false;
         try {
-            int nextFdset = 1;
-            for (ChainedDisk disk : chainedDisks(live)) {
-                BackingChain chain = walk(disk);
-                disk.disk().setBackingStore(BackingStores.of(chain));
-                if (!config.passDiskFds()) {
-                    continue;
-                }
-                List<PassedLayer> layers = new ArrayList<>();
-                for (var access : chain.accessPlan(disk.readOnly())) {
-                    List<PassedFd> fds = new ArrayList<>();
-                    for (OwnedFd fd : LayerFds.open(access, disk.target())) {
+            if (config.passDiskFds()) {
+                for (int d = 0; d < disks.size(); d++) {
+                    ChainedDisk disk = disks.get(d);
+                    List<Integer> indexes = BackingStores.indexes(disk.disk());
+                    List<LayerAccess> plan = chains.get(d).accessPlan(disk.readOnly());
+                    for (int i = 0; i < plan.size(); i++) {
+                        LayerAccess access = plan.get(i);
+                        int index = indexes.get(i);
                         int childFd = FIRST_CHILD_FD + inherited.size();
-                        inherited.put(childFd, fd);
-                        fds.add(new PassedFd(childFd, opaque(disk, access.layer().depth(), fds.isEmpty())));
+                        inherited.put(childFd, LayerFds.open(access, disk.target()));
+                        String note = new FdSetNote(index, access.mode() == AccessMode.READ_WRITE).text();
+                        // the set's number is the image's: the fd-set registry and query-fdsets agree at a glance
+                        sets.put(index, new FdSet(index, List.of(new PassedFd(childFd, note))));
                     }
-                    layers.add(new PassedLayer(access.layer().format().qemuName(), nextFdset++, fds));
                 }
-                passed.add(new PassedDisk(disk.source(), layers));
             }
-            PreparedDisks prepared = new PreparedDisks(FdPassingArgv.rewrite(plain, passed), inherited,
-                    config.qemuIdentity().orElse(null));
+            PreparedDisks prepared = new PreparedDisks(sets, inherited, config.qemuIdentity().orElse(null));
             handedOver = true;
             return prepared;
         } catch (IOException e) {
             throw VireoError.failed(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw VireoError.unsupported(e.getMessage(), e);
         } finally {
             if (!handedOver) {
                 inherited.values().forEach(OwnedFd::close);
@@ -87,13 +91,17 @@ public final class DiskLaunch {
         }
     }
 
-    private static List<ChainedDisk> chainedDisks(Domain live) {
+    private static List<ChainedDisk> chainedDisks(Domain live) throws VireoError {
         List<ChainedDisk> disks = new ArrayList<>();
         if (live.getDevices() == null) {
             return disks;
         }
-        for (Disk disk : live.getDevices().getDisks()) {
-            ChainedDisk.of(disk).ifPresent(disks::add);
+        try {
+            for (Disk disk : live.getDevices().getDisks()) {
+                ChainedDisk.of(disk).ifPresent(disks::add);
+            }
+        } catch (IllegalArgumentException e) {
+            throw VireoError.unsupported(e.getMessage(), e);
         }
         return disks;
     }
@@ -104,11 +112,5 @@ public final class DiskLaunch {
         } catch (StorageException e) {
             throw VireoError.failed("disk '" + disk.target() + "': " + e.getMessage(), e);
         }
-    }
-
-    /** e.g. {@code vda-0-ro}: disk, layer (0 = top), access; shown by QEMU's query-fdsets. */
-    private static String opaque(ChainedDisk disk, int depth, boolean first) {
-        String name = disk.target().replaceAll("[^A-Za-z0-9_.-]", "_");
-        return name + "-" + depth + (first ? "-ro" : "-rw");
     }
 }

@@ -12,13 +12,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The descriptors of one chain layer, opened by the daemon with its own rights: one O_RDONLY fd,
- * plus an O_RDWR fd when the layer is writable (QEMU opens an image read-only first, then
- * reopens it read-write, and takes each from the fd set by access mode).
+ * The descriptor of one chain layer, opened by the daemon with its own rights: O_RDWR for the
+ * writable top, O_RDONLY for every other layer. One fd per set: the block nodes are told their
+ * access outright (no {@code auto-read-only}), so QEMU never switches between two fds of a set
+ * and leaves a stale lock behind on the one it stopped using (research §0.1).
  *
  * <p>Each fd is checked against the walk that read the chain: the same device and inode, and the
  * same header read through the opened file. A layer replaced or rewritten between the walk and
@@ -29,19 +28,10 @@ final class LayerFds {
     private LayerFds() {
     }
 
-    /** The layer's fds, read-only first; nothing stays open when this throws. */
-    static List<OwnedFd> open(LayerAccess access, String disk) throws IOException {
-        List<OwnedFd> fds = new ArrayList<>(2);
-        try {
-            fds.add(openChecked(access.layer(), OpenMode.READ_ONLY, disk));
-            if (access.mode() == AccessMode.READ_WRITE) {
-                fds.add(openChecked(access.layer(), OpenMode.READ_WRITE, disk));
-            }
-            return List.copyOf(fds);
-        } catch (IOException | RuntimeException e) {
-            fds.forEach(OwnedFd::close);
-            throw e;
-        }
+    /** The layer's fd in its access mode; nothing stays open when this throws. */
+    static OwnedFd open(LayerAccess access, String disk) throws IOException {
+        return openChecked(access.layer(),
+                access.mode() == AccessMode.READ_WRITE ? OpenMode.READ_WRITE : OpenMode.READ_ONLY, disk);
     }
 
     private static OwnedFd openChecked(ChainLayer layer, OpenMode mode, String disk) throws IOException {

@@ -113,13 +113,18 @@ public final class Lifecycle {
         try {
             Files.deleteIfExists(monitor);
             displays.assign(e.name(), live);
-            cmd = displays.withChosenPorts(live, () ->
-                    CommandBuilder.build(live, qemuCaps, LaunchOptions.forMonitor(monitor).withDomainId(id)));
-            // walks every disk chain (refusals stop the start here) and opens the images for QEMU
-            // (on the file pool: an image on a hung mount or a FIFO must not pin an RPC carrier)
-            CommandLine plain = cmd;
-            opened = files.run("opening the disks of domain '" + e.name() + "'", () -> disks.prepare(live, plain));
-            cmd = opened.commandLine();
+            // walks every disk chain (refusals stop the start here), numbers the images in the live
+            // XML and opens them for QEMU (on the file pool: an image on a hung mount or a FIFO must
+            // not pin an RPC carrier); the command line renders that storage plan
+            PreparedDisks prepared = files.run("opening the disks of domain '" + e.name() + "'", () -> disks.prepare(live));
+            opened = prepared;
+            try {
+                cmd = displays.withChosenPorts(live, () -> CommandBuilder.build(live, qemuCaps,
+                        LaunchOptions.forMonitor(monitor).withDomainId(id).withFdSets(prepared.fdSets())));
+            } catch (UnsupportedConfigurationException | RuntimeException ex) {
+                prepared.close();
+                throw ex;
+            }
         } catch (UnsupportedConfigurationException ex) {
             displays.release(e.name());
             throw VireoError.unsupported(ex.getMessage());

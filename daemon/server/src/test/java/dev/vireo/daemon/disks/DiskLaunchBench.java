@@ -1,6 +1,5 @@
 package dev.vireo.daemon.disks;
 
-import dev.vireo.command.CommandLine;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.domain.DefinitionCodec;
@@ -16,8 +15,8 @@ import java.util.Optional;
 
 /**
  * What passing fds costs the daemon at a start: {@link DiskLaunch#prepare} for 2 disks of 3
- * images each (raw <- qcow2 <- qcow2, made by qemu-img), with fds (walk, 8 opens with their
- * checks, argv rewrite, close) and without (walk only), alternated in rounds so that load from
+ * images each (raw <- qcow2 <- qcow2, made by qemu-img), with fds (walk, 6 opens with their
+ * checks, close) and without (walk only), alternated in rounds so that load from
  * other processes hits both alike. Prints medians, asserts nothing. Run from the repository root
  * after {@code mvn -B -q -pl daemon/server -am test-compile} and a package of daemon/server:
  * <pre>
@@ -37,29 +36,25 @@ public final class DiskLaunchBench {
         try {
             List<String> tops = new ArrayList<>();
             StringBuilder disks = new StringBuilder();
-            List<String> drives = new ArrayList<>();
             for (int d = 0; d < 2; d++) {
                 String top = chain(dir, "d" + d);
                 tops.add(top);
                 disks.append("<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='").append(top)
                         .append("'/><target dev='vd").append((char) ('a' + d)).append("' bus='virtio'/></disk>");
-                drives.add("-drive");
-                drives.add("file=" + top + ",if=none,format=qcow2");
             }
             String xml = "<domain type='qemu'><name>bench</name><memory>65536</memory><os><type arch='x86_64' "
                     + "machine='pc'>hvm</type></os><devices>" + disks + "</devices></domain>";
-            CommandLine plain = new CommandLine(List.of(), "qemu-system-x86_64", drives);
             DefinitionCodec codec = new DefinitionCodec();
             DiskLaunch withFds = new DiskLaunch(DaemonConfig.defaults(), ChainPolicy.defaults());
             DiskLaunch walkOnly = new DiskLaunch(new DaemonConfig(Optional.empty(), false), ChainPolicy.defaults());
             long[] fds = new long[ROUNDS * PER_ROUND];
             long[] walk = new long[ROUNDS * PER_ROUND];
             for (int round = -2; round < ROUNDS; round++) { // two warm-up rounds
-                measure(withFds, codec, xml, plain, fds, round);
-                measure(walkOnly, codec, xml, plain, walk, round);
+                measure(withFds, codec, xml, fds, round);
+                measure(walkOnly, codec, xml, walk, round);
             }
             System.out.println("DiskLaunch.prepare, 2 disks x 3 images (median over " + fds.length + " after warm-up)");
-            print("with fds (walk + 8 opens + checks)", fds);
+            print("with fds (walk + 6 opens + checks)", fds);
             print("pass_disk_fds = 0 (walk only)", walk);
         } finally {
             try (var files = Files.list(dir)) {
@@ -69,12 +64,12 @@ public final class DiskLaunchBench {
         }
     }
 
-    private static void measure(DiskLaunch launch, DefinitionCodec codec, String xml, CommandLine plain, long[] into, int round)
+    private static void measure(DiskLaunch launch, DefinitionCodec codec, String xml, long[] into, int round)
             throws Exception {
         for (int i = 0; i < PER_ROUND; i++) {
             Domain live = codec.parse(xml);
             long began = System.nanoTime();
-            try (PreparedDisks ignored = launch.prepare(live, plain)) {
+            try (PreparedDisks ignored = launch.prepare(live)) {
                 long took = System.nanoTime() - began;
                 if (round >= 0) into[round * PER_ROUND + i] = took;
             }

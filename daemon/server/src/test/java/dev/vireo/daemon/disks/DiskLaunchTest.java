@@ -1,6 +1,8 @@
 package dev.vireo.daemon.disks;
 
-import dev.vireo.command.CommandLine;
+import dev.vireo.command.storage.FdSet;
+import dev.vireo.command.storage.PassedFd;
+import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBackingStore;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.config.DaemonConfig;
@@ -16,13 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,33 +46,43 @@ class DiskLaunchTest {
     }
 
     @Test
-    void aWritableChainGetsTwoTopFdsOneFdPerBackingLayerAndItsBackingStore() throws Exception {
+    void everyImageGetsOneFdInItsOwnSetNumberedLikeTheImageAndTheChainIsRecorded() throws Exception {
         Domain live = domain(disk("qcow2", top, "vda", ""));
-        try (PreparedDisks prepared = PASSING.prepare(live, plain(top, "if=none,id=drive-virtio-disk0,format=qcow2"))) {
-            assertEquals(List.of("-add-fd", "fd=3,set=1,opaque=vda-0-ro", "-add-fd", "fd=4,set=1,opaque=vda-0-rw",
-                    "-add-fd", "fd=5,set=2,opaque=vda-1-ro", "-add-fd", "fd=6,set=3,opaque=vda-2-ro",
-                    "-drive", "file=/dev/fdset/1,if=none,id=drive-virtio-disk0,format=qcow2"
-                            + ",backing.driver=qcow2,backing.file.filename=/dev/fdset/2"
-                            + ",backing.backing.driver=raw,backing.backing.file.filename=/dev/fdset/3"),
-                    prepared.commandLine().args());
-            assertEquals(List.of(3, 4, 5, 6), prepared.childFds());
+        try (PreparedDisks prepared = PASSING.prepare(live)) {
+            assertEquals(List.of(3, 4, 5), prepared.childFds());
+            assertEquals(Map.of(
+                    1, new FdSet(1, List.of(new PassedFd(3, "vireo-image-1-rw"))),
+                    2, new FdSet(2, List.of(new PassedFd(4, "vireo-image-2-ro"))),
+                    3, new FdSet(3, List.of(new PassedFd(5, "vireo-image-3-ro")))), prepared.fdSets());
         }
-        DiskBackingStore mid = live.getDevices().getDisks().getFirst().getBackingStore();
+        Disk disk = live.getDevices().getDisks().getFirst();
+        assertEquals(1, disk.getSource().getIndex());
+        DiskBackingStore mid = disk.getBackingStore();
         assertEquals(tmp.resolve("mid.qcow2").toString(), mid.getSource().getFile());
         assertEquals("qcow2", mid.getFormat().getType());
-        assertEquals(1, mid.getIndex());
+        assertEquals(2, mid.getIndex());
         DiskBackingStore base = mid.getBackingStore();
         assertEquals(tmp.resolve("base.raw").toString(), base.getSource().getFile());
         assertEquals("raw", base.getFormat().getType());
-        assertEquals(2, base.getIndex());
+        assertEquals(3, base.getIndex());
         assertNull(base.getBackingStore().getSource(), "an empty <backingStore/> ends the chain");
+    }
+
+    @Test
+    void imageNumbersCountOnAcrossDisksInDocumentOrder() throws Exception {
+        Path raw = tmp.resolve("base.raw");
+        Domain live = domain(disk("qcow2", top, "vda", "") + disk("raw", raw, "vdb", ""));
+        try (PreparedDisks prepared = PASSING.prepare(live)) {
+            assertEquals(Set.of(1, 2, 3, 4), prepared.fdSets().keySet());
+        }
+        assertEquals(4, live.getDevices().getDisks().get(1).getSource().getIndex());
     }
 
     @Test
     void theDaemonsFdsAreClosedWhenThePreparedDisksAre() throws Exception {
         int before = openFds();
-        PreparedDisks prepared = PASSING.prepare(domain(disk("qcow2", top, "vda", "")), plain(top, "if=none,id=drive-virtio-disk0,format=qcow2"));
-        assertEquals(before + 4, openFds());
+        PreparedDisks prepared = PASSING.prepare(domain(disk("qcow2", top, "vda", "")));
+        assertEquals(before + 3, openFds());
         prepared.close();
         assertEquals(before, openFds());
     }
@@ -77,23 +90,15 @@ class DiskLaunchTest {
     @Test
     void readOnlyDisksAndCdromsPassOnlyReadOnlyFds() throws Exception {
         Domain live = domain(disk("qcow2", top, "vda", "<readonly/>"));
-        try (PreparedDisks prepared = PASSING.prepare(live, plain(top, "if=none,id=drive-virtio-disk0,format=qcow2"))) {
+        try (PreparedDisks prepared = PASSING.prepare(live)) {
             assertEquals(List.of(3, 4, 5), prepared.childFds());
-            assertTrue(prepared.commandLine().args().contains("fd=3,set=1,opaque=vda-0-ro"));
+            assertEquals(List.of(new PassedFd(3, "vireo-image-1-ro")), prepared.fdSets().get(1).fds());
         }
         Path iso = tmp.resolve("base.raw");
         Domain cd = domain("<disk type='file' device='cdrom'><source file='" + iso + "'/><target dev='hdc' bus='ide'/></disk>");
-        try (PreparedDisks prepared = PASSING.prepare(cd, plain(iso, "if=none,media=cdrom"))) {
+        try (PreparedDisks prepared = PASSING.prepare(cd)) {
             assertEquals(List.of(3), prepared.childFds());
-        }
-    }
-
-    @Test
-    void aDiskWithoutDriverTypeIsReadAsRawAndQemuIsToldSo() throws Exception {
-        Path raw = tmp.resolve("base.raw");
-        Domain live = domain("<disk type='file' device='disk'><source file='" + raw + "'/><target dev='vdb' bus='virtio'/></disk>");
-        try (PreparedDisks prepared = PASSING.prepare(live, plain(raw, "if=none"))) {
-            assertEquals("file=/dev/fdset/1,if=none,format=raw", prepared.commandLine().args().getLast());
+            assertEquals(List.of(new PassedFd(3, "vireo-image-1-ro")), prepared.fdSets().get(1).fds());
         }
     }
 
@@ -103,7 +108,7 @@ class DiskLaunchTest {
         qemuImg("create", "-q", "-f", "qcow2", "-u", "-b", "gone.raw", "-F", "raw", broken.toString(), "16M");
         Domain live = domain(disk("qcow2", top, "vda", "") + disk("qcow2", broken, "vdb", ""));
         int before = openFds();
-        VireoError e = assertThrows(VireoError.class, () -> PASSING.prepare(live, plain(top, "if=none,id=drive-virtio-disk0,format=qcow2")));
+        VireoError e = assertThrows(VireoError.class, () -> PASSING.prepare(live));
         assertEquals(VireoError.Kind.FAILED, e.kind());
         assertTrue(e.getMessage().startsWith("disk 'vdb': " + broken + ": backing file 'gone.raw' (resolved to "
                 + tmp.resolve("gone.raw") + ", relative to the overlay's directory) does not exist"), e.getMessage());
@@ -113,22 +118,21 @@ class DiskLaunchTest {
     @Test
     void aDriverTypeTheReaderDoesNotKnowIsRefusedWithTheAllowedOnes() throws Exception {
         Domain live = domain(disk("iso", top, "vda", ""));
-        VireoError e = assertThrows(VireoError.class, () -> PASSING.prepare(live, plain(top, "if=none,format=iso")));
+        VireoError e = assertThrows(VireoError.class, () -> PASSING.prepare(live));
         assertEquals(VireoError.Kind.UNSUPPORTED, e.kind());
         assertTrue(e.getMessage().startsWith("disk 'vda': <driver type='iso'> is not an image format the daemon can read; "
                 + "allowed: raw, qcow2"), e.getMessage());
     }
 
     @Test
-    void withFdPassingOffTheChainIsStillCheckedAndShownButQemuOpensThePaths() throws Exception {
+    void withFdPassingOffTheChainIsStillCheckedAndNumberedButNothingIsOpened() throws Exception {
         DiskLaunch plainPaths = new DiskLaunch(new DaemonConfig(Optional.empty(), false), ChainPolicy.defaults());
         Domain live = domain(disk("qcow2", top, "vda", ""));
-        CommandLine plain = plain(top, "if=none,id=drive-virtio-disk0,format=qcow2");
-        try (PreparedDisks prepared = plainPaths.prepare(live, plain)) {
-            assertSame(plain, prepared.commandLine());
+        try (PreparedDisks prepared = plainPaths.prepare(live)) {
+            assertEquals(Map.of(), prepared.fdSets());
             assertEquals(List.of(), prepared.childFds());
         }
-        assertEquals(1, live.getDevices().getDisks().getFirst().getBackingStore().getIndex());
+        assertEquals(2, live.getDevices().getDisks().getFirst().getBackingStore().getIndex());
     }
 
     @Test
@@ -136,9 +140,8 @@ class DiskLaunchTest {
         Domain live = domain("<disk type='network' device='disk'><driver name='qemu' type='raw'/>"
                 + "<source protocol='nbd' name='export'><host name='example.org' port='10809'/></source>"
                 + "<target dev='vdc' bus='virtio'/></disk>");
-        CommandLine plain = new CommandLine(List.of(), "qemu", List.of("-drive", "file=nbd:example.org:10809,if=none"));
-        try (PreparedDisks prepared = PASSING.prepare(live, plain)) {
-            assertEquals(plain.args(), prepared.commandLine().args());
+        try (PreparedDisks prepared = PASSING.prepare(live)) {
+            assertEquals(Map.of(), prepared.fdSets());
         }
     }
 
@@ -150,11 +153,6 @@ class DiskLaunchTest {
     private static Domain domain(String disks) throws Exception {
         return new DefinitionCodec().parse("<domain type='qemu'><name>d</name><memory>65536</memory>"
                 + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>" + disks + "</devices></domain>");
-    }
-
-    /** A plain command line like the builder's: {@code -drive file=SOURCE,OPTIONS}. */
-    private static CommandLine plain(Path source, String options) {
-        return new CommandLine(List.of(), "qemu", List.of("-drive", "file=" + source + "," + options));
     }
 
     /** This process's fds open on a file in the test folder (the JVM's own fds come and go). */

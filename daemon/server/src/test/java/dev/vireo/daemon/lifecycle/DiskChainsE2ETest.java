@@ -61,20 +61,23 @@ class DiskChainsE2ETest {
             String xml = domain("chained", "write", written, read);
             c.define(xml);
             String native_ = c.domXmlToNative(xml, null);
-            assertTrue(native_.contains("file=" + written + ",") && !native_.contains("/dev/fdset"),
+            assertTrue(native_.contains("\"filename\":\"" + written + "\"") && !native_.contains("/dev/fdset"),
                     "domxml-to-native keeps the paths: " + native_);
             c.start("chained");
             String live = c.dumpXml("chained", false);
-            assertContainsInOrder(live, "<source file='" + written + "'/>", "<backingStore type='file' index='1'>",
+            // images are numbered across the domain: vda's 1-3, vdb's 4-6
+            assertContainsInOrder(live, "<source file='" + written + "' index='1'/>", "<backingStore type='file' index='2'>",
                     "<format type='qcow2'/>", "<source file='" + images.resolve("w-mid.qcow2") + "'/>",
-                    "<backingStore type='file' index='2'>", "<format type='raw'/>",
-                    "<source file='" + images.resolve("w-base.raw") + "'/>", "<backingStore/>");
+                    "<backingStore type='file' index='3'>", "<format type='raw'/>",
+                    "<source file='" + images.resolve("w-base.raw") + "'/>", "<backingStore/>",
+                    "<source file='" + read + "' index='4'/>");
             String fdsets = c.qemuMonitorCommand("chained", "{\"execute\":\"query-fdsets\"}").toString();
-            assertTrue(fdsets.contains("vda-0-rw") && fdsets.contains("vda-2-ro") && fdsets.contains("vdb-1-ro"), fdsets);
+            assertTrue(fdsets.contains("vireo-image-1-rw") && fdsets.contains("vireo-image-3-ro")
+                    && fdsets.contains("vireo-image-5-ro") && !fdsets.contains("vireo-image-1-ro"), fdsets);
             assertEquals("nobody", qemuUser("chained"));
             DiskSummary vda = c.domBlkList("chained").getFirst();
-            assertEquals(List.of(new BackingLayer(1, "file", "qcow2", images.resolve("w-mid.qcow2").toString()),
-                    new BackingLayer(2, "file", "raw", images.resolve("w-base.raw").toString())), vda.backingChain());
+            assertEquals(List.of(new BackingLayer(2, "file", "qcow2", images.resolve("w-mid.qcow2").toString()),
+                    new BackingLayer(3, "file", "raw", images.resolve("w-base.raw").toString())), vda.backingChain());
 
             GuestDomains.awaitConsole(consoles, "chained", "VIREO-GUEST-WROTE");
         }
@@ -116,9 +119,11 @@ class DiskChainsE2ETest {
             c.start("raw");
             String live = c.dumpXml("raw", false);
             assertFalse(live.contains("shadow"), live);
-            assertContainsInOrder(live, "<source file='" + guestDisk + "'/>", "<backingStore/>");
+            assertContainsInOrder(live, "<source file='" + guestDisk + "' index='1'/>", "<backingStore/>");
+            // vda is image 1 alone; vdb's chain is 2-4
             String fdsets = c.qemuMonitorCommand("raw", "{\"execute\":\"query-fdsets\"}").toString();
-            assertFalse(fdsets.contains("vda-1"), "only the raw image itself is passed for vda: " + fdsets);
+            assertTrue(fdsets.contains("vireo-image-4-ro") && !fdsets.contains("vireo-image-5"),
+                    "only the raw image itself is passed for vda: " + fdsets);
             String blocks = c.qemuMonitorCommand("raw", "{\"execute\":\"query-block\"}").toString();
             assertFalse(blocks.contains("shadow"), blocks);
             c.destroy("raw");
