@@ -38,6 +38,12 @@ public interface Monitor extends AutoCloseable {
     /** Ends QEMU. */
     void quit() throws IOException;
 
+    /** Sets a VNC or SPICE display's password ({@code protocol} vnc or spice). */
+    void setPassword(String protocol, String password) throws IOException;
+
+    /** @param time {@code never}, {@code now}, {@code +SECONDS} or seconds since the epoch */
+    void expirePassword(String protocol, String time) throws IOException;
+
     // --- fd passing (SCM_RIGHTS) -------------------------------------------------------------
 
     /**

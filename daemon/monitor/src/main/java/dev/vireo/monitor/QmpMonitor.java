@@ -130,6 +130,16 @@ public final class QmpMonitor implements Monitor {
         call("quit", null);
     }
 
+    @Override
+    public void setPassword(String protocol, String password) throws IOException {
+        call("set_password", NODES.objectNode().put("protocol", protocol).put("password", password));
+    }
+
+    @Override
+    public void expirePassword(String protocol, String time) throws IOException {
+        call("expire_password", NODES.objectNode().put("protocol", protocol).put("time", time));
+    }
+
     // --- fd passing --------------------------------------------------------------------------
 
     @Override

@@ -1,9 +1,9 @@
 package dev.vireo.monitor;
 
-import dev.vireo.qmp.QmpCommandException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.qmp.QmpCommandException;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -115,6 +115,8 @@ public final class FakeMonitor implements Monitor {
     @Override public void systemPowerdown() throws IOException { record("system_powerdown", null); }
     @Override public void systemReset() throws IOException { record("system_reset", null); }
     @Override public void quit() throws IOException { record("quit", null); }
+    @Override public void setPassword(String protocol, String password) throws IOException { record("set_password", protocol); }
+    @Override public void expirePassword(String protocol, String time) throws IOException { record("expire_password", time); }
 
     @Override public AddedFd addFd(int fd, Integer fdsetId, String opaque) throws IOException {
         record("add-fd", opaque);

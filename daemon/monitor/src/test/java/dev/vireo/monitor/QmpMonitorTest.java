@@ -1,6 +1,5 @@
 package dev.vireo.monitor;
 
-import dev.vireo.qmp.QmpCommandException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.process.ManagedProcess;
@@ -9,6 +8,7 @@ import dev.vireo.process.OwnedFd;
 import dev.vireo.process.ProcessSpawner;
 import dev.vireo.process.Signal;
 import dev.vireo.process.SpawnSpec;
+import dev.vireo.qmp.QmpCommandException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +92,8 @@ class QmpMonitorTest {
         assertEquals("CommandNotFound", monitor.passThrough(JsonNodeFactory.instance.objectNode()
                 .put("execute", "no-such-command")).path("error").path("class").asText());
         assertEquals(List.of(), monitor.queryBlock());   // -nodefaults: no drive at all
+        QmpCommandException noDisplay = assertThrows(QmpCommandException.class, () -> monitor.setPassword("vnc", "s3cret"));
+        assertEquals("set_password", noDisplay.command());   // reached QEMU, which has no VNC display here
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class Daemon implements AutoCloseable {
         // every folder has its final mode before a guest can start (socket or autostart)
         DaemonFolders folders = DaemonFolders.prepare(options, config.qemuIdentity());
         DefinitionCodec codec = new DefinitionCodec();
-        DomainRegistry registry = DomainRegistry.load(folders.domains(), codec);
+        DomainRegistry registry = DomainRegistry.load(folders.domains(), codec, config.jobWait());
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         MonitorConnector monitors = new QmpMonitorConnector();
         FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);

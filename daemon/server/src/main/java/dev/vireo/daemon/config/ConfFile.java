@@ -26,6 +26,21 @@ final class ConfFile {
             }
             return raw.equals("1");
         }
+
+        /** A whole number from {@code min} to {@code max}. */
+        int number(int min, int max) {
+            int n;
+            try {
+                n = quoted ? -1 : Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (quoted || n < min || n > max) {
+                throw new IllegalArgumentException(file + ":" + line + ": " + key + " is a whole number from " + min
+                        + " to " + max + ", not " + raw);
+            }
+            return n;
+        }
     }
 
     private ConfFile() {

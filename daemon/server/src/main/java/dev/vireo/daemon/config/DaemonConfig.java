@@ -1,11 +1,13 @@
 package dev.vireo.daemon.config;
 
+import dev.vireo.jobs.DomainJobs;
 import dev.vireo.protocol.Endpoint;
 import dev.vireo.storage.ChainPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +23,22 @@ import java.util.Optional;
  * @param allowNetworkBacking whether a local image's header may name a network backing (nbd:,
  *                     http:, ...), which QEMU then connects to itself ({@code allow_network_backing},
  *                     default 0: such a chain is refused at start and by image-info)
+ * @param jobWait      how long an operation waits for a domain that another one keeps busy before
+ *                     it fails naming that one ({@code job_wait_seconds}, default 30 like libvirt)
  */
-public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds, boolean allowNetworkBacking) {
+public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds, boolean allowNetworkBacking,
+                           Duration jobWait) {
 
     public static final String FILE_NAME = "vireod.conf";
+    private static final int MAX_JOB_WAIT_SECONDS = 3600;
 
-    /** Network backings refused, as without the setting. */
+    /** Network backings refused and the default job wait, as without the settings. */
     public DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds) {
-        this(qemuIdentity, passDiskFds, false);
+        this(qemuIdentity, passDiskFds, false, DomainJobs.DEFAULT_WAIT);
     }
 
     public static DaemonConfig defaults() {
-        return new DaemonConfig(Optional.empty(), true, false);
+        return new DaemonConfig(Optional.empty(), true);
     }
 
     /** The rules every backing-chain walk of this daemon follows (start and image-info alike). */
@@ -58,10 +64,11 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
         ConfFile.Value group = unknown.remove("qemu_group");
         ConfFile.Value pass = unknown.remove("pass_disk_fds");
         ConfFile.Value networkBacking = unknown.remove("allow_network_backing");
+        ConfFile.Value wait = unknown.remove("job_wait_seconds");
         if (!unknown.isEmpty()) {
             ConfFile.Value first = unknown.values().iterator().next();
             throw new IllegalArgumentException(file + ":" + first.line() + ": unknown setting '" + first.key()
-                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing");
+                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing, job_wait_seconds");
         }
         if (group != null && user == null) {
             throw new IllegalArgumentException(file + ":" + group.line() + ": qemu_group needs qemu_user");
@@ -82,6 +89,7 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
             throw new IllegalArgumentException(file + ":" + user.line() + ": qemu_user needs vireod to run as root "
                     + "(QEMU's user is changed with setpriv); this daemon runs as uid " + daemonUid);
         }
-        return new DaemonConfig(identity, pass == null || pass.flag(), networkBacking != null && networkBacking.flag());
+        Duration jobWait = wait == null ? DomainJobs.DEFAULT_WAIT : Duration.ofSeconds(wait.number(1, MAX_JOB_WAIT_SECONDS));
+        return new DaemonConfig(identity, pass == null || pass.flag(), networkBacking != null && networkBacking.flag(), jobWait);
     }
 }

@@ -1,27 +1,30 @@
 package dev.vireo.daemon.domain;
 
 import dev.vireo.conf.model.Domain;
+import dev.vireo.jobs.DomainJobs;
 
-import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
 
 /**
  * One domain the daemon knows: its stored definition (if persistent), its live definition and
- * status while it runs. Changes happen under {@link #lock()} (one operation at a time per domain);
- * readers such as {@code list} read the volatile fields without waiting.
+ * status while it runs. Changes happen in its synchronous job slot ({@link #jobs()}: one operation at
+ * a time per domain, waited for with a bound); readers such as {@code list} read the volatile fields
+ * without waiting.
  */
 public final class DomainEntry {
     private final String name;
     private final String uuid;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final DomainJobs jobs;
     private volatile Domain persistent;
     private volatile Domain live;
     private volatile DomainStatus status = DomainStatus.DEFINED;
     private volatile int id = -1;
     private volatile boolean removed;
 
-    DomainEntry(String name, String uuid) {
+    DomainEntry(String name, String uuid, Duration jobWait) {
         this.name = name;
         this.uuid = uuid;
+        this.jobs = new DomainJobs(name, jobWait);
     }
 
     public String name() {
@@ -32,8 +35,9 @@ public final class DomainEntry {
         return uuid;
     }
 
-    public ReentrantLock lock() {
-        return lock;
+    /** The domain's job slots: the synchronous one that every change takes, and the long jobs beside it. */
+    public DomainJobs jobs() {
+        return jobs;
     }
 
     /** The stored definition, or null for a transient domain. */

@@ -5,11 +5,14 @@ import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.Log;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.jobs.DomainBusyException;
+import dev.vireo.jobs.DomainJobs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Every domain the daemon knows, persistent ones stored as {@code DIR/NAME.xml} (written atomically).
  *
- * <p>Each domain has its own lock, so one slow operation (a start, a shutdown) never holds up
- * another domain. Only the short name/UUID bookkeeping of a new domain is serialised.
+ * <p>Each domain has its own job slot, so one slow operation (a start, a shutdown) never holds up
+ * another domain, and a caller waits for a busy domain only so long, then hears which operation
+ * holds it. Only the short name/UUID bookkeeping of a new domain is serialised.
  */
 public final class DomainRegistry {
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
@@ -34,10 +38,12 @@ public final class DomainRegistry {
     private final ConcurrentHashMap<String, DomainEntry> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> nameByUuid = new ConcurrentHashMap<>();
     private final Object bookkeeping = new Object();
+    private final Duration jobWait;
 
-    private DomainRegistry(Path dir, DefinitionCodec codec) {
+    private DomainRegistry(Path dir, DefinitionCodec codec, Duration jobWait) {
         this.dir = dir;
         this.codec = codec;
+        this.jobWait = jobWait;
     }
 
     /**
@@ -45,7 +51,12 @@ public final class DomainRegistry {
      * definition they were replacing is intact); a file that no longer parses is reported and left alone.
      */
     public static DomainRegistry load(Path dir, DefinitionCodec codec) throws IOException {
-        DomainRegistry registry = new DomainRegistry(dir, codec);
+        return load(dir, codec, DomainJobs.DEFAULT_WAIT);
+    }
+
+    /** @param jobWait how long an operation waits for a domain busy with another before it fails */
+    public static DomainRegistry load(Path dir, DefinitionCodec codec, Duration jobWait) throws IOException {
+        DomainRegistry registry = new DomainRegistry(dir, codec, jobWait);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 if (AtomicFiles.isTemp(file)) {
@@ -76,7 +87,7 @@ public final class DomainRegistry {
                     + " so it is not loaded" + UNTOUCHED);
             return;
         }
-        DomainEntry e = new DomainEntry(name, codec.uuid(d));
+        DomainEntry e = new DomainEntry(name, codec.uuid(d), jobWait);
         e.persistent(d);
         byName.put(name, e);
         nameByUuid.put(e.uuid(), name);
@@ -92,8 +103,7 @@ public final class DomainRegistry {
         checkNewName(name);
         for (;;) {
             DomainEntry e = reserve(name, uuid);
-            e.lock().lock();
-            try {
+            try (DomainJobs.SyncJob job = begin(e, "define")) {
                 if (e.removed()) continue;
                 try {
                     AtomicFiles.write(file(name), codec.format(definition));
@@ -104,8 +114,6 @@ public final class DomainRegistry {
                 boolean updated = e.isPersistent();
                 e.persistent(definition);
                 return new Defined(e, updated);
-            } finally {
-                e.lock().unlock();
             }
         }
     }
@@ -133,7 +141,7 @@ public final class DomainRegistry {
                 throw VireoError.domainExists("domain '" + other + "' already exists with uuid " + uuid
                         + "; a domain cannot be renamed by defining it under a new name");
             }
-            DomainEntry e = new DomainEntry(name, uuid);
+            DomainEntry e = new DomainEntry(name, uuid, jobWait);
             byName.put(name, e);
             nameByUuid.put(uuid, name);
             return e;
@@ -144,8 +152,7 @@ public final class DomainRegistry {
     public void undefine(String key) throws VireoError {
         for (;;) {
             DomainEntry e = lookup(key);
-            e.lock().lock();
-            try {
+            try (DomainJobs.SyncJob job = begin(e, "undefine")) {
                 if (e.removed()) continue;
                 if (!e.isPersistent()) {
                     throw VireoError.wrongState("cannot undefine transient domain '" + e.name() + "'");
@@ -158,13 +165,11 @@ public final class DomainRegistry {
                 e.persistent(null);
                 dropIfUnused(e);
                 return;
-            } finally {
-                e.lock().unlock();
             }
         }
     }
 
-    /** Forgets an entry that is neither stored nor running (call with its lock held). */
+    /** Forgets an entry that is neither stored nor running (call in its job slot). */
     public void dropIfUnused(DomainEntry e) {
         if (e.isPersistent() || e.status().active()) return;
         synchronized (bookkeeping) {
@@ -175,38 +180,47 @@ public final class DomainRegistry {
     }
 
     /**
-     * Runs {@code action} under the domain's lock, retrying if the domain was removed while this
-     * caller waited (so the action never sees a stale entry).
+     * Runs {@code action} in the domain's synchronous job slot, retrying if the domain was removed
+     * while this caller waited (so the action never sees a stale entry).
+     *
+     * @param operation what the caller does ({@code start}, {@code destroy}, ...): named in the
+     *                  error of whoever finds the domain busy meanwhile
      */
-    public <T> T withLock(String key, LockedAction<T> action) throws VireoError {
+    public <T> T withJob(String key, String operation, LockedAction<T> action) throws VireoError {
         for (;;) {
             DomainEntry e = lookup(key);
-            e.lock().lock();
-            try {
+            try (DomainJobs.SyncJob job = begin(e, operation)) {
                 if (e.removed()) continue;
                 return action.run(e);
-            } finally {
-                e.lock().unlock();
             }
         }
     }
 
     /**
-     * Runs {@code action} under the lock of the domain with this name and UUID, which is created
+     * Runs {@code action} in the job slot of the domain with this name and UUID, which is created
      * (not yet stored, not yet running) when it does not exist: for create and for recovery.
      * The caller's action must make it persistent or active, or {@link #dropIfUnused} it.
      */
-    public <T> T withReserved(String name, String uuid, LockedAction<T> action) throws VireoError {
+    public <T> T withReserved(String name, String uuid, String operation, LockedAction<T> action) throws VireoError {
         checkFileName(name);
         for (;;) {
             DomainEntry e = reserve(name, uuid);
-            e.lock().lock();
-            try {
+            try (DomainJobs.SyncJob job = begin(e, operation)) {
                 if (e.removed()) continue;
                 return action.run(e);
-            } finally {
-                e.lock().unlock();
             }
+        }
+    }
+
+    /** Takes the domain's synchronous slot, waiting no longer than its bound. */
+    private static DomainJobs.SyncJob begin(DomainEntry e, String operation) throws VireoError {
+        try {
+            return e.jobs().begin(operation);
+        } catch (DomainBusyException busy) {
+            throw VireoError.busy(busy.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw VireoError.failed("interrupted while waiting for domain '" + e.name() + "'");
         }
     }
 

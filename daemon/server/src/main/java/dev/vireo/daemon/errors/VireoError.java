@@ -21,6 +21,8 @@ public final class VireoError extends Exception {
         UNSUPPORTED,
         /** The action was tried and failed (emulator, monitor, file system). */
         FAILED,
+        /** Another operation keeps the domain busy past the wait's bound, or a long job refuses this one beside it. */
+        BUSY,
         /** The daemon's own state is inconsistent: a bug. */
         INTERNAL
     }
@@ -66,6 +68,10 @@ public final class VireoError extends Exception {
 
     public static VireoError failed(String message, Throwable cause) {
         return new VireoError(Kind.FAILED, message, cause);
+    }
+
+    public static VireoError busy(String message) {
+        return new VireoError(Kind.BUSY, message, null);
     }
 
     public static VireoError internal(String message) {

@@ -1,6 +1,5 @@
 package dev.vireo.daemon.lifecycle;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.daemon.rpc.Session;
 
@@ -10,7 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Domain events to the clients that subscribed. Each subscriber has its own queue drained by its
+ * Domain events ({@link EventPayload}s) to the clients that subscribed. Each subscriber has its own queue drained by its
  * own virtual thread, so a client that reads slowly delays only itself, and whoever publishes
  * (the monitor's reader, a process reaper) never waits on a socket.
  */
@@ -24,21 +23,19 @@ public final class EventBus {
         Thread.ofVirtual().name("events-" + session.id()).start(() -> s.drain(subscribers));
     }
 
-    /**
-     * @param kind   {@code lifecycle}, {@code reboot}, ...
-     * @param event  virsh's event word, e.g. {@code Started}, {@code Stopped}
-     * @param detail virsh's detail word, e.g. {@code Booted}, {@code Destroyed}
-     */
-    public void publish(String domain, String kind, String event, String detail) {
-        ObjectNode e = JsonNodeFactory.instance.objectNode()
-                .put("domain", domain).put("kind", kind).put("event", event).put("detail", detail);
+    public void publish(String domain, EventPayload payload) {
+        ObjectNode e = EventPayload.toJson(domain, payload);
         for (Subscriber s : subscribers) {
             if (s.domain == null || s.domain.equals(domain)) s.queue.add(e);
         }
     }
 
+    /**
+     * @param event  virsh's event word, e.g. {@code Started}, {@code Stopped}
+     * @param detail virsh's detail word, e.g. {@code Booted}, {@code Destroyed}
+     */
     public void lifecycle(String domain, String event, String detail) {
-        publish(domain, "lifecycle", event, detail);
+        publish(domain, new EventPayload.Lifecycle(event, detail));
     }
 
     private static final class Subscriber {

@@ -1,23 +1,23 @@
 package dev.vireo.daemon.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vireo.daemon.Log;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
+import dev.vireo.jobs.BlockJobs;
+import dev.vireo.monitor.MonitorEvent;
+import dev.vireo.monitor.MonitorListener;
 import dev.vireo.process.Signal;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * What a guest's QMP events mean for its domain. Handled in arrival order on a virtual thread of
- * their own (the monitor's reader never waits for the domain's lock).
+ * What a guest's QMP events mean for its domain. The monitor delivers them in arrival order on a
+ * thread of this listener's own, so waiting here for the domain's job slot never holds up
+ * the monitor's replies.
  */
-final class GuestEvents implements GuestMonitor.Listener {
+final class GuestEvents implements MonitorListener {
     private final Lifecycle lifecycle;
     private final RunningGuest guest;
-    private final ExecutorService inOrder = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     /** Touched only by the single event thread: the next STOP comes from an I/O error. */
     private boolean ioErrorStop;
 
@@ -27,57 +27,63 @@ final class GuestEvents implements GuestMonitor.Listener {
     }
 
     @Override
-    public void event(String name, JsonNode data) {
-        inOrder.execute(() -> handle(name, data));
-    }
-
-    @Override
-    public void closed() {
-        inOrder.shutdown();
-    }
-
-    private void handle(String name, JsonNode data) {
+    public void onEvent(MonitorEvent event) {
         String domain = guest.entry.name();
-        switch (name) {
-            case "SHUTDOWN" -> {
+        switch (event) {
+            case MonitorEvent.Shutdown s -> {
                 // QEMU runs with -no-shutdown: it stays after the guest powers off, and we end it.
-                if (data.path("guest").asBoolean(false)) guest.guestShutdown = true;
+                if (s.guest()) guest.guestShutdown = true;
                 try {
                     guest.process.kill(Signal.SIGTERM);
                 } catch (IOException e) {
                     Log.warn("cannot end QEMU of " + domain + " after the guest powered off", e);
                 }
             }
-            case "STOP" -> {
+            case MonitorEvent.Stop ignored -> {
                 // QEMU reports the I/O error that stops a guest (werror/rerror=stop) just before STOP
                 boolean ioError = ioErrorStop;
                 ioErrorStop = false;
                 update(StateKind.RUNNING, new DomainStatus(StateKind.PAUSED, ioError ? "I/O error" : "unknown"),
                         "Suspended", ioError ? "I/O Error" : "Paused");
             }
-            case "RESUME" -> {
+            case MonitorEvent.Resume ignored -> {
                 if (!guest.starting) update(StateKind.PAUSED, new DomainStatus(StateKind.RUNNING, "unpaused"), "Resumed", "Unpaused");
             }
-            case "RESET" -> lifecycle.events().publish(domain, "reboot", "", "");
-            case "BLOCK_IO_ERROR" -> {
-                if (data.path("action").asText().equals("stop")) ioErrorStop = true;
-                lifecycle.events().publish(domain, "io-error", data.path("device").asText(),
-                        data.path("action").asText() + " " + data.path("operation").asText());
+            case MonitorEvent.Reset ignored -> lifecycle.events().publish(domain, new EventPayload.Reboot());
+            case MonitorEvent.BlockIoError e -> {
+                if ("stop".equals(e.action())) ioErrorStop = true;
+                lifecycle.events().publish(domain, new EventPayload.IoError(nonNull(e.device()), e.nodeName(),
+                        e.operation(), e.action(), e.nospace(), e.reason()));
             }
+            case MonitorEvent.BlockWriteThreshold t -> lifecycle.events().publish(domain,
+                    new EventPayload.BlockThreshold(t.nodeName(), t.writeThreshold(), t.amountExceeded()));
+            case MonitorEvent.JobStatusChange c -> toJobs(c);
+            case MonitorEvent.BlockJobCompleted c -> toJobs(c);
+            case MonitorEvent.BlockJobCancelled c -> toJobs(c);
+            case MonitorEvent.BlockJobReady r -> toJobs(r);
             default -> {
-                if (name.startsWith("BLOCK_JOB_")) {
-                    lifecycle.events().publish(domain, "block-job", name, data.path("device").asText());
-                }
             }
         }
     }
 
+    /** The block job state machine runs under the domain's job slot, like every change to the domain. */
+    private void toJobs(MonitorEvent event) {
+        lifecycle.withGuestLock(guest, "block job event", () -> {
+            BlockJobs jobs = guest.blockJobs;
+            if (jobs != null) jobs.onEvent(event);
+        });
+    }
+
     /** A change QEMU made on its own (e.g. a pause on an I/O error); our own commands already set the status. */
     private void update(StateKind from, DomainStatus to, String event, String detail) {
-        lifecycle.withGuestLock(guest, () -> {
+        lifecycle.withGuestLock(guest, "guest event", () -> {
             if (guest.entry.status().state() != from) return;
             lifecycle.setStatus(guest, to);
             lifecycle.events().lifecycle(guest.entry.name(), event, detail);
         });
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 }

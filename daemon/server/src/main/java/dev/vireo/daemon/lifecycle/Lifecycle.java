@@ -20,16 +20,22 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.jobs.BlockJob;
+import dev.vireo.jobs.BlockJobs;
+import dev.vireo.jobs.DomainJobs;
+import dev.vireo.monitor.Monitor;
 import dev.vireo.process.ManagedProcess;
 import dev.vireo.process.ProcessSpawner;
 import dev.vireo.process.Signal;
 import dev.vireo.process.SpawnSpec;
+import dev.vireo.qmp.QmpCommandException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -39,8 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs guests: start (QEMU paused with its monitor, then {@code cont}), destroy, shutdown, suspend,
- * resume, reboot, and the bookkeeping when a guest ends, however it ends. Every operation runs under
- * the domain's lock; waiting for a guest to power off does not hold it.
+ * resume, reboot, and the bookkeeping when a guest ends, however it ends. Every operation runs in
+ * the domain's synchronous job slot; waiting for a guest to power off does not hold it.
  */
 public final class Lifecycle {
     static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
@@ -79,7 +85,7 @@ public final class Lifecycle {
 
     /** Starts a defined domain from its stored definition. */
     public DomainEntry start(String key) throws VireoError {
-        return registry.withLock(key, e -> {
+        return registry.withJob(key, "start", e -> {
             requireInactive(e);
             if (!e.isPersistent()) throw VireoError.wrongState("domain '" + e.name() + "' has no stored definition");
             launch(e, e.persistent());
@@ -90,7 +96,7 @@ public final class Lifecycle {
     /** Starts a transient domain (nothing stored), or an inactive defined one from this XML. */
     public DomainEntry create(Domain definition) throws VireoError {
         DomainRegistry.checkNewName(codec.name(definition));
-        return registry.withReserved(codec.name(definition), codec.uuid(definition), e -> {
+        return registry.withReserved(codec.name(definition), codec.uuid(definition), "create", e -> {
             requireInactive(e);
             try {
                 launch(e, definition);
@@ -149,8 +155,9 @@ public final class Lifecycle {
         process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
         try {
             guest.monitor = monitors.connect(monitor, new GuestEvents(this, guest), MONITOR_TIMEOUT, process::isAlive);
-            guest.monitor.execute("cont", null);
-        } catch (IOException | GuestMonitor.MonitorException ex) {
+            GuestBlockJobs.attach(this, guest);
+            guest.monitor.cont();
+        } catch (IOException ex) {
             guest.destroyRequested = true;
             kill(guest);
             finish(guest, "failed");
@@ -165,7 +172,7 @@ public final class Lifecycle {
 
     /** Kills QEMU at once (SIGTERM, then SIGKILL) and waits until the domain is shut off. */
     public void destroy(String key) throws VireoError {
-        registry.withLock(key, e -> {
+        registry.withJob(key, "destroy", e -> {
             RunningGuest guest = requireRunning(e);
             guest.destroyRequested = true;
             kill(guest);
@@ -180,9 +187,9 @@ public final class Lifecycle {
      * @param timeout when not null, wait this long for the guest to shut off, then fail
      */
     public void shutdown(String key, Duration timeout) throws VireoError {
-        RunningGuest guest = registry.withLock(key, e -> {
+        RunningGuest guest = registry.withJob(key, "shutdown", e -> {
             RunningGuest g = requireRunning(e);
-            monitorCommand(g, "system_powerdown");
+            monitorCommand(g, "system_powerdown", Monitor::systemPowerdown);
             return g;
         });
         if (timeout == null) return;
@@ -197,10 +204,10 @@ public final class Lifecycle {
     }
 
     public void suspend(String key) throws VireoError {
-        registry.withLock(key, e -> {
+        registry.withJob(key, "suspend", e -> {
             RunningGuest g = requireRunning(e);
             if (e.status().state() == StateKind.PAUSED) throw VireoError.wrongState("domain '" + e.name() + "' is already paused");
-            monitorCommand(g, "stop");
+            monitorCommand(g, "stop", Monitor::stop);
             setStatus(g, new DomainStatus(StateKind.PAUSED, "user"));
             events.lifecycle(e.name(), "Suspended", "Paused");
             return null;
@@ -208,10 +215,10 @@ public final class Lifecycle {
     }
 
     public void resume(String key) throws VireoError {
-        registry.withLock(key, e -> {
+        registry.withJob(key, "resume", e -> {
             RunningGuest g = requireRunning(e);
             if (e.status().state() != StateKind.PAUSED) throw VireoError.wrongState("domain '" + e.name() + "' is not paused");
-            monitorCommand(g, "cont");
+            monitorCommand(g, "cont", Monitor::cont);
             setStatus(g, new DomainStatus(StateKind.RUNNING, "unpaused"));
             events.lifecycle(e.name(), "Resumed", "Unpaused");
             return null;
@@ -220,15 +227,15 @@ public final class Lifecycle {
 
     /** Resets the guest (like pressing its reset button). */
     public void reboot(String key) throws VireoError {
-        registry.withLock(key, e -> {
-            monitorCommand(requireRunning(e), "system_reset");
+        registry.withJob(key, "reboot", e -> {
+            monitorCommand(requireRunning(e), "system_reset", Monitor::systemReset);
             return null;
         });
     }
 
     /** Passes a QMP command through; QMP's whole reply comes back, an error included. */
     public JsonNode monitorPassThrough(String key, ObjectNode command) throws VireoError {
-        return registry.withLock(key, e -> {
+        return registry.withJob(key, "qemu-monitor-command", e -> {
             try {
                 return monitorOf(requireRunning(e)).passThrough(command);
             } catch (IOException ex) {
@@ -241,16 +248,18 @@ public final class Lifecycle {
 
     /** QEMU ended (reaped or, for an adopted one, seen through its pidfd). */
     void guestEnded(RunningGuest guest) {
-        withGuestLock(guest, () -> finish(guest, guest.stopReason()));
+        withGuestLock(guest, "guest ended", () -> finish(guest, guest.stopReason()));
     }
 
-    /** Runs {@code action} under the guest's domain lock unless the guest has already stopped. */
-    void withGuestLock(RunningGuest guest, Runnable action) {
-        guest.entry.lock().lock();
-        try {
+    /**
+     * Runs {@code action} in the domain's job slot unless the guest has already stopped. The
+     * daemon's own bookkeeping waits as long as it takes: every other holder is itself bounded.
+     *
+     * @param operation what the daemon does, for the error of whoever waits meanwhile
+     */
+    void withGuestLock(RunningGuest guest, String operation, Runnable action) {
+        try (DomainJobs.SyncJob job = guest.entry.jobs().beginInternal(operation)) {
             if (!guest.stopped.isDone()) action.run();
-        } finally {
-            guest.entry.lock().unlock();
         }
     }
 
@@ -282,16 +291,21 @@ public final class Lifecycle {
     }
 
     void persist(RunningGuest guest) {
+        BlockJobs jobs = guest.blockJobs;
+        try {
+            writeRecord(guest, jobs == null ? List.of() : jobs.list());
+        } catch (IOException ex) {
+            Log.warn("cannot write runtime state of " + guest.entry.name() + "; a daemon restart would not find it", ex);
+        }
+    }
+
+    /** Writes the guest's runtime record, with these block jobs, in one atomic replace. */
+    void writeRecord(RunningGuest guest, List<BlockJob> blockJobs) throws IOException {
         DomainEntry e = guest.entry;
         if (guest.stopped.isDone() || e.live() == null) return;
-        RuntimeRecord r = new RuntimeRecord(e.name(), e.uuid(), guest.process.pid(), guest.process.identity().startTicks(),
+        new RuntimeRecord(e.name(), e.uuid(), guest.process.pid(), guest.process.identity().startTicks(),
                 guest.monitorSocket.toString(), e.id(), e.status().state().name(), e.status().reason(),
-                e.isPersistent(), codec.formatLive(e.live()));
-        try {
-            r.write(guest.runtimeFile);
-        } catch (IOException ex) {
-            Log.warn("cannot write runtime state of " + e.name() + "; a daemon restart would not find it", ex);
-        }
+                e.isPersistent(), codec.formatLive(e.live()), blockJobs).write(guest.runtimeFile);
     }
 
     /** A guest found again after a restart becomes managed like one this daemon started. */
@@ -340,19 +354,25 @@ public final class Lifecycle {
         }
     }
 
-    private void monitorCommand(RunningGuest g, String command) throws VireoError {
+    /** One of the guest's monitor commands that return nothing. */
+    @FunctionalInterface
+    private interface MonitorCall {
+        void run(Monitor monitor) throws IOException;
+    }
+
+    private void monitorCommand(RunningGuest g, String command, MonitorCall call) throws VireoError {
         try {
-            monitorOf(g).execute(command, null);
-        } catch (GuestMonitor.MonitorException ex) {
-            throw VireoError.failed(command + " refused by QEMU: " + ex.errorClass() + ": " + ex.getMessage());
+            call.run(monitorOf(g));
+        } catch (QmpCommandException ex) {
+            throw VireoError.failed(command + " refused by QEMU: " + ex.errorClass() + ": " + ex.description());
         } catch (IOException ex) {
             throw failed(command + " on domain '" + g.entry.name() + "'", ex);
         }
     }
 
     /** The guest's monitor; missing only when a restarted daemon could not reconnect to it. */
-    private static GuestMonitor monitorOf(RunningGuest g) throws VireoError {
-        GuestMonitor m = g.monitor;
+    private static Monitor monitorOf(RunningGuest g) throws VireoError {
+        Monitor m = g.monitor;
         if (m == null) {
             throw VireoError.failed("the monitor of domain '" + g.entry.name()
                     + "' is not connected (see the daemon's log); destroy still stops it");

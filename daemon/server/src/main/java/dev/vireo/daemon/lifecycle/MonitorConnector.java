@@ -1,5 +1,8 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.monitor.Monitor;
+import dev.vireo.monitor.MonitorListener;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +12,8 @@ import java.util.function.BooleanSupplier;
 @FunctionalInterface
 public interface MonitorConnector {
     /**
-     * @param alive false once QEMU has exited: stop waiting for its socket at once
+     * @param listener hears every event from the first one on
+     * @param alive    false once QEMU has exited: stop waiting for its socket at once
      */
-    GuestMonitor connect(Path socket, GuestMonitor.Listener listener, Duration timeout, BooleanSupplier alive)
-            throws IOException;
+    Monitor connect(Path socket, MonitorListener listener, Duration timeout, BooleanSupplier alive) throws IOException;
 }

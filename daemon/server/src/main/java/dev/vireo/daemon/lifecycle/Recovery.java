@@ -1,6 +1,5 @@
 package dev.vireo.daemon.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vireo.conf.DomainXml;
 import dev.vireo.conf.FormatMode;
 import dev.vireo.conf.XmlProblemsException;
@@ -70,20 +69,21 @@ public final class Recovery {
         }
         try {
             Domain live = DomainXml.parse(r.liveXml(), FormatMode.LIVE);
-            return registry.withReserved(r.name(), r.uuid(), e -> {
+            return registry.withReserved(r.name(), r.uuid(), "recovery", e -> {
                 RunningGuest guest = new RunningGuest(e, process.get(), Path.of(r.monitor()), file);
                 e.markActive(live, r.id(), new DomainStatus(StateKind.valueOf(r.state()), r.reason()));
                 lifecycle.adopt(guest);
                 try {
                     guest.monitor = monitors.connect(guest.monitorSocket, new GuestEvents(lifecycle, guest),
                             Lifecycle.MONITOR_TIMEOUT, guest.process::isAlive);
-                    JsonNode status = guest.monitor.execute("query-status", null);
-                    boolean running = status.path("running").asBoolean();
+                    boolean running = guest.monitor.queryStatus().running();
                     if (running != (e.status().state() == StateKind.RUNNING)) {
                         lifecycle.setStatus(guest, running ? new DomainStatus(StateKind.RUNNING, "unpaused")
                                 : new DomainStatus(StateKind.PAUSED, "unknown"));
                     }
-                } catch (IOException | GuestMonitor.MonitorException ex) {
+                    // jobs that ended meanwhile are finished now, vanished ones dropped (saved in the record)
+                    GuestBlockJobs.attach(lifecycle, guest).recover(r.blockJobs());
+                } catch (IOException ex) {
                     Log.warn("domain " + r.name() + " runs (pid " + r.pid() + ") but its monitor does not answer", ex);
                 }
                 Log.info("domain " + r.name() + " found running again (id " + r.id() + ", pid " + r.pid() + ")");

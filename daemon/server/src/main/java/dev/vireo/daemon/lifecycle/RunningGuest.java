@@ -1,6 +1,8 @@
 package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.jobs.BlockJobs;
+import dev.vireo.monitor.Monitor;
 import dev.vireo.process.ManagedProcess;
 
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ final class RunningGuest {
     final Path runtimeFile;
     /** Completes once the guest is shut off and cleaned up (whatever ended it). */
     final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    volatile GuestMonitor monitor;
+    volatile Monitor monitor;
+    /** Its block jobs; set with the monitor (touch it only under the domain's job slot). */
+    volatile BlockJobs blockJobs;
     /** The guest itself powered off (QMP SHUTDOWN from the guest): shut off (shutdown). */
     volatile boolean guestShutdown;
     /** destroy asked for it: shut off (destroyed). */

@@ -16,6 +16,8 @@ final class ErrorReplies {
             case WRONG_STATE -> ErrorCodes.OPERATION_INVALID;
             case UNSUPPORTED -> ErrorCodes.UNSUPPORTED;
             case FAILED -> ErrorCodes.OPERATION_FAILED;
+            // the operation did not run; the message names the one that holds the domain
+            case BUSY -> ErrorCodes.OPERATION_FAILED;
             case INTERNAL -> ErrorCodes.INTERNAL;
         };
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class DaemonConfigTest {
     @Test
     void noFileMeansQemuRunsAsTheDaemonWithFdsPassed() throws Exception {
         assertEquals(DaemonConfig.defaults(), DaemonConfig.load(tmp.resolve("absent.conf")));
-        assertEquals(new DaemonConfig(Optional.empty(), true, false), DaemonConfig.defaults());
+        assertEquals(new DaemonConfig(Optional.empty(), true, false, Duration.ofSeconds(30)), DaemonConfig.defaults());
     }
 
     @Test
@@ -61,9 +62,18 @@ class DaemonConfigTest {
     }
 
     @Test
+    void theJobWaitIsBoundedSeconds() throws Exception {
+        assertEquals(Duration.ofSeconds(30), DaemonConfig.defaults().jobWait());
+        assertEquals(Duration.ofSeconds(5), load("job_wait_seconds = 5").jobWait());
+        String file = tmp.resolve("vireod.conf").toString();
+        assertEquals(file + ":1: job_wait_seconds is a whole number from 1 to 3600, not 0", refusal("job_wait_seconds = 0"));
+        assertEquals(file + ":1: job_wait_seconds is a whole number from 1 to 3600, not 5", refusal("job_wait_seconds = \"5\""));
+    }
+
+    @Test
     void everyMistakeNamesTheFileTheLineAndWhatIsAllowed() {
         String file = tmp.resolve("vireod.conf").toString();
-        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing",
+        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing, job_wait_seconds",
                 refusal("\nuser = \"nobody\"\n"));
         assertEquals(file + ":1: qemu_user 'no-such-user-here' is not a user in /etc/passwd (a number is written '+N')",
                 refusal("qemu_user = \"no-such-user-here\""));
