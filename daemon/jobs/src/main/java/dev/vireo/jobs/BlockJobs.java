@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One guest's block jobs: the state machine that follows QEMU's {@code JOB_STATUS_CHANGE}
@@ -19,8 +20,10 @@ import java.util.Optional;
  * finishes a concluded job (apply the result, save, {@code job-dismiss}, tell) in an order that a
  * daemon crash at any point can resume from ({@link #recover}).
  *
- * <p>Jobs are started with {@code auto-dismiss: false}, so QEMU keeps a concluded job and its
- * error until this class dismisses it. The callers hold the domain's synchronous job slot around
+ * <p>Each job holds its disk's place among the domain's {@link DomainJobs asynchronous jobs} from
+ * its start (or its recovery) to its end, so that a second job on the same disk is refused while
+ * lifecycle commands go on beside it. Jobs are started with {@code auto-dismiss: false}, so QEMU
+ * keeps a concluded job and its error until this class dismisses it. The callers hold the domain's synchronous job slot around
  * every call (the slot comes first, then this object's lock, always in that order), which also
  * lets {@link BlockJobListener#concluded} update the domain.
  */
@@ -31,10 +34,13 @@ public final class BlockJobs {
     private final Monitor monitor;
     private final JobStore store;
     private final BlockJobListener listener;
+    private final DomainJobs slots;
     private final Map<String, BlockJob> jobs = new LinkedHashMap<>();
+    private final Map<String, DomainJobs.AsyncJob> places = new LinkedHashMap<>();
 
-    public BlockJobs(String domain, Monitor monitor, JobStore store, BlockJobListener listener) {
-        this.domain = domain;
+    public BlockJobs(DomainJobs slots, Monitor monitor, JobStore store, BlockJobListener listener) {
+        this.domain = slots.domain();
+        this.slots = slots;
         this.monitor = monitor;
         this.store = store;
         this.listener = listener;
@@ -55,26 +61,47 @@ public final class BlockJobs {
     }
 
     /**
-     * Records the job, then starts it with {@code starter}. If QEMU refuses, the record is taken
-     * back and the refusal thrown; if the record cannot be saved, nothing is started.
+     * Takes the disk's place among the domain's long jobs, records the job, then starts it with
+     * {@code starter}. If QEMU refuses, the record and the place are taken back and the refusal
+     * thrown; if the record cannot be saved, nothing is started.
+     *
+     * @throws DomainBusyException when a job already runs on that disk
      */
-    public synchronized void start(BlockJob job, MonitorAction starter) throws IOException {
+    public synchronized void start(BlockJob job, MonitorAction starter) throws IOException, DomainBusyException {
         if (jobs.containsKey(job.id())) {
             throw new IllegalStateException("block job '" + job.id() + "' already exists on domain '" + domain + "'");
         }
+        places.put(job.id(), slots.beginAsync(job.kind().operation(), job.disk(), Set.of()));
         jobs.put(job.id(), job);
         try {
             save();
         } catch (IOException e) {
-            jobs.remove(job.id());
+            forget(job.id());
             throw e;
         }
         try {
             starter.run(monitor);
         } catch (IOException | RuntimeException e) {
-            jobs.remove(job.id());
+            forget(job.id());
             saveOrWarn();
             throw e;
+        }
+    }
+
+    private void forget(String id) {
+        jobs.remove(id);
+        DomainJobs.AsyncJob place = places.remove(id);
+        if (place != null) place.close();
+    }
+
+    /**
+     * QEMU is gone, and its jobs with it: each running job ends failed (so that whoever waits for
+     * it hears so) and frees its disk. The runtime record goes with the guest, so nothing is saved.
+     */
+    public synchronized void guestStopped() {
+        for (BlockJob j : List.copyOf(jobs.values())) {
+            forget(j.id());
+            if (j.outcome() == null) listener.ended(j.finished(BlockJobOutcome.FAILED, "QEMU exited"));
         }
     }
 
@@ -176,7 +203,7 @@ public final class BlockJobs {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot dismiss block job " + done.id() + " of " + domain, e);
         }
-        jobs.remove(done.id());
+        forget(done.id());
         saveOrWarn();
         listener.ended(done);
     }
@@ -193,18 +220,18 @@ public final class BlockJobs {
         for (BlockJob r : recorded) {
             JobInfo q = inQemu.remove(r.id());
             if (r.outcome() != null) {
-                jobs.put(r.id(), r);
+                keep(r);
                 after.add(() -> finish(r));
             } else if (q == null) {
                 LOG.log(System.Logger.Level.INFO, "dropping block job " + r.id() + " of " + domain
                         + ": QEMU no longer knows it");
             } else if (q.status() == JobStatus.CONCLUDED) {
                 BlockJob j = r.withState(JobStatus.CONCLUDED);
-                jobs.put(r.id(), j);
+                keep(j);
                 after.add(() -> conclude(j, q.error()));
             } else {
                 BlockJob j = r.withState(q.status()).withProgress(q.currentProgress(), q.totalProgress());
-                jobs.put(r.id(), j);
+                keep(j);
                 if (q.status() == JobStatus.READY && r.state() != JobStatus.READY && r.state() != JobStatus.STANDBY) {
                     after.add(() -> listener.ready(j));
                 }
@@ -215,6 +242,16 @@ public final class BlockJobs {
         }
         save();
         after.forEach(Runnable::run);
+    }
+
+    /** A recovered job takes its disk's place again (a record has at most one job per disk). */
+    private void keep(BlockJob j) {
+        try {
+            places.put(j.id(), slots.beginAsync(j.kind().operation(), j.disk(), Set.of()));
+        } catch (DomainBusyException e) {
+            LOG.log(System.Logger.Level.WARNING, "recovered block job " + j.id() + " of " + domain + ": " + e.getMessage());
+        }
+        jobs.put(j.id(), j);
     }
 
     private void save() throws IOException {

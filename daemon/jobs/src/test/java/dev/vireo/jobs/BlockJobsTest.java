@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,11 @@ class BlockJobsTest {
     private final List<List<BlockJob>> saved = new ArrayList<>();
     /** What the listener heard, in order. */
     private final List<String> heard = new ArrayList<>();
+    private DomainJobs slots = new DomainJobs("vm1", Duration.ofMillis(100));
     private final BlockJobs jobs = newTracker();
 
     private BlockJobs newTracker() {
-        BlockJobs tracker = new BlockJobs("vm1", qemu, saved::add, new BlockJobListener() {
+        BlockJobs tracker = new BlockJobs(slots, qemu, saved::add, new BlockJobListener() {
             @Override
             public void concluded(BlockJob job) {
                 heard.add("apply " + job.id() + " " + job.outcome().word()
@@ -63,11 +65,11 @@ class BlockJobsTest {
     private static final BlockJob ACTIVE = BlockJob.registered("commit-vda-vda-0", BlockJobKind.ACTIVE_COMMIT, "vda",
             Map.of("top", "vda-0", "base", "vda-1"));
 
-    private void startPull() throws IOException {
+    private void startPull() throws Exception {
         jobs.start(PULL, m -> m.blockStream(new BlockStream(JobOptions.tracked(PULL.id()), "vda-0", "vda-2", "/img/base.qcow2")));
     }
 
-    private void startActiveCommit() throws IOException {
+    private void startActiveCommit() throws Exception {
         jobs.start(ACTIVE, m -> m.blockCommit(new BlockCommit(JobOptions.tracked(ACTIVE.id()), "vda-0", "vda-0", "vda-1", null)));
     }
 
@@ -155,7 +157,7 @@ class BlockJobsTest {
 
     @Test
     void unsavableRecordStartsNothing() {
-        BlockJobs broken = new BlockJobs("vm1", qemu, list -> {
+        BlockJobs broken = new BlockJobs(slots, qemu, list -> {
             throw new IOException("disk full");
         }, new BlockJobListener() {
             public void concluded(BlockJob job) { }
@@ -165,6 +167,37 @@ class BlockJobsTest {
         assertThrows(IOException.class, () -> broken.start(PULL, m -> m.blockStream(null)));
         assertEquals(List.of(), qemu.commands());
         assertEquals(List.of(), broken.list());
+    }
+
+    @Test
+    void aJobHoldsItsDiskUntilItEndsWhileTheDomainStaysFree() throws Exception {
+        startPull();
+        BlockJob second = BlockJob.registered("commit-vda-vda-1", BlockJobKind.COMMIT, "vda", Map.of());
+        DomainBusyException busy = assertThrows(DomainBusyException.class, () -> jobs.start(second, m -> m.blockCommit(null)));
+        assertTrue(busy.getMessage().startsWith("domain 'vm1' is busy: operation 'blockpull' on vda runs"), busy.getMessage());
+        assertEquals(List.of("block-stream"), qemu.commands(), "the second job was not sent to QEMU");
+        slots.begin("suspend").close();   // lifecycle commands run beside it
+        qemu.jobStatus(PULL.id(), JobStatus.CONCLUDED);
+        assertEquals(List.of(), slots.asyncJobs());
+        jobs.start(second, m -> m.blockCommit(new BlockCommit(JobOptions.tracked(second.id()), "vda-0", "vda-1", "vda-2", "/b")));
+        assertEquals(1, slots.asyncJobs().size());
+    }
+
+    @Test
+    void aRefusedStartFreesTheDisk() {
+        qemu.failNext("block-stream", "GenericError", "nope");
+        assertThrows(QmpCommandException.class, this::startPull);
+        assertEquals(List.of(), slots.asyncJobs());
+    }
+
+    @Test
+    void whenQemuStopsRunningJobsEndFailedAndFreeTheirDisks() throws Exception {
+        startPull();
+        qemu.jobStatus(PULL.id(), JobStatus.RUNNING);
+        jobs.guestStopped();
+        assertEquals(List.of("ended pull-vda-vda-1 failed: QEMU exited"), heard);
+        assertEquals(List.of(), jobs.list());
+        assertEquals(List.of(), slots.asyncJobs());
     }
 
     @Test
@@ -181,6 +214,7 @@ class BlockJobsTest {
     private BlockJobs restartWith(BlockJob recorded, JobInfo now) throws IOException {
         if (now != null) qemu.job(now);
         heard.clear();
+        slots = new DomainJobs("vm1", Duration.ofMillis(100));   // a new daemon: no job holds a disk yet
         BlockJobs restarted = newTracker();
         restarted.recover(List.of(recorded));
         return restarted;
@@ -197,6 +231,7 @@ class BlockJobsTest {
         assertEquals(List.of(j), saved.getLast());
         assertEquals(List.of(), heard);
         assertEquals(List.of("query-jobs"), qemu.commands());
+        assertEquals("blockpull", slots.asyncJobs().getFirst().operation(), "the job holds its disk again");
 
         qemu.listener(restarted::onEvent);
         qemu.jobStatus(PULL.id(), JobStatus.CONCLUDED);
@@ -212,6 +247,7 @@ class BlockJobsTest {
         assertEquals(JobStatus.READY, restarted.job(ACTIVE.id()).orElseThrow().state());
         // recorded READY already: announced before the restart, not again
         heard.clear();
+        slots = new DomainJobs("vm1", Duration.ofMillis(100));
         newTracker().recover(List.of(ACTIVE.withState(JobStatus.READY)));
         assertEquals(List.of(), heard);
     }
@@ -224,6 +260,7 @@ class BlockJobsTest {
         assertEquals(List.of("query-jobs", "job-dismiss"), qemu.commands());
         assertEquals(List.of(), restarted.list());
         assertEquals(List.of(), saved.getLast());
+        assertEquals(List.of(), slots.asyncJobs());
     }
 
     @Test

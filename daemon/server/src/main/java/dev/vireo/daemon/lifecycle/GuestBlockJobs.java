@@ -22,7 +22,7 @@ final class GuestBlockJobs implements BlockJobListener {
 
     /** The guest's job tracker, saving into its runtime record (call with the domain's job slot held). */
     static BlockJobs attach(Lifecycle lifecycle, RunningGuest guest) {
-        BlockJobs jobs = new BlockJobs(guest.entry.name(), guest.monitor,
+        BlockJobs jobs = new BlockJobs(guest.entry.jobs(), guest.monitor,
                 (List<BlockJob> list) -> lifecycle.writeRecord(guest, list), new GuestBlockJobs(lifecycle, guest));
         guest.blockJobs = jobs;
         return jobs;

@@ -268,6 +268,7 @@ public final class Lifecycle {
         if (guest.stopped.isDone()) return;
         DomainEntry e = guest.entry;
         if (guest.monitor != null) guest.monitor.close();
+        if (guest.blockJobs != null) guest.blockJobs.guestStopped();
         try {
             Files.deleteIfExists(guest.monitorSocket);
             Files.deleteIfExists(guest.runtimeFile);
