@@ -29,6 +29,14 @@ public final class DomainXml {
      * running domain's saved XML holds.
      */
     public static Domain parse(String xml, FormatMode mode) throws XmlProblemsException {
+        return parse(xml, mode, EmulatorFacts.NONE);
+    }
+
+    /**
+     * Reads a domain document, filling it in as libvirt 9 does when {@code emulators} can probe the
+     * domain's emulator, as libvirt 0.10.2 does when it cannot (the daemon's define and validate).
+     */
+    public static Domain parse(String xml, FormatMode mode, EmulatorFacts emulators) throws XmlProblemsException {
         List<XmlProblem> problems = new ArrayList<>();
         SourcePositions positions = new SourcePositions();
         Domain domain;
@@ -40,7 +48,7 @@ public final class DomainXml {
         if (!problems.isEmpty() || domain == null) throw new XmlProblemsException(problems);
         problems.addAll(ValueChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
-        DomainDefaults.apply(domain, mode == FormatMode.LIVE);
+        DomainDefaults.apply(domain, mode == FormatMode.LIVE, emulators.machineTypes(domain));
         problems.addAll(ConsistencyChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
         return domain;

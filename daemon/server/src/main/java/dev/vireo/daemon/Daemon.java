@@ -2,6 +2,7 @@ package dev.vireo.daemon;
 
 import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.CapsProber;
+import dev.vireo.caps.MachineTypesProbe;
 import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.domain.AutostartMarks;
@@ -42,7 +43,7 @@ public final class Daemon implements AutoCloseable {
         DaemonConfig config = DaemonConfig.load(options.stateDir().resolve(DaemonConfig.FILE_NAME));
         // every folder has its final mode before a guest can start (socket or autostart)
         DaemonFolders folders = DaemonFolders.prepare(options, config.qemuIdentity());
-        DefinitionCodec codec = new DefinitionCodec();
+        DefinitionCodec codec = new DefinitionCodec(new MachineTypesProbe());
         DomainRegistry registry = DomainRegistry.load(folders.domains(), codec, config.jobWait());
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
         MonitorConnector monitors = new QmpMonitorConnector();

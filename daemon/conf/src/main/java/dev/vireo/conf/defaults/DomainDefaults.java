@@ -1,5 +1,6 @@
 package dev.vireo.conf.defaults;
 
+import dev.vireo.conf.MachineTypes;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Domain;
 
@@ -19,8 +20,17 @@ public final class DomainDefaults {
      *             names, chosen display ports) are kept rather than reset as in a definition
      */
     public static void apply(Domain d, boolean live) {
+        apply(d, live, null);
+    }
+
+    /**
+     * @param machines the machine types of the domain's probed emulator: libvirt 9's defaults apply
+     *                 when given, libvirt 0.10.2's when null
+     */
+    public static void apply(Domain d, boolean live, MachineTypes machines) {
         if (d.getDevices() == null) d.setDevices(new Devices());
         GuestDefaults.apply(d);
+        if (machines != null) MachineDefaults.canonicalise(d, machines);
         FirmwareFeatureDefaults.apply(d);
         ControllerDefaults.orderWritten(d);
         DiskDefaults.apply(d);

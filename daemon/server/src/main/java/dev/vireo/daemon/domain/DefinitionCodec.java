@@ -1,6 +1,7 @@
 package dev.vireo.daemon.domain;
 
 import dev.vireo.conf.DomainXml;
+import dev.vireo.conf.EmulatorFacts;
 import dev.vireo.conf.FormatMode;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
@@ -14,9 +15,20 @@ import java.util.UUID;
  * has none, as libvirt does) in canonical lower-case form.
  */
 public final class DefinitionCodec {
+    private final EmulatorFacts emulators;
+
+    /** Without an emulator to consult: libvirt 0.10.2's defaults for every document. */
+    public DefinitionCodec() {
+        this(EmulatorFacts.NONE);
+    }
+
+    /** @param emulators probes the domain's emulator, whose machine types decide libvirt 9's defaults */
+    public DefinitionCodec(EmulatorFacts emulators) {
+        this.emulators = emulators;
+    }
 
     public Domain parse(String xml) throws XmlProblemsException {
-        Domain d = DomainXml.parse(xml);
+        Domain d = DomainXml.parse(xml, FormatMode.INACTIVE, emulators);
         String uuid = d.getUuid();
         d.setUuid(uuid == null ? UUID.randomUUID().toString() : canonical(uuid));
         return d;
