@@ -28,7 +28,15 @@ public final class DefinitionCodec {
     }
 
     public Domain parse(String xml) throws XmlProblemsException {
-        Domain d = DomainXml.parse(xml, FormatMode.INACTIVE, emulators);
+        return identified(DomainXml.parse(xml, FormatMode.INACTIVE, emulators));
+    }
+
+    /** Parses without consulting the emulator: libvirt 0.10.2's defaults whatever it names. */
+    public Domain parseWithoutEmulator(String xml) throws XmlProblemsException {
+        return identified(DomainXml.parse(xml, FormatMode.INACTIVE, EmulatorFacts.NONE));
+    }
+
+    private static Domain identified(Domain d) {
         String uuid = d.getUuid();
         d.setUuid(uuid == null ? UUID.randomUUID().toString() : canonical(uuid));
         return d;

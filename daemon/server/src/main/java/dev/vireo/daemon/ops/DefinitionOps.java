@@ -53,8 +53,16 @@ public final class DefinitionOps {
 
     /** Parses a document; every problem the parser found reaches the client, nothing is stored. */
     public Domain parse(String xml) throws VireoError {
+        return parse(xml, true);
+    }
+
+    /**
+     * @param probeEmulator false when the emulator's capabilities are given rather than probed
+     *                      ({@code domxml-to-native --caps}): libvirt 0.10.2's defaults then apply
+     */
+    public Domain parse(String xml, boolean probeEmulator) throws VireoError {
         try {
-            return codec.parse(xml);
+            return probeEmulator ? codec.parse(xml) : codec.parseWithoutEmulator(xml);
         } catch (XmlProblemsException e) {
             throw VireoError.invalidDefinition(e.getMessage());
         }

@@ -50,8 +50,9 @@ public final class EmulatorOps {
         if (!format.equals("qemu-argv")) {
             throw new RpcException(ErrorCodes.BAD_REQUEST, "unsupported native format '" + format + "': only qemu-argv is known");
         }
-        Domain d = definitions.parse(call.string("xml"));
         String capsXml = call.optionalString("caps");
+        // capabilities given in a file describe an emulator that is not probed, whatever exists at its path
+        Domain d = definitions.parse(call.string("xml"), capsXml == null);
         QemuCaps qemuCaps;
         if (capsXml != null) {
             try {
