@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Per-domain log files, {@code STATE/log/NAME.log} like libvirt's {@code qemu/NAME.log}: a line
@@ -20,6 +21,7 @@ import java.util.List;
 public final class DomainLogs {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
     private static final int TAIL_LINES = 8;
+    private static final String STARTING_BANNER = ": starting up";
 
     private final Path dir;
 
@@ -33,7 +35,7 @@ public final class DomainLogs {
 
     /** Appends the start banner and the command line; returns the file for QEMU's output. */
     Path starting(String domain, String commandLine) {
-        append(domain, now() + ": starting up\n" + commandLine + "\n");
+        append(domain, now() + STARTING_BANNER + "\n" + commandLine + "\n");
         return file(domain);
     }
 
@@ -50,6 +52,28 @@ public final class DomainLogs {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The error QEMU gave when it refused to start, from its output since the last start banner:
+     * the last line it wrote as {@code EMULATOR: MESSAGE} that is not a warning, without the prefix.
+     *
+     * @param emulator the binary's file name, as QEMU prefixes its messages
+     */
+    Optional<String> emulatorError(String domain, String emulator) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file(domain));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String prefix = emulator + ": ";
+        String error = null;
+        for (String line : lines) {
+            if (line.endsWith(STARTING_BANNER)) error = null;   // an earlier start's output
+            else if (line.startsWith(prefix) && !line.startsWith(prefix + "warning:")) error = line.substring(prefix.length());
+        }
+        return Optional.ofNullable(error);
     }
 
     private void append(String domain, String text) {

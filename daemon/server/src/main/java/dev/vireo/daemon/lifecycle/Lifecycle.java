@@ -50,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Lifecycle {
     static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
+    /** The paused reason of a guest whose start has not reached {@code cont}. */
+    static final String STARTING_UP = "starting up";
     /** How long destroy lets QEMU handle SIGTERM before SIGKILL. */
     private static final Duration TERM_GRACE = Duration.ofSeconds(3);
 
@@ -113,7 +115,8 @@ public final class Lifecycle {
         int id = lastId.incrementAndGet();
         live.setId(id);
         QemuCaps qemuCaps = Emulators.caps(caps, Emulators.of(live));
-        Path monitor = runDir.resolve(e.name() + ".monitor");
+        Path monitor = RuntimePaths.monitor(runDir, id, e.name());
+        Path record = RuntimePaths.record(runDir, e.name());
         CommandLine cmd;
         PreparedDisks opened;
         try {
@@ -143,31 +146,89 @@ public final class Lifecycle {
         }
         ManagedProcess process;
         try (opened) {
+            // Recorded before QEMU exists: a daemon killed from here on finds this QEMU again by
+            // its monitor path (Recovery), and a start that cannot be recorded does not happen.
+            try {
+                new RuntimeRecord(e.name(), e.uuid(), 0, 0, monitor.toString(), id, StateKind.PAUSED.name(), STARTING_UP,
+                        e.isPersistent(), codec.formatLive(live), List.of()).write(record);
+            } catch (IOException ex) {
+                displays.release(e.name());
+                throw failed("cannot record the start of domain '" + e.name() + "' in " + record + " (nothing was started)", ex);
+            }
+            StartHold.at("recorded", e.name());
             Path log = logs.starting(e.name(), cmd.toShellLine());
             process = ProcessSpawner.spawn(opened.configure(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log)).build());
         } catch (IOException ex) {
             displays.release(e.name());
+            removeQuietly(record);
             throw failed("cannot start " + cmd.emulator() + " for domain '" + e.name() + "'", ex);
         }
-        RunningGuest guest = new RunningGuest(e, process, monitor, runDir.resolve(e.name() + ".json"));
+        RunningGuest guest = new RunningGuest(e, process, monitor, record);
         running.put(e.name(), guest);
-        e.markActive(live, id, new DomainStatus(StateKind.PAUSED, "starting up"));
+        e.markActive(live, id, new DomainStatus(StateKind.PAUSED, STARTING_UP));
         process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
+        StartHold.at("spawned", e.name());
+        try {
+            writeRecord(guest, List.of());
+        } catch (IOException ex) {
+            abortStart(guest);
+            throw failed("cannot record the start of domain '" + e.name() + "' in " + record + " (QEMU was stopped)", ex);
+        }
         try {
             guest.monitor = monitors.connect(monitor, new GuestEvents(this, guest), MONITOR_TIMEOUT, process::isAlive);
+            StartHold.at("connected", e.name());
             GuestBlockJobs.attach(this, guest);
+            GraphicsPasswords.set(live, guest.monitor);
             guest.monitor.cont();
         } catch (IOException ex) {
-            guest.destroyRequested = true;
-            kill(guest);
-            finish(guest, "failed");
-            throw failed("domain '" + e.name() + "' did not start: " + ex.getMessage() + logs.tail(e.name()), null);
+            String why = whyStartFailed(guest, cmd.emulator(), ex);
+            abortStart(guest);
+            throw VireoError.failed(why);
         }
         guest.starting = false;
-        setStatus(guest, new DomainStatus(StateKind.RUNNING, "booted"));
+        e.status(new DomainStatus(StateKind.RUNNING, "booted"));
+        try {
+            writeRecord(guest, List.of());
+        } catch (IOException ex) {
+            abortStart(guest);
+            throw failed("cannot record the start of domain '" + e.name() + "' in " + record + " (QEMU was stopped)", ex);
+        }
         events.lifecycle(e.name(), "Started", "Booted");
         Log.info("domain " + e.name() + " started (id " + id + ", pid " + process.pid() + ") in "
                 + (System.nanoTime() - began) / 1_000_000 + " ms");
+    }
+
+    /**
+     * QEMU's own reason leads: the last error it wrote to the log when it exited (e.g. {@code
+     * Bus 'pci.0' not found}); otherwise what went wrong with the monitor.
+     */
+    private String whyStartFailed(RunningGuest guest, String emulator, Exception ex) {
+        String name = guest.entry.name();
+        String where = " (log: " + logs.file(name) + ")";
+        try {
+            // QEMU's error is on its stderr before it exits; give an exiting QEMU a moment to finish
+            guest.process.onExit().get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException | InterruptedException | ExecutionException stillRuns) {
+            return "domain '" + name + "' did not start: " + ex.getMessage() + where + logs.tail(name);
+        }
+        return logs.emulatorError(name, Path.of(emulator).getFileName().toString())
+                .map(error -> "QEMU refused the command line: " + error + where)
+                .orElse("QEMU exited while domain '" + name + "' was starting: " + ex.getMessage() + where + logs.tail(name));
+    }
+
+    /** Stops the QEMU of a start that cannot complete; the domain is shut off (failed). */
+    private void abortStart(RunningGuest guest) {
+        guest.destroyRequested = true;
+        kill(guest);
+        finish(guest, "failed");
+    }
+
+    private static void removeQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ex) {
+            Log.warn("cannot remove " + file, ex);
+        }
     }
 
     /** Kills QEMU at once (SIGTERM, then SIGKILL) and waits until the domain is shut off. */
@@ -317,6 +378,17 @@ public final class Lifecycle {
         guest.process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
     }
 
+    /**
+     * Stops a guest found again after a restart that must not go on (it powered off while the
+     * daemon was down, or its start never reached {@code cont}); call with the domain's lock held.
+     */
+    void stopFound(RunningGuest guest, String reason) {
+        if (reason.equals("shutdown")) guest.guestShutdown = true;
+        else guest.destroyRequested = true;
+        kill(guest);
+        finish(guest, reason);
+    }
+
     /** Whether a guest of that name runs (or is paused). */
     public boolean isActive(String name) {
         return running.containsKey(name);
@@ -340,18 +412,23 @@ public final class Lifecycle {
     }
 
     private static void kill(RunningGuest guest) {
+        kill(guest.process);
+    }
+
+    /** SIGTERM, then SIGKILL when QEMU has not ended after {@link #TERM_GRACE}; waits for the end. */
+    static void kill(ManagedProcess process) {
         try {
-            guest.process.kill(Signal.SIGTERM);
-            guest.process.onExit().get(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            process.kill(Signal.SIGTERM);
+            process.onExit().get(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
             try {
-                guest.process.kill(Signal.SIGKILL);
-                guest.process.onExit().get(10, TimeUnit.SECONDS);
+                process.kill(Signal.SIGKILL);
+                process.onExit().get(10, TimeUnit.SECONDS);
             } catch (IOException | InterruptedException | ExecutionException | TimeoutException ex) {
-                Log.warn("cannot kill pid " + guest.process.pid(), ex);
+                Log.warn("cannot kill pid " + process.pid(), ex);
             }
         } catch (IOException | InterruptedException | ExecutionException ex) {
-            Log.warn("cannot stop pid " + guest.process.pid(), ex);
+            Log.warn("cannot stop pid " + process.pid(), ex);
         }
     }
 

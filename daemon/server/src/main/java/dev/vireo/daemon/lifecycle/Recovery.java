@@ -5,10 +5,12 @@ import dev.vireo.conf.FormatMode;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.Log;
+import dev.vireo.daemon.domain.AtomicFiles;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.monitor.RunStatus;
 import dev.vireo.process.ManagedProcess;
 import dev.vireo.process.ProcessIdentity;
 
@@ -16,18 +18,33 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * After a daemon restart: finds each guest that was running from its runtime record, adopts its
  * QEMU by pid and start time, reconnects its monitor and asks QEMU whether it runs or is paused.
- * A guest whose QEMU ended while the daemon was down is shut off and its runtime files removed.
+ *
+ * <ul>
+ *   <li>a guest whose QEMU ended while the daemon was down is shut off and its files removed;</li>
+ *   <li>a guest that powered off meanwhile (QEMU, run with {@code -no-shutdown}, reports
+ *       {@code shutdown}) is shut off (shutdown) and its QEMU stopped, as libvirt does;</li>
+ *   <li>a start the daemon was killed in (the record says "starting up" and QEMU never got
+ *       {@code cont}) is undone: its QEMU is stopped, the domain shut off (failed);</li>
+ *   <li>any other QEMU whose monitor socket is in this runtime folder belongs to a start killed
+ *       before its pid was recorded (or to a record that is gone): it is stopped, so that it holds
+ *       no image lock and no socket a new start needs;</li>
+ *   <li>temp files of interrupted record writes and monitor sockets no guest uses are removed.</li>
+ * </ul>
  */
 public final class Recovery {
     private final Lifecycle lifecycle;
     private final DomainRegistry registry;
     private final MonitorConnector monitors;
     private final Path runDir;
+    /** QEMUs taken over (or deliberately stopped): every other one of this runtime folder is a stray. */
+    private final Set<Long> claimed = new HashSet<>();
 
     public Recovery(Lifecycle lifecycle, DomainRegistry registry, MonitorConnector monitors, Path runDir) {
         this.lifecycle = lifecycle;
@@ -38,12 +55,15 @@ public final class Recovery {
 
     /** Returns how many guests were found running. */
     public int run() throws IOException {
+        removeTempFiles();
         int found = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.json")) {
             for (Path file : files) {
                 if (recover(file)) found++;
             }
         }
+        stopStrays();
+        removeUnusedSockets();
         return found;
     }
 
@@ -53,6 +73,12 @@ public final class Recovery {
             r = RuntimeRecord.read(file);
         } catch (IOException e) {
             Log.warn("ignoring " + file, e);
+            return false;
+        }
+        if (r.pid() == 0) {
+            // killed between writing the record and recording QEMU's pid: any QEMU is a stray
+            Log.info("domain " + r.name() + " was starting when vireod stopped, before its QEMU was recorded: shut off");
+            removeRuntimeFiles(file, Path.of(r.monitor()));
             return false;
         }
         Optional<ManagedProcess> process;
@@ -67,6 +93,7 @@ public final class Recovery {
             removeRuntimeFiles(file, Path.of(r.monitor()));
             return false;
         }
+        claimed.add(r.pid());
         try {
             Domain live = DomainXml.parse(r.liveXml(), FormatMode.LIVE);
             return registry.withReserved(r.name(), r.uuid(), "recovery", e -> {
@@ -76,7 +103,19 @@ public final class Recovery {
                 try {
                     guest.monitor = monitors.connect(guest.monitorSocket, new GuestEvents(lifecycle, guest),
                             Lifecycle.MONITOR_TIMEOUT, guest.process::isAlive);
-                    boolean running = guest.monitor.queryStatus().running();
+                    RunStatus status = guest.monitor.queryStatus();
+                    boolean running = status.running();
+                    if (status.status().equals("shutdown")) {
+                        Log.info("domain " + r.name() + " powered off while vireod was not running: shut off");
+                        lifecycle.stopFound(guest, "shutdown");
+                        return false;
+                    }
+                    if (!running && Lifecycle.STARTING_UP.equals(r.reason())) {
+                        Log.info("domain " + r.name() + " was starting when vireod stopped (QEMU is " + status.status()
+                                + ", never continued): stopped, shut off (failed)");
+                        lifecycle.stopFound(guest, "failed");
+                        return false;
+                    }
                     if (running != (e.status().state() == StateKind.RUNNING)) {
                         lifecycle.setStatus(guest, running ? new DomainStatus(StateKind.RUNNING, "unpaused")
                                 : new DomainStatus(StateKind.PAUSED, "unknown"));
@@ -92,6 +131,46 @@ public final class Recovery {
         } catch (XmlProblemsException | VireoError e) {
             Log.warn("cannot take over domain " + r.name() + " (pid " + r.pid() + "): " + e.getMessage(), null);
             return false;
+        }
+    }
+
+    /** Stops every QEMU with a monitor socket in this runtime folder that no record accounts for. */
+    private void stopStrays() {
+        for (long pid : StrayQemus.find(runDir)) {
+            if (claimed.contains(pid)) continue;
+            Log.info("stopping QEMU pid " + pid + ": its monitor socket is in " + runDir
+                    + " but no domain's record names it (a start interrupted by the daemon's end)");
+            StrayQemus.stop(pid);
+        }
+    }
+
+    private void removeTempFiles() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir)) {
+            for (Path f : files) {
+                if (AtomicFiles.isTemp(f)) {
+                    Log.info("removing " + f + ", left by an interrupted write");
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** Monitor sockets of guests that are gone (the running ones are named by their records). */
+    private void removeUnusedSockets() throws IOException {
+        Set<Path> inUse = new HashSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.json")) {
+            for (Path file : files) {
+                try {
+                    inUse.add(Path.of(RuntimeRecord.read(file).monitor()).toAbsolutePath());
+                } catch (IOException unreadable) {
+                    // reported above; its QEMU, if any, was stopped as a stray
+                }
+            }
+        }
+        try (DirectoryStream<Path> sockets = Files.newDirectoryStream(runDir, "*.monitor")) {
+            for (Path socket : sockets) {
+                if (!inUse.contains(socket.toAbsolutePath())) Files.deleteIfExists(socket);
+            }
         }
     }
 

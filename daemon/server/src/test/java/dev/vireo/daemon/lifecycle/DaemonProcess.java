@@ -5,6 +5,7 @@ import dev.vireo.client.VireoClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,19 +16,29 @@ import java.util.concurrent.TimeUnit;
 final class DaemonProcess implements AutoCloseable {
     final Path root;
     final Path socket;
+    /** JVM options of the next start, e.g. {@code -Dvireo.test.holdStart=spawned}. */
+    List<String> jvmOptions = List.of();
     private Process process;
 
     DaemonProcess(Path root) throws Exception {
+        this(root, List.of());
+    }
+
+    DaemonProcess(Path root, List<String> jvmOptions) throws Exception {
         this.root = root;
         this.socket = root.resolve("run/vireod.sock");
+        this.jvmOptions = jvmOptions;
         start();
     }
 
     void start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.vireo.daemon.Main", "--listen", "unix:" + socket, "--state-dir", root.resolve("state").toString(),
-                "--runtime-dir", root.resolve("run").toString())
+                "--runtime-dir", root.resolve("run").toString()));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("vireod.log").toFile()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -42,6 +53,23 @@ final class DaemonProcess implements AutoCloseable {
     void stop() throws Exception {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+
+    /** kill -9: the daemon gets no chance to tidy anything up. */
+    void kill9() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        Files.deleteIfExists(socket);   // a dead daemon's socket; start() waits for a new one
+    }
+
+    /** Waits until the daemon's log holds {@code text} (e.g. a test hook's line). */
+    void awaitLog(String text) throws Exception {
+        Path log = root.resolve("vireod.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.readString(log).contains(text)) {
+            if (System.nanoTime() > deadline) throw new IOException("no '" + text + "' in the daemon's log:\n" + Files.readString(log));
+            Thread.sleep(20);
+        }
     }
 
     void restart() throws Exception {
@@ -61,14 +89,20 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** The QEMU processes whose command line names a file under this daemon's folder. */
+    List<ProcessHandle> qemus() {
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != process.pid())
+                .filter(p -> p.info().commandLine().map(l -> l.contains("qemu-system") && l.contains(root.toString())).orElse(false))
+                .toList();
+    }
+
     /** Stops the daemon and any guest it left running (a failed test must not leak QEMUs). */
     @Override
     public void close() throws Exception {
-        for (Path f : runtimeFiles()) {
-            if (!f.toString().endsWith(".json")) continue;
-            RuntimeRecord r = RuntimeRecord.read(f);
-            ProcessHandle.of(r.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        }
         stop();
+        for (ProcessHandle qemu : qemus()) {
+            qemu.destroyForcibly();
+            qemu.onExit().get(10, TimeUnit.SECONDS);
+        }
     }
 }

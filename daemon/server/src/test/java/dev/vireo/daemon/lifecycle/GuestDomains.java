@@ -22,6 +22,21 @@ final class GuestDomains {
         return TestGuest.get();
     }
 
+    /**
+     * A guest without disk or kernel: its firmware idles, which is all a start, a destroy or a
+     * daemon crash test needs. {@code devices} go inside {@code <devices>}; the qemu namespace is declared.
+     */
+    static String idler(String name, String devices) {
+        return """
+                <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
+                  <name>%s</name>
+                  <memory unit='MiB'>32</memory>
+                  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                  <devices><emulator>/usr/bin/qemu-system-x86_64</emulator>%s</devices>
+                </domain>
+                """.formatted(name, devices);
+    }
+
     /** A qcow2 image made with qemu-img. */
     static Path image(Path dir, String name) throws Exception {
         Path image = dir.resolve(name + ".qcow2");

@@ -29,23 +29,13 @@ class LifecycleRaceTest {
     @TempDir
     Path tmp;
 
-    /** A guest without disk or kernel: its firmware idles, which is all a start/destroy race needs. */
-    private static final String IDLER = """
-            <domain type='qemu'>
-              <name>racer</name>
-              <memory unit='MiB'>32</memory>
-              <os><type arch='x86_64' machine='pc'>hvm</type></os>
-              <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices>
-            </domain>
-            """;
-
     @Test
     void racingStartsAndDestroysNeverLeakAGuestOrItsFiles() throws Exception {
         Path socket = tmp.resolve("run/vireod.sock");
         Daemon daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
         try {
             try (VireoClient c = VireoClient.connect(socket)) {
-                c.define(IDLER);
+                c.define(GuestDomains.idler("racer", ""));
             }
             int clients = 4;
             try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
@@ -79,7 +69,9 @@ class LifecycleRaceTest {
                 }
                 assertEquals("shut off", c.domState("racer").state());
             }
-            assertTrue(!Files.exists(runtime) && !Files.exists(tmp.resolve("run/qemu/racer.monitor")), "runtime files removed");
+            try (var files = Files.list(tmp.resolve("run/qemu"))) {
+                assertEquals(List.of(), files.toList(), "runtime files (record, monitor socket domain-ID-racer.monitor) removed");
+            }
             assertEquals(List.of(), qemusUnder(tmp), "no QEMU left behind");
         } finally {
             daemon.close();
