@@ -49,6 +49,7 @@ public final class CommandBuilder {
         NetArgs.write(ctx, out);
         SmartcardArgs.write(ctx, out);
         CharDeviceArgs.write(ctx, out);
+        TpmArgs.write(ctx, out);
         UsbDeviceArgs.write(ctx, out);
         GraphicsArgs.write(ctx, out);
         VideoArgs.write(ctx, out);

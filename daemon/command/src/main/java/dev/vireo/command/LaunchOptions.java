@@ -41,6 +41,14 @@ public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, St
         return new LaunchOptions(monitorSocket, null, System.getenv(), null, null, DEFAULT_LISTEN_ADDRESS, Map.of());
     }
 
+    /**
+     * The Unix socket where the domain's swtpm listens and QEMU connects: beside the monitor socket,
+     * in the folder QEMU may reach. The daemon starts swtpm on exactly this path.
+     */
+    public Path tpmSocket(String domainName) {
+        return monitorSocket.resolveSibling(domainName + ".swtpm");
+    }
+
     public LaunchOptions withDomainId(Integer id) {
         return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, incoming, listenAddress, fdSets);
     }

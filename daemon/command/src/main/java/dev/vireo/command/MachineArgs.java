@@ -8,6 +8,7 @@ import dev.vireo.conf.model.DomainVirtType;
 import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Vcpu;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,15 +27,17 @@ final class MachineArgs {
         }
         // Always start paused: the daemon resumes the guest once everything around it is set up.
         out.add("-S");
+        FirmwareArgs.writeNodes(ctx, out);
         machine(ctx, out);
         String cpu = CpuOption.of(ctx);
         if (cpu != null) {
             out.option("-cpu", cpu);
         }
         accelerator(ctx, out);
-        if (ctx.os().getLoader() != null) {
+        if (ctx.os().getLoader() != null && !FirmwareArgs.flash(ctx)) {
             out.option("-bios", ctx.os().getLoader().getPath());
         }
+        FirmwareArgs.writeGlobals(ctx, out);
         memory(ctx, out);
         out.option("-smp", smp(ctx));
         numa(ctx, out);
@@ -51,16 +54,21 @@ final class MachineArgs {
             return;
         }
         Boolean dumpCore = ctx.domain().getMemory() == null ? null : ctx.domain().getMemory().getDumpCore();
-        if (dumpCore == null) {
+        List<String> props = new ArrayList<>(FirmwareArgs.machineProperties(ctx));
+        if (dumpCore != null) {
+            if (!ctx.has(Capability.DUMP_GUEST_CORE)) {
+                throw new UnsupportedConfigurationException("<memory dumpCore='" + (dumpCore ? "on" : "off")
+                        + "'>: dump-guest-core is not available with this QEMU binary (capability 'dump-guest-core')");
+            }
+            props.add("dump-guest-core=" + (dumpCore ? "on" : "off"));
+        }
+        props.addAll(FirmwareArgs.flashProperties(ctx));
+        if (props.isEmpty()) {
             out.option("-M", machine);
             return;
         }
-        if (!ctx.has(Capability.DUMP_GUEST_CORE)) {
-            throw new UnsupportedConfigurationException("<memory dumpCore='" + (dumpCore ? "on" : "off")
-                    + "'>: dump-guest-core is not available with this QEMU binary (capability 'dump-guest-core')");
-        }
         // -M cannot carry machine properties; -machine can.
-        out.option("-machine", machine + ",dump-guest-core=" + (dumpCore ? "on" : "off"));
+        out.option("-machine", machine + "," + String.join(",", props));
     }
 
     private static void accelerator(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {

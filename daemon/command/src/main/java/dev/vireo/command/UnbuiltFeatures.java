@@ -12,7 +12,6 @@ import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.HyperV;
 import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Os;
-import dev.vireo.conf.model.OsLoader;
 import dev.vireo.conf.model.Timer;
 import dev.vireo.conf.model.TimerName;
 import dev.vireo.conf.model.Domain;
@@ -56,11 +55,6 @@ final class UnbuiltFeatures {
         if (os == null) return;
         if (os.getFirmware() != null) found.add("<os firmware='" + os.getFirmware().xml() + "'> (firmware autoselection)");
         if (os.getFirmwareFeatures() != null) found.add("<os><firmware><feature>");
-        OsLoader loader = os.getLoader();
-        if (loader != null && (loader.getType() != null || loader.getReadonly() != null || loader.getSecure() != null)) {
-            found.add("<loader readonly|type|secure> (a plain <loader>PATH</loader> is supported)");
-        }
-        if (os.getNvram() != null) found.add("<nvram>");
     }
 
     private static void features(Features f, List<String> found) {
@@ -69,7 +63,6 @@ final class UnbuiltFeatures {
         if (f.getPvspinlock() != null) found.add("<features><pvspinlock>");
         if (f.getPmu() != null) found.add("<features><pmu>");
         if (f.getVmport() != null) found.add("<features><vmport>");
-        if (f.getSmm() != null) found.add("<features><smm>");
         if (f.getIoapic() != null) found.add("<features><ioapic>");
         if (f.getVmcoreinfo() != null) found.add("<features><vmcoreinfo>");
         HyperV h = f.getHyperv();
@@ -112,7 +105,6 @@ final class UnbuiltFeatures {
             found.add("<memballoon autodeflate|freePageReporting>");
         }
         if (!dev.getRngs().isEmpty()) found.add("<rng> (random number generator)");
-        if (!dev.getTpms().isEmpty()) found.add("<tpm>");
         for (Audio a : dev.getAudios()) {
             // 'none' and 'spice' are what the command line already selects (QEMU_AUDIO_DRV) for a
             // guest without a local display and for a SPICE one; any other backend or setting is not.
