@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static dev.vireo.client.JsonFields.array;
@@ -46,6 +47,9 @@ import static dev.vireo.client.JsonFields.text;
  * <p>Not thread-safe: use one client per thread (connections are cheap).
  */
 public final class VireoClient implements AutoCloseable {
+    /** What every event has; the rest are its kind's typed fields. */
+    private static final Set<String> BASIC_EVENT_FIELDS = Set.of("domain", "kind", "event", "detail");
+
     private final LineChannel channel;
     private final Path socket;
     private final Deque<Map<String, Object>> pendingEvents = new ArrayDeque<>();
@@ -293,8 +297,14 @@ public final class VireoClient implements AutoCloseable {
                 }
                 if (msg.get("event") == null) continue;
                 Map<String, Object> e = object(msg.get("event"));
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (Map.Entry<String, Object> f : e.entrySet()) {
+                    if (f.getValue() != null && !BASIC_EVENT_FIELDS.contains(f.getKey())) {
+                        fields.put(f.getKey(), String.valueOf(f.getValue()));
+                    }
+                }
                 DomainEvent event = new DomainEvent(text(e, "domain"), text(e, "kind"), text(e, "event"),
-                        text(e, "detail"));
+                        text(e, "detail"), fields);
                 if (!handler.test(event)) return true;
             }
         } catch (EndOfStream eos) {

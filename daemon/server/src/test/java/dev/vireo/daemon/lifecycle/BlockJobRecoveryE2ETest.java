@@ -107,7 +107,15 @@ class BlockJobRecoveryE2ETest {
             });
             c.qemuMonitorCommand("jobs", "{\"execute\":\"block-job-set-speed\",\"arguments\":{\"device\":\"pull-vda\",\"speed\":0}}");
             assertTrue(events.get(), "the end of the job was announced");
-            assertEquals(List.of(new DomainEvent("jobs", "block-job", "Block Pull", "for vda completed")), seen);
+            assertEquals(1, seen.size(), seen.toString());
+            DomainEvent end = seen.getFirst();
+            assertEquals(new DomainEvent("jobs", "block-job", "Block Pull", "for vda completed", end.fields()), end);
+            assertEquals("pull-vda", end.fields().get("job"));
+            assertEquals("vda", end.fields().get("disk"));
+            assertEquals("completed", end.fields().get("status"));
+            assertEquals(String.valueOf(64 << 20), end.fields().get("length"), "the progress QEMU reported (the disk's size)");
+            assertEquals(end.fields().get("length"), end.fields().get("offset"));
+            assertEquals(null, end.fields().get("error"));
             assertEquals(List.of(), RuntimeRecord.read(record).blockJobs(), "saved before it was announced");
             assertEquals(Map.of(), jobs(c), "dismissed in QEMU");
             c.destroy("jobs");
