@@ -103,6 +103,8 @@ public final class Recovery {
                 try {
                     guest.monitor = monitors.connect(guest.monitorSocket, new GuestEvents(lifecycle, guest),
                             Lifecycle.MONITOR_TIMEOUT, guest.process::isAlive);
+                    guest.fdSets = GuestFdSets.reconcile(guest.monitor, r.name());
+                    Log.info("domain " + r.name() + ": " + guest.fdSets);
                     RunStatus status = guest.monitor.queryStatus();
                     boolean running = status.running();
                     if (status.status().equals("shutdown")) {

@@ -1,5 +1,6 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.daemon.disks.FdSetRegistry;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.jobs.BlockJobs;
 import dev.vireo.monitor.Monitor;
@@ -22,6 +23,8 @@ final class RunningGuest {
     volatile Monitor monitor;
     /** Its block jobs; set with the monitor (touch it only under the domain's job slot). */
     volatile BlockJobs blockJobs;
+    /** Which fd set holds which image, as QEMU reports it (read after the start and after a restart). */
+    volatile FdSetRegistry fdSets;
     /** The guest itself powered off (QMP SHUTDOWN from the guest): shut off (shutdown). */
     volatile boolean guestShutdown;
     /** destroy asked for it: shut off (destroyed). */
