@@ -1,8 +1,10 @@
 package dev.vireo.daemon.disks;
 
-import dev.vireo.command.storage.FdSet;
 import dev.vireo.command.storage.FdSetNote;
-import dev.vireo.monitor.BlockNode;
+import dev.vireo.command.storage.DiskStorage;
+import dev.vireo.command.storage.ImageNode;
+import dev.vireo.command.storage.StoragePlan;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,12 @@ import java.util.TreeMap;
 
 /**
  * Which fd set of a running guest holds which image, in which access modes, and which block nodes
- * opened it. Read from QEMU itself ({@code query-fdsets}: the opaque note of each fd names the
- * image and its access, see {@link FdSetNote}; {@code query-named-block-nodes}: the nodes whose
- * file is {@code /dev/fdset/N}), so it is the same after a start and after a daemon restart, and
- * does not depend on set numbers QEMU picked. A set no node uses any more is to be removed
- * ({@code remove-fd}): its image left the graph.
+ * open it. The sets come from QEMU itself ({@code query-fdsets}: the opaque note of each fd names
+ * the image and its access, see {@link FdSetNote}), so the registry is the same after a start and
+ * after a daemon restart and does not depend on set numbers QEMU picked; the nodes come from the
+ * storage plan of the live definition (the image's {@code libvirt-N-format}/{@code -storage}). A
+ * set whose image the plan no longer has is unused: its image left the graph, and the set is to
+ * be removed ({@code remove-fd}) by whoever deleted the nodes.
  */
 public final class FdSetRegistry {
 
@@ -26,7 +29,7 @@ public final class FdSetRegistry {
      * @param imageIndex the image it holds (the live XML's {@code index})
      * @param readOnly   whether it holds an O_RDONLY fd
      * @param readWrite  whether it holds an O_RDWR fd
-     * @param nodes      the block nodes that opened it, by name
+     * @param nodes      the block nodes that open it, by name (none: the image left the graph)
      */
     public record Held(int fdsetId, int imageIndex, boolean readOnly, boolean readWrite, List<String> nodes) {
         public Held {
@@ -44,9 +47,15 @@ public final class FdSetRegistry {
 
     /**
      * @param fdsets what {@code query-fdsets} returns
-     * @param nodes  what {@code query-named-block-nodes} returns
+     * @param plan   the storage plan of the guest's live definition
      */
-    public static FdSetRegistry of(List<dev.vireo.monitor.FdSet> fdsets, List<BlockNode> nodes) {
+    public static FdSetRegistry of(List<dev.vireo.monitor.FdSet> fdsets, StoragePlan plan) {
+        Map<Integer, List<String>> nodesOfImage = new HashMap<>();
+        for (DiskStorage disk : plan.disks()) {
+            for (ImageNode image : disk.images()) {
+                nodesOfImage.put(image.index(), List.of(image.formatNodeName(), image.storageNodeName()));
+            }
+        }
         Map<Integer, Held> sets = new TreeMap<>();
         List<Integer> foreign = new ArrayList<>();
         for (dev.vireo.monitor.FdSet set : fdsets) {
@@ -69,13 +78,7 @@ public final class FdSetRegistry {
                 foreign.add(id);
                 continue;
             }
-            List<String> users = new ArrayList<>();
-            for (BlockNode node : nodes) {
-                if (FdSet.path(id).equals(node.file()) && node.nodeName() != null) {
-                    users.add(node.nodeName());
-                }
-            }
-            sets.put(id, new Held(id, image, ro, rw, users));
+            sets.put(id, new Held(id, image, ro, rw, nodesOfImage.getOrDefault(image, List.of())));
         }
         return new FdSetRegistry(sets, List.copyOf(foreign));
     }
@@ -98,13 +101,6 @@ public final class FdSetRegistry {
     /** Sets whose fds carry no note of Vireo's (added by hand over the monitor): left alone. */
     public List<Integer> foreign() {
         return foreign;
-    }
-
-    /** The registry without {@code fdsetId} (after its {@code remove-fd}). */
-    public FdSetRegistry without(int fdsetId) {
-        Map<Integer, Held> rest = new TreeMap<>(sets);
-        rest.remove(fdsetId);
-        return new FdSetRegistry(rest, foreign);
     }
 
     /** e.g. {@code set 1: image 1 rw (libvirt-1-format, libvirt-1-storage); set 3: image 3 ro (...)}. */

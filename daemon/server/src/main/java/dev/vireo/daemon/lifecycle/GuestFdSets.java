@@ -1,29 +1,28 @@
 package dev.vireo.daemon.lifecycle;
 
-import dev.vireo.daemon.Log;
+import dev.vireo.command.storage.StoragePlan;
+import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.disks.FdSetRegistry;
 import dev.vireo.monitor.Monitor;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
- * Reads a running guest's fd-set registry from its QEMU and removes the sets whose images left
- * the block graph (a node deleted while the daemon was away, or a job that ended): QEMU keeps a
- * set's fds until it is removed, whatever happened to the nodes.
+ * Reads a running guest's fd-set registry: the sets from QEMU ({@code query-fdsets}, whose notes
+ * name image and access), the images and their nodes from the live definition's storage plan.
+ *
+ * <p>Not from {@code query-named-block-nodes}: QEMU 7.2 died (connection reset, no message) when
+ * a restarted daemon sent it while a {@code block-stream} ran (BlockJobRecoveryE2ETest), and a
+ * restart is exactly when jobs may run. Nothing is removed here either: a set whose image the
+ * live definition lacks may still back a node a job added; whoever deletes a node removes its set.
  */
 final class GuestFdSets {
 
     private GuestFdSets() {
     }
 
-    static FdSetRegistry reconcile(Monitor monitor, String domain) throws IOException {
-        FdSetRegistry registry = FdSetRegistry.of(monitor.queryFdsets(), monitor.queryNamedBlockNodes());
-        for (FdSetRegistry.Held unused : registry.unused()) {
-            monitor.removeFd(unused.fdsetId(), null);
-            registry = registry.without(unused.fdsetId());
-            Log.info("domain " + domain + ": fd set " + unused.fdsetId() + " (image " + unused.imageIndex()
-                    + ") removed: no block node uses it");
-        }
-        return registry;
+    static FdSetRegistry read(Monitor monitor, Domain live) throws IOException {
+        return FdSetRegistry.of(monitor.queryFdsets(), StoragePlan.of(live, Map.of()));
     }
 }

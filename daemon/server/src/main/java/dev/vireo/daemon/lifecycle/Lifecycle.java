@@ -179,7 +179,7 @@ public final class Lifecycle {
             StartHold.at("connected", e.name());
             GuestBlockJobs.attach(this, guest);
             GraphicsPasswords.set(live, guest.monitor);
-            guest.fdSets = GuestFdSets.reconcile(guest.monitor, e.name());
+            guest.fdSets = GuestFdSets.read(guest.monitor, live);
             guest.monitor.cont();
         } catch (IOException ex) {
             String why = whyStartFailed(guest, cmd.emulator(), ex);

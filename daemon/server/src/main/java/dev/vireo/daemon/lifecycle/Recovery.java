@@ -103,7 +103,7 @@ public final class Recovery {
                 try {
                     guest.monitor = monitors.connect(guest.monitorSocket, new GuestEvents(lifecycle, guest),
                             Lifecycle.MONITOR_TIMEOUT, guest.process::isAlive);
-                    guest.fdSets = GuestFdSets.reconcile(guest.monitor, r.name());
+                    guest.fdSets = GuestFdSets.read(guest.monitor, live);
                     Log.info("domain " + r.name() + ": " + guest.fdSets);
                     RunStatus status = guest.monitor.queryStatus();
                     boolean running = status.running();

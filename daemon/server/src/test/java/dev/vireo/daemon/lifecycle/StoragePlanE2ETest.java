@@ -111,9 +111,9 @@ class StoragePlanE2ETest {
             assertEquals("running", c.domState("killed").state());
             String log = Files.readString(tmp.resolve("vireod.log"));
             // QEMU itself dropped set 2 when the killed daemon's monitor went away (its fds had no
-            // user left, research 0.6); the registry read back has sets 1 and 3 and their nodes
-            // (a qcow2 format node over a set shows a json: filename, so only its storage node is listed)
-            assertTrue(log.contains("domain killed: set 1: image 1 rw (libvirt-1-storage); "
+            // user left, research 0.6); the registry read back has sets 1 and 3 (the live XML,
+            // not told of the pull, still lists image 2: its nodes are the plan's)
+            assertTrue(log.contains("domain killed: set 1: image 1 rw (libvirt-1-format, libvirt-1-storage); "
                     + "set 3: image 3 ro (libvirt-3-format, libvirt-3-storage)"), log);
             // the registry matches QEMU's own list: set 2 is gone, 1 and 3 stay with their notes
             String fdsets = c.qemuMonitorCommand("killed", "{\"execute\":\"query-fdsets\"}");
