@@ -173,7 +173,36 @@ public enum Capability {
     VNC_SHARE_POLICY("vnc-share-policy"),
     DEVICE_DEL_EVENT("device-del-event"),
     /** Disks as named {@code -blockdev} nodes instead of {@code -drive} (libvirt's flag of 5.10+). */
-    BLOCKDEV("blockdev");
+    BLOCKDEV("blockdev"),
+    // Names of later libvirt releases (learned over QMP by libvirt 9), appended: see docs/capabilities.md.
+    PVPANIC("pvpanic"),
+    USB_STORAGE("usb-storage"),
+    ICH9_INTEL_HDA("ich9-intel-hda"),
+    USB_KBD("usb-kbd"),
+    RTL8139("rtl8139"),
+    E1000("e1000"),
+    VIRTIO_NET("virtio-net"),
+    VIRTIO_GPU("virtio-gpu"),
+    VIRTIO_KEYBOARD("virtio-keyboard"),
+    VIRTIO_MOUSE("virtio-mouse"),
+    VIRTIO_TABLET("virtio-tablet"),
+    QUERY_HOTPLUGGABLE_CPUS("query-hotpluggable-cpus"),
+    VIRTIO_VGA("virtio-vga"),
+    PCIE_ROOT_PORT("pcie-root-port"),
+    QUERY_CPU_DEFINITIONS("query-cpu-definitions"),
+    QEMU_XHCI("qemu-xhci"),
+    ISA_SERIAL("isa-serial"),
+    PCIE_PCI_BRIDGE("pcie-pci-bridge"),
+    TPM_CRB("tpm-crb"),
+    VHOST_VSOCK("vhost-vsock"),
+    TPM_EMULATOR("tpm-emulator"),
+    BOCHS_DISPLAY("bochs-display"),
+    INCREMENTAL_BACKUP("incremental-backup"),
+    RAMFB("ramfb"),
+    BLOCKDEV_REOPEN("blockdev-reopen"),
+    TCG("tcg"),
+    BLOCK_EXPORT_ADD("block-export-add"),
+    CPU_MAX("cpu-max");
 
     private static final Map<String, Capability> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Capability::flagName, Function.identity()));

@@ -22,8 +22,10 @@ import java.util.concurrent.ExecutionException;
  * Probed capabilities per emulator binary, kept in memory and in a directory (the daemon's
  * {@code STATE/caps/}) so that a daemon restart does not probe again.
  *
- * <p>An entry is valid for one {@link BinaryStamp} (path, size, modification time) and one build of
- * the probing code: a replaced binary, or a Vireo whose probing rules changed, is probed afresh. On
+ * <p>An entry is valid for one {@link BinaryStamp} (path, size, modification time), one build of
+ * the probing code and one set of host firmware descriptors ({@link CapsProber#hostStamp()}): a
+ * replaced binary, a Vireo whose probing rules changed, or an updated firmware package is probed
+ * afresh. Results are reported under the path the caller used, whatever spelling probed them first. On
  * disk each binary has one file, {@code <hash of path>-<hash of stamp and code>.xml}, holding the
  * {@code <qemuCaps>} document; a newer probe of the same path replaces the older file.
  *
@@ -34,7 +36,7 @@ public final class CapsCache {
 
     private static final System.Logger LOG = System.getLogger(CapsCache.class.getName());
 
-    private record Entry(BinaryStamp stamp, CompletableFuture<QemuCaps> caps) {
+    private record Entry(BinaryStamp stamp, String hostStamp, CompletableFuture<QemuCaps> caps) {
     }
 
     private final Path directory;
@@ -53,18 +55,21 @@ public final class CapsCache {
     /** The capabilities of {@code binary}, probing it only if no valid result is known. */
     public QemuCaps get(Path binary) throws ProbeException {
         BinaryStamp stamp = BinaryStamp.of(binary);
+        String hostStamp = prober.hostStamp();
         while (true) {
             Entry known = memory.get(stamp.path());
-            if (known != null && known.stamp().equals(stamp)) return asGiven(await(known.caps()), binary);
-            Entry mine = new Entry(stamp, new CompletableFuture<>());
+            if (known != null && known.stamp().equals(stamp) && known.hostStamp().equals(hostStamp)) {
+                return await(known.caps()).at(binary.toString());
+            }
+            Entry mine = new Entry(stamp, hostStamp, new CompletableFuture<>());
             boolean claimed = known == null
                     ? memory.putIfAbsent(stamp.path(), mine) == null
                     : memory.replace(stamp.path(), known, mine);
             if (!claimed) continue; // another thread got there first: use (or replace) its entry
             try {
-                QemuCaps caps = loadOrProbe(stamp);
+                QemuCaps caps = loadOrProbe(stamp, hostStamp);
                 mine.caps().complete(caps);
-                return asGiven(caps, binary);
+                return caps.at(binary.toString());
             } catch (ProbeException | RuntimeException e) {
                 memory.remove(stamp.path(), mine);
                 mine.caps().completeExceptionally(e);
@@ -73,8 +78,8 @@ public final class CapsCache {
         }
     }
 
-    private QemuCaps loadOrProbe(BinaryStamp stamp) throws ProbeException {
-        Path file = directory.resolve(fileName(stamp));
+    private QemuCaps loadOrProbe(BinaryStamp stamp, String hostStamp) throws ProbeException {
+        Path file = directory.resolve(fileName(stamp, hostStamp));
         if (Files.isRegularFile(file)) {
             try {
                 QemuCaps stored = QemuCapsXml.read(file);
@@ -110,20 +115,13 @@ public final class CapsCache {
         }
     }
 
-    private String fileName(BinaryStamp stamp) {
-        return pathHash(stamp) + "-" + sha256(stamp.size() + "/" + stamp.modifiedNanos() + "/" + codeStamp)
+    private String fileName(BinaryStamp stamp, String hostStamp) {
+        return pathHash(stamp) + "-" + sha256(stamp.size() + "/" + stamp.modifiedNanos() + "/" + codeStamp + "/" + hostStamp)
                 .substring(0, 16) + ".xml";
     }
 
     private static String pathHash(BinaryStamp stamp) {
         return sha256(stamp.path().toString()).substring(0, 32);
-    }
-
-    /** Results are reported under the path the caller used, whatever spelling probed them first. */
-    private static QemuCaps asGiven(QemuCaps caps, Path binary) {
-        String given = binary.toString();
-        return caps.emulator().equals(given) ? caps
-                : new QemuCaps(given, caps.version(), caps.kvmVersion(), caps.kvm(), caps.flags());
     }
 
     private static QemuCaps await(CompletableFuture<QemuCaps> caps) throws ProbeException {

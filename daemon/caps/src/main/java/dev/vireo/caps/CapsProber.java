@@ -14,6 +14,11 @@ import java.util.concurrent.Future;
  * Probes an emulator binary: runs {@code -help}, then (when the help shows how) lists the device
  * models and the properties of the devices that matter, and turns all of it into {@link QemuCaps}.
  *
+ * <p>A modern binary (QEMU {@value #QMP_SINCE_TEXT} or later, the oldest libvirt 9 drives) is asked
+ * over QMP instead of through {@code -device} listings ({@link QmpProbe}): the same device rules read
+ * the device types and properties QMP lists, and QMP adds machine types, CPU models, accelerators and
+ * the flags only it can tell. Such a binary also gets the host's firmware descriptors.
+ *
  * <p>QEMU 0.12 can list its device models but not their properties, and exits with status 1 after
  * listing: for it the list is read whatever the exit status. An emulator may answer every
  * {@code -device} query with everything it knows (test doubles do);
@@ -24,16 +29,33 @@ import java.util.concurrent.Future;
 public final class CapsProber {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** QEMU 4.2: from here on a binary is probed over QMP. */
+    static final int QMP_SINCE = 4_002_000;
+    static final String QMP_SINCE_TEXT = "4.2";
 
     private final EmulatorRunner runner;
+    private final QmpProbe qmp;
+    private final FirmwareDescriptors firmware;
 
     public CapsProber() {
         this(DEFAULT_TIMEOUT);
     }
 
-    /** @param timeout for each single run of the emulator */
+    /** @param timeout for each single run of the emulator (and for each QMP step) */
     public CapsProber(Duration timeout) {
+        this(timeout, FirmwareDescriptors.system());
+    }
+
+    /** @param firmware where the firmware descriptors of modern binaries are read */
+    public CapsProber(Duration timeout, FirmwareDescriptors firmware) {
         this.runner = new EmulatorRunner(timeout);
+        this.qmp = new QmpProbe(timeout);
+        this.firmware = firmware;
+    }
+
+    /** What the capabilities of modern binaries depend on besides the binary: the firmware files. */
+    public String hostStamp() {
+        return firmware.stamp();
     }
 
     public QemuCaps probe(Path binary) throws ProbeException {
@@ -51,9 +73,25 @@ public final class CapsProber {
         } catch (IllegalArgumentException e) {
             throw new ProbeException("emulator " + binary + ": " + e.getMessage(), e);
         }
+        if (helpCaps.version().version() >= QMP_SINCE) return probeOverQmp(binary, helpCaps);
         DeviceCatalog devices = helpCaps.deviceQuery() == DeviceQuery.NONE ? null
                 : devices(binary, helpCaps.deviceQuery());
         return CapsAssembler.assemble(binary.toString(), helpCaps, devices);
+    }
+
+    private QemuCaps probeOverQmp(Path binary, HelpCaps help) throws ProbeException {
+        QmpReplies replies = qmp.probe(binary);
+        QmpCapsParser.Result parsed;
+        try {
+            parsed = QmpCapsParser.parse(replies);
+        } catch (IllegalArgumentException e) {
+            throw new ProbeException("emulator " + binary + ": " + e.getMessage(), e);
+        }
+        if (parsed.version() != help.version().version()) {
+            throw new ProbeException("emulator " + binary + " says version " + help.version().version()
+                    + " in -help but " + parsed.version() + " over QMP");
+        }
+        return CapsAssembler.assemble(binary.toString(), help, parsed, parsed.details().withFirmware(firmware.read()));
     }
 
     private DeviceCatalog devices(Path binary, DeviceQuery query) throws ProbeException {

@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -27,8 +31,18 @@ import javax.xml.stream.XMLStreamReader;
  *   <kvmVersion>0</kvmVersion>
  *   <kvm>no</kvm>
  *   <flag name='drive'/>
+ *   <accel name='tcg'/>
+ *   <machine name='pc-i440fx-7.2' alias='pc' default='yes' maxCpus='255'/>
+ *   <device name='virtio-blk-pci'><property name='drive'/></device>
+ *   <cpu name='Broadwell' accel='tcg' usable='no'><blocker name='hle'/></cpu>
+ *   <firmware file='...json' device='flash' executable='...' nvramTemplate='...' format='raw'>
+ *     <interface name='uefi'/><target arch='x86_64' machine='pc-q35-*'/><feature name='secure-boot'/>
+ *   </firmware>
  * </qemuCaps>
  * }</pre>
+ *
+ * <p>The elements after the flags hold the {@link EmulatorDetails} of a binary probed over QMP; all
+ * are optional, so a document of flags alone still reads (its machine types are then unknown).
  *
  * <p>{@code <kvm>} is Vireo's own addition (so a cached probe keeps it); documents written by
  * others may leave it out, and {@code <version>}/{@code <kvmVersion>} too (they then read as 0).
@@ -67,7 +81,58 @@ public final class QemuCapsXml {
         for (Capability flag : caps.flags()) {
             b.append("  <flag name='").append(escape(flag.flagName())).append("'/>\n");
         }
+        formatDetails(caps.details(), b);
         return b.append("</qemuCaps>\n").toString();
+    }
+
+    private static void formatDetails(EmulatorDetails d, StringBuilder b) {
+        for (String accel : d.accelerators()) b.append("  <accel name='").append(escape(accel)).append("'/>\n");
+        for (MachineType m : d.machines()) {
+            b.append("  <machine name='").append(escape(m.name())).append('\'');
+            if (m.alias() != null) b.append(" alias='").append(escape(m.alias())).append('\'');
+            if (m.isDefault()) b.append(" default='yes'");
+            b.append(" maxCpus='").append(m.maxCpus()).append('\'');
+            if (m.deprecated()) b.append(" deprecated='yes'");
+            b.append("/>\n");
+        }
+        for (String device : d.devices()) {
+            b.append("  <device name='").append(escape(device)).append('\'');
+            Set<String> properties = d.deviceProperties().get(device);
+            if (properties == null) {
+                b.append("/>\n");
+                continue;
+            }
+            b.append(">\n");
+            for (String p : properties) b.append("    <property name='").append(escape(p)).append("'/>\n");
+            b.append("  </device>\n");
+        }
+        for (CpuModel c : d.cpuModels()) {
+            b.append("  <cpu name='").append(escape(c.name())).append("' accel='").append(escape(c.accel()))
+                    .append("' usable='").append(c.usable() ? "yes" : "no").append('\'');
+            if (c.deprecated()) b.append(" deprecated='yes'");
+            if (c.blockers().isEmpty()) {
+                b.append("/>\n");
+                continue;
+            }
+            b.append(">\n");
+            for (String blocker : c.blockers()) b.append("    <blocker name='").append(escape(blocker)).append("'/>\n");
+            b.append("  </cpu>\n");
+        }
+        for (FirmwareDescriptor f : d.firmware()) {
+            b.append("  <firmware file='").append(escape(f.file())).append("' device='").append(escape(f.device()))
+                    .append("' executable='").append(escape(f.executable())).append('\'');
+            if (f.nvramTemplate() != null) b.append(" nvramTemplate='").append(escape(f.nvramTemplate())).append('\'');
+            b.append(" format='").append(escape(f.format())).append("'>\n");
+            for (String i : f.interfaces()) b.append("    <interface name='").append(escape(i)).append("'/>\n");
+            for (FirmwareDescriptor.Target t : f.targets()) {
+                for (String machine : t.machines()) {
+                    b.append("    <target arch='").append(escape(t.arch())).append("' machine='")
+                            .append(escape(machine)).append("'/>\n");
+                }
+            }
+            for (String feature : f.features()) b.append("    <feature name='").append(escape(feature)).append("'/>\n");
+            b.append("  </firmware>\n");
+        }
     }
 
     /** Reads a document from a file; ignored flag names are logged as warnings. */
@@ -120,6 +185,12 @@ public final class QemuCapsXml {
         private final List<XmlProblem> problems = new ArrayList<>();
         private final List<XmlProblem> ignored = new ArrayList<>();
         private final EnumSet<Capability> flags = EnumSet.noneOf(Capability.class);
+        private final Set<String> accelerators = new LinkedHashSet<>();
+        private final List<MachineType> machines = new ArrayList<>();
+        private final Set<String> devices = new LinkedHashSet<>();
+        private final Map<String, Set<String>> deviceProperties = new LinkedHashMap<>();
+        private final List<CpuModel> cpuModels = new ArrayList<>();
+        private final List<FirmwareDescriptor> firmware = new ArrayList<>();
         private String emulator;
         private int version;
         private int kvmVersion;
@@ -143,7 +214,8 @@ public final class QemuCapsXml {
                         where(source) + "missing required element <emulator> (the emulator binary's path)"));
             }
             if (!problems.isEmpty()) throw new XmlProblemsException(problems);
-            return new Parsed(new QemuCaps(emulator, version, kvmVersion, kvm, flags), ignored);
+            EmulatorDetails details = new EmulatorDetails(accelerators, machines, devices, deviceProperties, cpuModels, firmware);
+            return new Parsed(new QemuCaps(emulator, version, kvmVersion, kvm, flags, details), ignored);
         }
 
         private boolean skipTo(String element) throws XMLStreamException {
@@ -167,8 +239,17 @@ public final class QemuCapsXml {
                     case "kvmVersion" -> kvmVersion = number(line, column, "kvmVersion");
                     case "kvm" -> kvm = yesNo(line, column);
                     case "flag" -> flag(line, column);
+                    case "accel" -> {
+                        String accel = required(line, column, "accel", "name");
+                        if (accel != null) accelerators.add(accel);
+                    }
+                    case "machine" -> machine(line, column);
+                    case "device" -> device(line, column);
+                    case "cpu" -> cpu(line, column);
+                    case "firmware" -> firmware(line, column);
                     default -> problems.add(new XmlProblem(line, column, "/qemuCaps/" + name, where(source)
-                            + "unexpected element <" + name + ">; allowed: emulator, version, kvmVersion, kvm, flag"));
+                            + "unexpected element <" + name + ">; allowed: emulator, version, kvmVersion, kvm, flag, "
+                            + "accel, machine, device, cpu, firmware"));
                 }
                 skipRestOfElement();
             }
@@ -184,6 +265,117 @@ public final class QemuCapsXml {
             Capability.byName(name).ifPresentOrElse(flags::add, () -> ignored.add(new XmlProblem(line, column,
                     "/qemuCaps/flag/@name", where(source) + "unknown capability flag '" + name
                     + "' ignored: not one of the libvirt capability names Vireo knows")));
+        }
+
+        private void machine(int line, int column) {
+            String name = required(line, column, "machine", "name");
+            String maxCpus = r.getAttributeValue(null, "maxCpus");
+            int max = maxCpus == null ? 0 : attributeNumber(line, column, "machine/@maxCpus", maxCpus);
+            boolean isDefault = yesNoAttribute(line, column, "machine", "default");
+            boolean deprecated = yesNoAttribute(line, column, "machine", "deprecated");
+            if (name != null) machines.add(new MachineType(name, r.getAttributeValue(null, "alias"), isDefault, max, deprecated));
+        }
+
+        private void device(int line, int column) throws XMLStreamException {
+            String name = required(line, column, "device", "name");
+            if (name == null) return;
+            devices.add(name);
+            for (Child c : children("device", "property")) {
+                deviceProperties.computeIfAbsent(name, d -> new LinkedHashSet<>()).add(c.name());
+            }
+        }
+
+        private void cpu(int line, int column) throws XMLStreamException {
+            String name = required(line, column, "cpu", "name");
+            String accel = required(line, column, "cpu", "accel");
+            boolean deprecated = yesNoAttribute(line, column, "cpu", "deprecated");
+            List<String> blockers = new ArrayList<>();
+            for (Child c : children("cpu", "blocker")) blockers.add(c.name());
+            if (name != null && accel != null) cpuModels.add(new CpuModel(name, accel, blockers, deprecated));
+        }
+
+        private void firmware(int line, int column) throws XMLStreamException {
+            String file = required(line, column, "firmware", "file");
+            String device = required(line, column, "firmware", "device");
+            String executable = required(line, column, "firmware", "executable");
+            String nvram = r.getAttributeValue(null, "nvramTemplate");
+            String format = r.getAttributeValue(null, "format");
+            List<String> interfaces = new ArrayList<>();
+            List<String> features = new ArrayList<>();
+            Map<String, List<String>> targets = new LinkedHashMap<>();
+            for (Child c : children("firmware", "interface", "target", "feature")) {
+                switch (c.element()) {
+                    case "interface" -> interfaces.add(c.name());
+                    case "feature" -> features.add(c.name());
+                    default -> targets.computeIfAbsent(c.name(), a -> new ArrayList<>()).add(c.machine());
+                }
+            }
+            if (file == null || device == null || executable == null) return;
+            List<FirmwareDescriptor.Target> t = new ArrayList<>();
+            targets.forEach((arch, machinesOfArch) -> t.add(new FirmwareDescriptor.Target(arch, machinesOfArch)));
+            firmware.add(new FirmwareDescriptor(file, interfaces, device, executable, nvram, format, t, features));
+        }
+
+        /** A child element of a details element: its name, its {@code name} (or {@code arch}) and {@code machine}. */
+        private record Child(String element, String name, String machine) {
+        }
+
+        /** Reads the children of the current element; each allowed child needs its naming attribute. */
+        private List<Child> children(String parent, String... allowed) throws XMLStreamException {
+            List<Child> found = new ArrayList<>();
+            List<String> names = List.of(allowed);
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.END_ELEMENT) return found;
+                if (event != XMLStreamConstants.START_ELEMENT) continue;
+                int line = r.getLocation().getLineNumber();
+                int column = r.getLocation().getColumnNumber();
+                String element = r.getLocalName();
+                if (!names.contains(element)) {
+                    problems.add(new XmlProblem(line, column, "/qemuCaps/" + parent + "/" + element, where(source)
+                            + "unexpected element <" + element + "> in <" + parent + ">; allowed: " + String.join(", ", names)));
+                } else if (element.equals("target")) {
+                    String arch = required(line, column, parent + "/target", "arch");
+                    String machine = required(line, column, parent + "/target", "machine");
+                    if (arch != null && machine != null) found.add(new Child(element, arch, machine));
+                } else {
+                    String name = required(line, column, parent + "/" + element, "name");
+                    if (name != null) found.add(new Child(element, name, null));
+                }
+                skipRestOfElement();
+            }
+            return found;
+        }
+
+        private String required(int line, int column, String element, String attribute) {
+            String value = r.getAttributeValue(null, attribute);
+            if (value == null || value.isBlank()) {
+                problems.add(new XmlProblem(line, column, "/qemuCaps/" + element + "/@" + attribute, where(source)
+                        + "<" + element.substring(element.lastIndexOf('/') + 1) + "> needs the " + attribute + " attribute"));
+                return null;
+            }
+            return value;
+        }
+
+        private int attributeNumber(int line, int column, String what, String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 0) return n;
+            } catch (NumberFormatException ignoredBecauseReportedBelow) {
+                // fall through to the problem below
+            }
+            problems.add(new XmlProblem(line, column, "/qemuCaps/" + what, where(source) + what
+                    + " must be a non-negative whole number, not '" + value + "'"));
+            return 0;
+        }
+
+        private boolean yesNoAttribute(int line, int column, String element, String attribute) {
+            String value = r.getAttributeValue(null, attribute);
+            if (value == null || value.equals("no")) return false;
+            if (value.equals("yes")) return true;
+            problems.add(new XmlProblem(line, column, "/qemuCaps/" + element + "/@" + attribute, where(source)
+                    + "<" + element + " " + attribute + "> must be 'yes' or 'no', not '" + value + "'"));
+            return false;
         }
 
         private String text(int line, int column, String element) throws XMLStreamException {

@@ -3,6 +3,7 @@ package dev.vireo.caps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,5 +123,40 @@ class CapsCacheTest {
         Files.createDirectories(dir.resolve("sub"));
         assertEquals(other.toString(), cache.get(other).emulator());
         assertEquals(1, helpRuns());
+    }
+
+    @Test
+    void anUpdatedFirmwarePackageIsProbedAfresh() throws Exception {
+        Path firmware = Files.createDirectories(dir.resolve("firmware"));
+        CapsProber prober = new CapsProber(CapsProber.DEFAULT_TIMEOUT, new FirmwareDescriptors(List.of(firmware)));
+        CapsCache cache = new CapsCache(state, prober);
+        cache.get(emulator);
+        Thread.sleep(5); // a time step the file system's clock can show
+        Files.writeString(firmware.resolve("60-edk2.json"), "{}");
+        cache.get(emulator);
+        cache.get(emulator);
+        assertEquals(2, helpRuns());
+        assertEquals(2, helpRunsAfterRestart(prober), "the new stamp's file was stored");
+    }
+
+    private long helpRunsAfterRestart(CapsProber prober) throws Exception {
+        new CapsCache(state, prober).get(emulator);
+        return helpRuns();
+    }
+
+    @Test
+    void theDetailsOfAQmpProbeSurviveARestart() throws Exception {
+        Path qemu = Path.of("/usr/bin/qemu-system-x86_64");
+        assumeTrue(Files.isExecutable(qemu), "QEMU is not installed at " + qemu);
+        QemuCaps probed = new CapsCache(state, new CapsProber()).get(qemu);
+        assertTrue(!probed.machines().isEmpty() && !probed.firmware().isEmpty(), "a modern binary with firmware");
+        assertEquals(probed, new CapsCache(state, new CapsProber()).get(qemu));
+        // the restart really read the file: a change made there shows
+        try (var files = Files.list(state)) {
+            Path stored = files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElseThrow();
+            Files.writeString(stored, Files.readString(stored).replace("alias='q35' maxCpus='288'", "alias='q35' maxCpus='7'"));
+        }
+        QemuCaps reread = new CapsCache(state, new CapsProber()).get(qemu);
+        assertEquals(7, reread.machines().stream().filter(m -> "q35".equals(m.alias())).findFirst().orElseThrow().maxCpus());
     }
 }

@@ -39,6 +39,64 @@ class CapsProberTest {
     }
 
     @Test
+    void probesTheInstalledQemuOverQmp() throws Exception {
+        assumeTrue(Files.isExecutable(QEMU), "QEMU is not installed at " + QEMU);
+        QemuCaps caps = new CapsProber().probe(QEMU);
+        assumeTrue(caps.versionString().startsWith("7.2."), "the machine names below are QEMU 7.2's");
+        assertEquals("pc-i440fx-7.2", caps.canonicalMachine("pc").orElseThrow());
+        assertEquals("pc-q35-7.2", caps.canonicalMachine("q35").orElseThrow());
+        assertEquals("pc-i440fx-7.2", caps.defaultMachine().orElseThrow().name());
+        assertEquals(288, caps.machines().stream().filter(m -> m.name().equals("pc-q35-7.2")).findFirst().orElseThrow().maxCpus());
+        assertTrue(caps.hasDevice("qemu-xhci") && caps.hasDevice("pcie-root-port") && caps.hasDevice("virtio-vga"));
+        assertTrue(caps.deviceProperties("virtio-blk-pci").contains("drive"));
+        assertTrue(caps.accelerators().contains("tcg"));
+        assertTrue(caps.cpuModels("tcg").stream().anyMatch(c -> c.name().equals("qemu64")));
+        assertTrue(caps.flags().containsAll(EnumSet.of(BLOCKDEV, BLOCKDEV_REOPEN, INCREMENTAL_BACKUP, TRANSACTION,
+                QEMU_XHCI, PCIE_ROOT_PORT, TCG, TPM_EMULATOR, TPM_CRB)), caps.flags().toString());
+        // the host's firmware descriptors (Debian's ovmf)
+        assertTrue(caps.firmware().stream().anyMatch(f -> f.hasFeature("secure-boot") && f.supports("x86_64", "pc-q35-7.2")),
+                caps.firmware().toString());
+        UnsupportedMachineException e = assertThrows(UnsupportedMachineException.class, () -> caps.requireMachine("pc-q35-9.9"));
+        assertTrue(e.getMessage().startsWith("machine type 'pc-q35-9.9' is not supported by /usr/bin/qemu-system-x86_64; "
+                + "closest: pc-q35-7.2, pc-q35-7.1, "), e.getMessage());
+    }
+
+    private static final String HELP_7_2 = "QEMU emulator version 7.2.0 (Debian 1:7.2+dfsg-7)\n"
+            + "usage: qemu-system-x86_64 [options] [disk_image]\n";
+
+    @Test
+    void aModernEmulatorThatFailsToStartForQmpIsRefusedWithItsError() throws Exception {
+        Path fake = FakeEmulator.script(dir, "qemu-7.2-broken", """
+                [ "$1" = -help ] && { printf '%s'; exit 0; }
+                echo "qemu-system-x86_64: -machine none,accel=tcg: no accelerator found" >&2
+                exit 1
+                """.formatted(HELP_7_2));
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber().probe(fake));
+        assertTrue(e.getMessage().startsWith("emulator " + fake + " -S -no-user-config -nodefaults"), e.getMessage());
+        assertTrue(e.getMessage().contains("failed to answer over QMP"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(qemu-system-x86_64: -machine none,accel=tcg: no accelerator found)"), e.getMessage());
+    }
+
+    @Test
+    void aModernEmulatorThatNeverAnswersIsKilledAfterTheTimeout() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path fake = FakeEmulator.script(dir, "qemu-7.2-silent", """
+                [ "$1" = -help ] && { printf '%s'; exit 0; }
+                echo $$ >> '%s'
+                exec sleep 60
+                """.formatted(HELP_7_2, pids));
+        long start = System.nanoTime();
+        ProbeException e = assertThrows(ProbeException.class, () -> new CapsProber(Duration.ofMillis(1500)).probe(fake));
+        assertTrue(e.getMessage().contains("cannot connect to QMP socket"), e.getMessage());
+        assertTrue(e.getMessage().contains("within 1500 ms"), e.getMessage());
+        for (String pid : Files.readAllLines(pids)) {
+            assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false),
+                    "the emulator " + pid + " was left running");
+        }
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "bounded by the timeout, not sleep 60");
+    }
+
+    @Test
     void readsDevicesOfAnEmulatorThatAnswersEveryDeviceQueryWithEverything() throws Exception {
         Path log = dir.resolve("runs.log");
         Path fake = FakeEmulator.write(dir, "qemu-1.1", FakeEmulator.HELP_1_1, FakeEmulator.DEVICES_1_1, log);

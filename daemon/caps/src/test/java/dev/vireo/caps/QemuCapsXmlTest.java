@@ -9,6 +9,8 @@ import dev.vireo.conf.XmlProblemsException;
 import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class QemuCapsXmlTest {
@@ -100,5 +102,71 @@ class QemuCapsXmlTest {
     private static List<String> flagNames(String xml) {
         return xml.lines().filter(l -> l.contains("<flag "))
                 .map(l -> l.substring(l.indexOf('\'') + 1, l.lastIndexOf('\''))).toList();
+    }
+
+    private static final String DETAILS = """
+            <qemuCaps>
+              <emulator>/usr/bin/qemu-system-x86_64</emulator>
+              <version>7002022</version>
+              <flag name='blockdev'/>
+              <accel name='tcg'/>
+              <machine name='pc-i440fx-7.2' alias='pc' default='yes' maxCpus='255'/>
+              <machine name='pc-i440fx-1.4' maxCpus='255' deprecated='yes'/>
+              <device name='virtio-blk-pci'>
+                <property name='drive'/>
+                <property name='bootindex'/>
+              </device>
+              <device name='ac97'/>
+              <cpu name='Skylake-Client' accel='tcg' usable='no'>
+                <blocker name='avx2'/>
+              </cpu>
+              <cpu name='qemu64' accel='tcg' usable='yes'/>
+              <firmware file='/usr/share/qemu/firmware/60-edk2-x86_64.json' device='flash' executable='/fw/CODE.fd' nvramTemplate='/fw/VARS.fd' format='raw'>
+                <interface name='uefi'/>
+                <target arch='x86_64' machine='pc-i440fx-*'/>
+                <target arch='x86_64' machine='pc-q35-*'/>
+                <feature name='acpi-s3'/>
+              </firmware>
+            </qemuCaps>
+            """;
+
+    @Test
+    void detailsOfAQmpProbeReadAndWriteBack() throws Exception {
+        QemuCaps caps = QemuCapsXml.parse(DETAILS, "caps.xml");
+        assertEquals(Optional.of("pc-i440fx-7.2"), caps.canonicalMachine("pc"));
+        assertTrue(caps.machines().get(1).deprecated());
+        assertEquals(Set.of("drive", "bootindex"), caps.deviceProperties("virtio-blk-pci"));
+        assertTrue(caps.hasDevice("ac97"));
+        assertEquals(Set.of(), caps.deviceProperties("ac97"));
+        assertEquals(List.of(new CpuModel("Skylake-Client", "tcg", List.of("avx2"), false),
+                new CpuModel("qemu64", "tcg", List.of(), false)), caps.cpuModels("tcg"));
+        FirmwareDescriptor fw = caps.firmware().getFirst();
+        assertEquals(List.of(new FirmwareDescriptor.Target("x86_64", List.of("pc-i440fx-*", "pc-q35-*"))), fw.targets());
+        assertEquals("/fw/VARS.fd", fw.nvramTemplate());
+        assertEquals(List.of("acpi-s3"), fw.features());
+        String again = QemuCapsXml.format(caps);
+        assertEquals(caps, QemuCapsXml.parse(again, "again"));
+        assertEquals(DETAILS.replace("  <flag name='blockdev'/>", "  <kvmVersion>0</kvmVersion>\n  <kvm>no</kvm>\n"
+                + "  <flag name='blockdev'/>"), again, "the document is written back as it was read");
+    }
+
+    @Test
+    void brokenDetailsAreRefusedEachWithItsLine() {
+        XmlProblemsException e = assertThrows(XmlProblemsException.class, () -> QemuCapsXml.parse("""
+                <qemuCaps>
+                  <emulator>/q</emulator>
+                  <machine alias='pc' maxCpus='many'/>
+                  <device name='x'><prop name='y'/></device>
+                  <cpu name='qemu64' usable='yes'/>
+                  <firmware file='f' device='flash' executable='e'><target arch='x86_64'/></firmware>
+                </qemuCaps>
+                """, "bad.xml"));
+        String m = e.getMessage();
+        assertTrue(m.contains("<machine> needs the name attribute"), m);
+        assertTrue(m.contains("machine/@maxCpus must be a non-negative whole number, not 'many'"), m);
+        assertTrue(m.contains("unexpected element <prop> in <device>; allowed: property"), m);
+        assertTrue(m.contains("<cpu> needs the accel attribute"), m);
+        assertTrue(m.contains("<target> needs the machine attribute"), m);
+        assertEquals(5, e.problems().size(), m);
     }
 }

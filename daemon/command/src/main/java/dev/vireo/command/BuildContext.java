@@ -139,6 +139,11 @@ final class BuildContext {
         return caps.has(capability);
     }
 
+    /** The emulator's capabilities, for the questions flags cannot answer (machine types, ...). */
+    QemuCaps caps() {
+        return caps;
+    }
+
     /** Devices are created with {@code -device} (and the defaults turned off with {@code -nodefaults}). */
     boolean usesDevice() {
         return caps.has(Capability.DEVICE);

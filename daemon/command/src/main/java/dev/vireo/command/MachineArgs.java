@@ -1,6 +1,7 @@
 package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
+import dev.vireo.caps.UnsupportedMachineException;
 import dev.vireo.conf.model.Cpu;
 import dev.vireo.conf.model.CpuTopology;
 import dev.vireo.conf.model.Domain;
@@ -52,6 +53,11 @@ final class MachineArgs {
         String machine = ctx.machine();
         if (machine == null) {
             return;
+        }
+        try {
+            ctx.caps().requireMachine(machine); // a binary whose machine types are known refuses others by name
+        } catch (UnsupportedMachineException e) {
+            throw new UnsupportedConfigurationException(e.getMessage());
         }
         Boolean dumpCore = ctx.domain().getMemory() == null ? null : ctx.domain().getMemory().getDumpCore();
         List<String> props = new ArrayList<>(FirmwareArgs.machineProperties(ctx));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.caps.Capability;
+import dev.vireo.caps.EmulatorDetails;
+import dev.vireo.caps.MachineType;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.conf.DomainXml;
 import dev.vireo.conf.model.Domain;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CommandBuilderTest {
@@ -25,17 +28,21 @@ class CommandBuilderTest {
             Capability.IDE_CD, Capability.PIIX3_USB_UHCI, Capability.ICH9_USB_EHCI1, Capability.DRIVE_CACHE_V2);
 
     private static Domain domain(String devices) throws Exception {
+        return domainOn("pc", devices);
+    }
+
+    private static Domain domainOn(String machine, String devices) throws Exception {
         return DomainXml.parse("""
                 <domain type='qemu'>
                   <name>t</name>
                   <memory unit='MiB'>128</memory>
                   <vcpu>1</vcpu>
-                  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                  <os><type arch='x86_64' machine='%s'>hvm</type></os>
                   <devices>
                     <emulator>/usr/bin/qemu-system-x86_64</emulator>
                 %s  </devices>
                 </domain>
-                """.formatted(devices));
+                """.formatted(machine, devices));
     }
 
     private static String disk(String dev, String bus, String extra) {
@@ -115,5 +122,22 @@ class CommandBuilderTest {
                 e.getMessage());
         assertTrue(CommandBuilder.build(d, MODERN.with(Capability.CACHE_UNSAFE), OPTIONS).toShellLine()
                 .contains("cache=unsafe"));
+    }
+
+    @Test
+    void aMachineTypeTheBinaryLacksIsRefusedNamingTheClosestOnes() throws Exception {
+        EmulatorDetails details = new EmulatorDetails(Set.of("tcg"), List.of(
+                new MachineType("pc-i440fx-7.2", "pc", true, 255, false),
+                new MachineType("pc-q35-7.1", null, false, 288, false),
+                new MachineType("pc-q35-7.2", "q35", false, 288, false)), Set.of(), Map.of(), List.of(), List.of());
+        QemuCaps probed = new QemuCaps(MODERN.emulator(), 7_002_000, 0, false, MODERN.flags(), details);
+        assertEquals(List.of("pc"), values(CommandBuilder.build(domain(""), probed, OPTIONS), "-M"), "an alias it has runs");
+        Domain future = domainOn("pc-q35-9.9", "");
+        UnsupportedConfigurationException e = assertThrows(UnsupportedConfigurationException.class,
+                () -> CommandBuilder.build(future, probed, OPTIONS));
+        assertEquals("machine type 'pc-q35-9.9' is not supported by /usr/bin/qemu-system-x86_64; "
+                + "closest: pc-q35-7.2, pc-q35-7.1, pc-i440fx-7.2", e.getMessage());
+        // flags alone (a --caps document of the help era) do not know the machine types: nothing to refuse
+        assertEquals(List.of("pc-q35-9.9"), values(CommandBuilder.build(future, MODERN, OPTIONS), "-M"));
     }
 }

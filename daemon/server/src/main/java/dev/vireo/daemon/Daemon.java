@@ -10,6 +10,7 @@ import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.DomainLogs;
 import dev.vireo.daemon.lifecycle.EventBus;
+import dev.vireo.daemon.lifecycle.Emulators;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.MonitorConnector;
 import dev.vireo.daemon.lifecycle.QmpMonitorConnector;
@@ -54,7 +55,8 @@ public final class Daemon implements AutoCloseable {
         AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
         Map<String, Operation> ops = new HashMap<>();
-        DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds);
+        DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds,
+                d -> Emulators.checkMachine(caps, d));
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);

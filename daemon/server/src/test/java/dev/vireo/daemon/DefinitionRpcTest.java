@@ -110,6 +110,39 @@ class DefinitionRpcTest {
     }
 
     @Test
+    void aMachineTypeTheEmulatorLacksIsRefusedAtDefineNamingTheClosestOnes() throws Exception {
+        String future = DaemonFixture.domainXml("epsilon", UUID_A).replace("machine='pc'", "machine='pc-q35-9.9'");
+        try (VireoClient c = daemon.client()) {
+            VireoException e = assertThrows(VireoException.class, () -> c.define(future));
+            assertEquals(ErrorCodes.UNSUPPORTED, e.code());
+            assertTrue(e.getMessage().startsWith("machine type 'pc-q35-9.9' is not supported by /usr/bin/qemu-system-x86_64; "
+                    + "closest: pc-q35-7.2, pc-q35-7.1, "), e.getMessage());
+            assertTrue(c.list(true).isEmpty(), "nothing stored");
+            c.define(future.replace("pc-q35-9.9", "q35"));
+            // an emulator that cannot be probed (not installed yet) is checked when the domain starts
+            c.define(future.replace("/usr/bin/qemu-system-x86_64", tmp.resolve("not-installed").toString())
+                    .replace("epsilon", "zeta").replace(UUID_A, "c7a5fdbd-edaf-9455-926a-d65c16db1810"));
+            assertEquals(2, c.list(true).size());
+        }
+    }
+
+    @Test
+    void domcapabilitiesShowsTheMachineTypesAndItsDocumentCarriesThemToDomxmlToNative() throws Exception {
+        try (VireoClient c = daemon.client()) {
+            String caps = c.domCapabilities("/usr/bin/qemu-system-x86_64");
+            assertTrue(caps.contains("<machine name='pc-i440fx-7.2' alias='pc' default='yes' maxCpus='255'/>"), caps);
+            assertTrue(caps.contains("<machine name='pc-q35-7.2' alias='q35' maxCpus='288'/>"), caps);
+            assertTrue(caps.contains("<firmware file='/usr/share/qemu/firmware/"), "the ovmf descriptors");
+            String future = DaemonFixture.domainXml("eta", UUID_A).replace("machine='pc'", "machine='pc-q35-9.9'")
+                    .replace("/usr/bin/qemu-system-x86_64", "/nowhere/qemu-system-x86_64");
+            VireoException e = assertThrows(VireoException.class, () -> c.domXmlToNative(future, caps));
+            assertEquals(ErrorCodes.UNSUPPORTED, e.code());
+            assertTrue(e.getMessage().startsWith("machine type 'pc-q35-9.9' is not supported by /usr/bin/qemu-system-x86_64; "),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void redefiningUpdatesButAnotherUuidOrAnotherNameIsRefused() throws Exception {
         try (VireoClient c = daemon.client()) {
             c.define(DaemonFixture.domainXml("eps", UUID_A));

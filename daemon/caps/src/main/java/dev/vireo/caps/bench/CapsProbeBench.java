@@ -12,9 +12,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Probe time of an emulator binary: cold (every run of the emulator), answered from the cache's
- * memory, and answered from its state directory by a fresh cache (a daemon restart).
- * Prints medians over repeats; run through {@code scripts/bench-caps}.
+ * Probe time of an emulator binary: cold (every run of the emulator; for a modern binary the
+ * {@code -help} run plus the QMP session(s)), answered from the cache's memory, and answered from its
+ * state directory by a fresh cache (a daemon restart). Prints medians over repeats; run through
+ * {@code scripts/bench-caps}, which also measures libvirt's first probe of the same binary.
  */
 public final class CapsProbeBench {
 
@@ -23,7 +24,7 @@ public final class CapsProbeBench {
 
     public static void main(String[] args) throws Exception {
         Path binary = Path.of(args.length > 0 ? args[0] : "/usr/bin/qemu-system-x86_64");
-        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path state = Files.createTempDirectory("vireo-caps-bench-");
         try {
             run(binary, repeats, state);
@@ -37,7 +38,9 @@ public final class CapsProbeBench {
         long firstStart = System.nanoTime();
         QemuCaps caps = prober.probe(binary);
         long first = System.nanoTime() - firstStart;
-        System.out.printf("emulator %s: QEMU %s, %d flags%n", binary, caps.versionString(), caps.flags().size());
+        System.out.printf("emulator %s: QEMU %s, %d flags, %d machine types, %d devices, %d CPU models (%s), %d firmware%n",
+                binary, caps.versionString(), caps.flags().size(), caps.machines().size(), caps.details().devices().size(),
+                caps.details().cpuModels().size(), String.join("+", caps.accelerators()), caps.firmware().size());
         System.out.printf("cold probe, first in this JVM:     %8.1f ms%n", first / 1e6);
 
         long[] cold = new long[repeats];

@@ -4,6 +4,7 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.EmulatorBinary;
 import dev.vireo.caps.ProbeException;
 import dev.vireo.caps.QemuCaps;
+import dev.vireo.caps.UnsupportedMachineException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.errors.VireoError;
 
@@ -27,6 +28,26 @@ public final class Emulators {
             return cache.get(emulator);
         } catch (ProbeException e) {
             throw VireoError.failed("cannot probe emulator " + emulator + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a machine type the domain's emulator lacks, naming the closest ones it has, when the
+     * emulator can be probed; one that cannot (not installed yet) is checked again at start.
+     */
+    public static void checkMachine(CapsCache cache, Domain d) throws VireoError {
+        String machine = d.getOs() == null || d.getOs().getType() == null ? null : d.getOs().getType().getMachine();
+        if (machine == null) return;
+        QemuCaps qemuCaps;
+        try {
+            qemuCaps = cache.get(of(d));
+        } catch (VireoError | ProbeException cannotProbe) {
+            return;
+        }
+        try {
+            qemuCaps.requireMachine(machine);
+        } catch (UnsupportedMachineException e) {
+            throw VireoError.unsupported(e.getMessage(), e);
         }
     }
 }

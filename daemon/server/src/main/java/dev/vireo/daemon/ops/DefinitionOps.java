@@ -28,10 +28,21 @@ public final class DefinitionOps {
     private final AutostartMarks autostart;
     private final EventBus events;
     private final Function<String, Double> cpuSeconds;
+    private final DefinitionCheck check;
 
-    /** @param cpuSeconds CPU time used by a running domain (by name), or null when it does not run */
+    /** A refusal that needs more than the document, such as the emulator's machine types. */
+    @FunctionalInterface
+    public interface DefinitionCheck {
+        void check(Domain d) throws VireoError;
+    }
+
+    /**
+     * @param cpuSeconds CPU time used by a running domain (by name), or null when it does not run
+     * @param check      run on every document before it is stored
+     */
     public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, AutostartMarks autostart, EventBus events,
-                         Function<String, Double> cpuSeconds) {
+                         Function<String, Double> cpuSeconds, DefinitionCheck check) {
+        this.check = check;
         this.registry = registry;
         this.autostart = autostart;
         this.events = events;
@@ -69,7 +80,9 @@ public final class DefinitionOps {
     }
 
     private JsonNode define(Call call) throws RpcException, VireoError {
-        DomainRegistry.Defined defined = registry.define(parse(call.string("xml")));
+        Domain d = parse(call.string("xml"));
+        check.check(d);
+        DomainRegistry.Defined defined = registry.define(d);
         DomainEntry e = defined.entry();
         events.lifecycle(e.name(), "Defined", defined.updated() ? "Updated" : "Added");
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
