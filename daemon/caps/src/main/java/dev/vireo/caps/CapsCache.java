@@ -52,6 +52,17 @@ public final class CapsCache {
         Files.createDirectories(directory);
     }
 
+    private CapsCache(CapsProber prober) {
+        this.directory = null;
+        this.prober = prober;
+        this.codeStamp = "";
+    }
+
+    /** A cache that keeps its results in memory only (tools and tests without a state directory). */
+    public static CapsCache inMemory(CapsProber prober) {
+        return new CapsCache(prober);
+    }
+
     /** The capabilities of {@code binary}, probing it only if no valid result is known. */
     public QemuCaps get(Path binary) throws ProbeException {
         BinaryStamp stamp = BinaryStamp.of(binary);
@@ -79,6 +90,7 @@ public final class CapsCache {
     }
 
     private QemuCaps loadOrProbe(BinaryStamp stamp, String hostStamp) throws ProbeException {
+        if (directory == null) return prober.probe(stamp.path());
         Path file = directory.resolve(fileName(stamp, hostStamp));
         if (Files.isRegularFile(file)) {
             try {

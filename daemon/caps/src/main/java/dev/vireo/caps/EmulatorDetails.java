@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param cpuModels        CPU models, per accelerator
  * @param firmware         firmware descriptors, in the order QEMU's rules rank them (file name)
  */
-public record EmulatorDetails(Set<String> accelerators, List<MachineType> machines, Set<String> devices,
+public record EmulatorDetails(Set<String> accelerators, List<MachineTypes.Machine> machines, Set<String> devices,
                               Map<String, Set<String>> deviceProperties, List<CpuModel> cpuModels,
                               List<FirmwareDescriptor> firmware) {
 

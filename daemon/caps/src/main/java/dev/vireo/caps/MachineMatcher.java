@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,15 +22,15 @@ final class MachineMatcher {
     private MachineMatcher() {
     }
 
-    static List<String> closest(String wanted, List<MachineType> machines) {
+    static List<String> closest(String wanted, List<MachineTypes.Machine> machines) {
         Versioned w = Versioned.of(wanted);
-        List<MachineType> ranked = new ArrayList<>(machines);
-        ranked.sort(Comparator.<MachineType>comparingInt(m -> sameFamily(w, m.name()) ? 0 : 1)
+        List<MachineTypes.Machine> ranked = new ArrayList<>(machines);
+        ranked.sort(Comparator.<MachineTypes.Machine>comparingInt(m -> sameFamily(w, m.name()) ? 0 : 1)
                 .thenComparingInt(m -> sameFamily(w, m.name())
                         ? Math.abs(Versioned.of(m.name()).number - w.number) : distance(wanted, m.name()))
                 .thenComparingInt(m -> -Versioned.of(m.name()).number)
-                .thenComparing(MachineType::name));
-        return ranked.stream().limit(SUGGESTIONS).map(MachineType::name).toList();
+                .thenComparing(MachineTypes.Machine::name));
+        return ranked.stream().limit(SUGGESTIONS).map(MachineTypes.Machine::name).toList();
     }
 
     private static boolean sameFamily(Versioned w, String name) {

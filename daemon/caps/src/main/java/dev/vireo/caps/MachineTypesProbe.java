@@ -4,39 +4,26 @@ import dev.vireo.conf.EmulatorFacts;
 import dev.vireo.conf.MachineTypes;
 import dev.vireo.conf.model.Domain;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The machine types of emulator binaries, from {@code -machine help}, kept in memory per binary
- * build ({@link BinaryStamp}): a define probes a binary once, and again only when it is replaced.
- * A binary that does not exist, cannot run or lists no machines has no machine types: its domains
- * keep libvirt 0.10.2's defaults. Thread-safe.
+ * The machine types of the binary that would run a domain, for libvirt 9's definition defaults: the
+ * binary's capabilities ({@link CapsCache}, probed over QMP once per binary build and shared with
+ * {@code start}) are their one source. A binary that does not exist, cannot be probed or lists no
+ * machines (probed through {@code -help} alone) has no machine types: its domains keep libvirt
+ * 0.10.2's defaults. Thread-safe.
  */
 public final class MachineTypesProbe implements EmulatorFacts {
-    // "q35                  Standard PC (Q35 + ICH9, 2009) (alias of pc-q35-7.2)"
-    private static final Pattern LINE = Pattern.compile("^(\\S+)\\s+(.*)$");
-    private static final Pattern ALIAS = Pattern.compile("\\(alias of (\\S+)\\)");
-    /** Bounds the cache: a host has a handful of emulators; past this the oldest guesses do not matter. */
-    private static final int MAX_BINARIES = 64;
 
-    private record Entry(BinaryStamp stamp, MachineTypes types) {
-    }
+    private final CapsCache caps;
 
-    private final EmulatorRunner runner;
-    private final Map<Path, Entry> known = new ConcurrentHashMap<>();
-
+    /** Probes binaries itself and keeps the results in memory (tools and tests without a daemon). */
     public MachineTypesProbe() {
-        this(Duration.ofSeconds(30));
+        this(CapsCache.inMemory(new CapsProber()));
     }
 
-    public MachineTypesProbe(Duration timeout) {
-        this.runner = new EmulatorRunner(timeout);
+    /** @param caps the daemon's capabilities cache, so that define and start share one probe */
+    public MachineTypesProbe(CapsCache caps) {
+        this.caps = caps;
     }
 
     @Override
@@ -44,53 +31,12 @@ public final class MachineTypesProbe implements EmulatorFacts {
         return EmulatorBinary.of(d).map(this::of).orElse(null);
     }
 
-    /** The machine types of {@code binary}, or null when it cannot be probed. */
+    /** The machine types of {@code binary}, or null when it cannot be probed or lists none. */
     public MachineTypes of(Path binary) {
-        BinaryStamp stamp;
         try {
-            stamp = BinaryStamp.of(binary);
+            return caps.get(binary).machineTypes();
         } catch (ProbeException e) {
             return null;
         }
-        Entry entry = known.get(stamp.path());
-        if (entry != null && entry.stamp().equals(stamp)) return entry.types();
-        MachineTypes types;
-        try {
-            EmulatorRunner.Output out = runner.run(stamp.path(), List.of("-machine", "help"));
-            types = out.exitCode() == 0 ? parse(out.stdout()) : null;
-        } catch (ProbeException e) {
-            types = null;
-        }
-        if (types != null && types.machines().isEmpty()) types = null;
-        if (known.size() >= MAX_BINARIES) known.clear();
-        if (types != null) known.put(stamp.path(), new Entry(stamp, types));
-        return types;
-    }
-
-    /** Reads {@code -machine help}: a header line, then one machine a line. */
-    static MachineTypes parse(String help) {
-        List<MachineTypes.Machine> machines = new ArrayList<>();
-        List<String[]> aliases = new ArrayList<>();
-        for (String line : help.split("\n")) {
-            if (line.isBlank() || line.startsWith("Supported machines") || Character.isWhitespace(line.charAt(0))) continue;
-            Matcher m = LINE.matcher(line.strip());
-            if (!m.matches()) continue;
-            String name = m.group(1);
-            String rest = m.group(2);
-            Matcher alias = ALIAS.matcher(rest);
-            if (alias.find()) {
-                aliases.add(new String[] {name, alias.group(1)});
-                continue;
-            }
-            machines.add(new MachineTypes.Machine(name, null, rest.contains("(default)")));
-        }
-        // "q35 (alias of pc-q35-7.2)" names the versioned machine listed on its own line
-        for (String[] a : aliases) {
-            for (int i = 0; i < machines.size(); i++) {
-                MachineTypes.Machine m = machines.get(i);
-                if (m.name().equals(a[1])) machines.set(i, new MachineTypes.Machine(m.name(), a[0], m.isDefault()));
-            }
-        }
-        return new MachineTypes(machines);
     }
 }

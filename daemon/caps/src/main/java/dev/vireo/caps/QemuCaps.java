@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -70,13 +71,18 @@ public record QemuCaps(String emulator, int version, int kvmVersion, boolean kvm
     }
 
     /** The machine types, or an empty list when they are not known (then nothing is refused by name). */
-    public List<MachineType> machines() {
+    public List<MachineTypes.Machine> machines() {
         return details.machines();
     }
 
+    /** The machine types for the domain defaults ({@code dev.vireo.conf.EmulatorFacts}), or null when not known. */
+    public MachineTypes machineTypes() {
+        return machines().isEmpty() ? null : new MachineTypes(machines());
+    }
+
     /** The machine type used when none is asked for, when known. */
-    public Optional<MachineType> defaultMachine() {
-        return machines().stream().filter(MachineType::isDefault).findFirst();
+    public Optional<MachineTypes.Machine> defaultMachine() {
+        return machines().stream().filter(MachineTypes.Machine::isDefault).findFirst();
     }
 
     /**
@@ -84,7 +90,8 @@ public record QemuCaps(String emulator, int version, int kvmVersion, boolean kvm
      * name -> itself; empty when the binary has no such machine type or its machine types are unknown.
      */
     public Optional<String> canonicalMachine(String machine) {
-        return machines().stream().filter(m -> m.answersTo(machine)).map(MachineType::name).findFirst();
+        MachineTypes types = machineTypes();
+        return types != null && types.knows(machine) ? Optional.of(types.canonical(machine)) : Optional.empty();
     }
 
     /**

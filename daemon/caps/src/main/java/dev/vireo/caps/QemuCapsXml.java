@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.XmlProblemsException;
 
@@ -87,7 +88,7 @@ public final class QemuCapsXml {
 
     private static void formatDetails(EmulatorDetails d, StringBuilder b) {
         for (String accel : d.accelerators()) b.append("  <accel name='").append(escape(accel)).append("'/>\n");
-        for (MachineType m : d.machines()) {
+        for (MachineTypes.Machine m : d.machines()) {
             b.append("  <machine name='").append(escape(m.name())).append('\'');
             if (m.alias() != null) b.append(" alias='").append(escape(m.alias())).append('\'');
             if (m.isDefault()) b.append(" default='yes'");
@@ -186,7 +187,7 @@ public final class QemuCapsXml {
         private final List<XmlProblem> ignored = new ArrayList<>();
         private final EnumSet<Capability> flags = EnumSet.noneOf(Capability.class);
         private final Set<String> accelerators = new LinkedHashSet<>();
-        private final List<MachineType> machines = new ArrayList<>();
+        private final List<MachineTypes.Machine> machines = new ArrayList<>();
         private final Set<String> devices = new LinkedHashSet<>();
         private final Map<String, Set<String>> deviceProperties = new LinkedHashMap<>();
         private final List<CpuModel> cpuModels = new ArrayList<>();
@@ -273,7 +274,7 @@ public final class QemuCapsXml {
             int max = maxCpus == null ? 0 : attributeNumber(line, column, "machine/@maxCpus", maxCpus);
             boolean isDefault = yesNoAttribute(line, column, "machine", "default");
             boolean deprecated = yesNoAttribute(line, column, "machine", "deprecated");
-            if (name != null) machines.add(new MachineType(name, r.getAttributeValue(null, "alias"), isDefault, max, deprecated));
+            if (name != null) machines.add(new MachineTypes.Machine(name, r.getAttributeValue(null, "alias"), isDefault, max, deprecated));
         }
 
         private void device(int line, int column) throws XMLStreamException {

@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import static dev.vireo.caps.Capability.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ public final class QmpCapsParser {
             properties.put(device, names);
             catalog.propertiesListed(device).addAll(names);
         });
-        List<MachineType> machines = machines(r.machines());
+        List<MachineTypes.Machine> machines = machines(r.machines());
         Set<String> accelerators = accelerators(r);
         Set<Capability> flags = flags(version, r, catalog, machines, accelerators);
         Set<String> devices = new TreeSet<>(names(r.deviceTypes()));
@@ -119,13 +120,13 @@ public final class QmpCapsParser {
     }
 
     /** Sorted by name, so that documents and goldens do not follow QEMU's hash order. */
-    private static List<MachineType> machines(JsonNode reply) {
-        List<MachineType> machines = new ArrayList<>();
+    private static List<MachineTypes.Machine> machines(JsonNode reply) {
+        List<MachineTypes.Machine> machines = new ArrayList<>();
         for (JsonNode m : reply) {
-            machines.add(new MachineType(m.path("name").asText(), m.path("alias").asText(null),
+            machines.add(new MachineTypes.Machine(m.path("name").asText(), m.path("alias").asText(null),
                     m.path("is-default").asBoolean(false), m.path("cpu-max").asInt(0), m.path("deprecated").asBoolean(false)));
         }
-        machines.sort(Comparator.comparing(MachineType::name));
+        machines.sort(Comparator.comparing(MachineTypes.Machine::name));
         return machines;
     }
 
@@ -141,7 +142,7 @@ public final class QmpCapsParser {
         return accels;
     }
 
-    private static Set<Capability> flags(int version, QmpReplies r, DeviceCatalog devices, List<MachineType> machines,
+    private static Set<Capability> flags(int version, QmpReplies r, DeviceCatalog devices, List<MachineTypes.Machine> machines,
                                          Set<String> accelerators) {
         Set<String> commands = new HashSet<>(names(r.commands()));
         EnumSet<Capability> f = EnumSet.noneOf(Capability.class);

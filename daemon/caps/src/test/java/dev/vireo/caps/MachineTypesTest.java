@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,19 +13,19 @@ import org.junit.jupiter.api.Test;
 
 class MachineTypesTest {
 
-    private static final List<MachineType> MACHINES = List.of(
-            new MachineType("isapc", null, false, 1, false),
-            new MachineType("microvm", null, false, 288, false),
-            new MachineType("pc-i440fx-6.2", null, false, 255, false),
-            new MachineType("pc-i440fx-7.1", null, false, 255, false),
-            new MachineType("pc-i440fx-7.2", "pc", true, 255, false),
-            new MachineType("pc-q35-2.10", null, false, 255, false),
-            new MachineType("pc-q35-6.2", null, false, 288, false),
-            new MachineType("pc-q35-7.0", null, false, 288, false),
-            new MachineType("pc-q35-7.1", null, false, 288, false),
-            new MachineType("pc-q35-7.2", "q35", false, 288, false));
+    private static final List<MachineTypes.Machine> MACHINES = List.of(
+            new MachineTypes.Machine("isapc", null, false, 1, false),
+            new MachineTypes.Machine("microvm", null, false, 288, false),
+            new MachineTypes.Machine("pc-i440fx-6.2", null, false, 255, false),
+            new MachineTypes.Machine("pc-i440fx-7.1", null, false, 255, false),
+            new MachineTypes.Machine("pc-i440fx-7.2", "pc", true, 255, false),
+            new MachineTypes.Machine("pc-q35-2.10", null, false, 255, false),
+            new MachineTypes.Machine("pc-q35-6.2", null, false, 288, false),
+            new MachineTypes.Machine("pc-q35-7.0", null, false, 288, false),
+            new MachineTypes.Machine("pc-q35-7.1", null, false, 288, false),
+            new MachineTypes.Machine("pc-q35-7.2", "q35", false, 288, false));
 
-    private static QemuCaps caps(List<MachineType> machines) {
+    private static QemuCaps caps(List<MachineTypes.Machine> machines) {
         return new QemuCaps("/usr/bin/qemu-system-x86_64", 7_002_000, 0, false, EnumSet.noneOf(Capability.class),
                 new EmulatorDetails(Set.of("tcg"), machines, Set.of(), Map.of(), List.of(), List.of()));
     }

@@ -1,5 +1,6 @@
 package dev.vireo.caps;
 
+import dev.vireo.conf.MachineTypes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,16 +29,16 @@ class QmpCapsParserTest {
 
     @Test
     void machineTypesWithAliasesAndTheDefault() {
-        List<MachineType> machines = result.details().machines();
-        MachineType pc = machines.stream().filter(m -> m.name().equals("pc-i440fx-7.2")).findFirst().orElseThrow();
-        assertEquals(new MachineType("pc-i440fx-7.2", "pc", true, 255, false), pc);
-        MachineType q35 = machines.stream().filter(m -> "q35".equals(m.alias())).findFirst().orElseThrow();
-        assertEquals(new MachineType("pc-q35-7.2", "q35", false, 288, false), q35);
-        assertEquals(1, machines.stream().filter(MachineType::isDefault).count(), "one default");
+        List<MachineTypes.Machine> machines = result.details().machines();
+        MachineTypes.Machine pc = machines.stream().filter(m -> m.name().equals("pc-i440fx-7.2")).findFirst().orElseThrow();
+        assertEquals(new MachineTypes.Machine("pc-i440fx-7.2", "pc", true, 255, false), pc);
+        MachineTypes.Machine q35 = machines.stream().filter(m -> "q35".equals(m.alias())).findFirst().orElseThrow();
+        assertEquals(new MachineTypes.Machine("pc-q35-7.2", "q35", false, 288, false), q35);
+        assertEquals(1, machines.stream().filter(MachineTypes.Machine::isDefault).count(), "one default");
         assertTrue(machines.stream().anyMatch(m -> m.name().equals("pc-i440fx-1.4") && m.deprecated()),
                 "QEMU 7.2 deprecates the 1.x machine types");
-        assertEquals(machines.stream().map(MachineType::name).sorted().toList(),
-                machines.stream().map(MachineType::name).toList(), "sorted by name, not in QEMU's hash order");
+        assertEquals(machines.stream().map(MachineTypes.Machine::name).sorted().toList(),
+                machines.stream().map(MachineTypes.Machine::name).toList(), "sorted by name, not in QEMU's hash order");
     }
 
     @Test

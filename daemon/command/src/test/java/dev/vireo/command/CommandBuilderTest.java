@@ -1,5 +1,6 @@
 package dev.vireo.command;
 
+import dev.vireo.conf.MachineTypes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.caps.Capability;
 import dev.vireo.caps.EmulatorDetails;
-import dev.vireo.caps.MachineType;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.conf.DomainXml;
 import dev.vireo.conf.model.Domain;
@@ -127,9 +127,9 @@ class CommandBuilderTest {
     @Test
     void aMachineTypeTheBinaryLacksIsRefusedNamingTheClosestOnes() throws Exception {
         EmulatorDetails details = new EmulatorDetails(Set.of("tcg"), List.of(
-                new MachineType("pc-i440fx-7.2", "pc", true, 255, false),
-                new MachineType("pc-q35-7.1", null, false, 288, false),
-                new MachineType("pc-q35-7.2", "q35", false, 288, false)), Set.of(), Map.of(), List.of(), List.of());
+                new MachineTypes.Machine("pc-i440fx-7.2", "pc", true, 255, false),
+                new MachineTypes.Machine("pc-q35-7.1", null, false, 288, false),
+                new MachineTypes.Machine("pc-q35-7.2", "q35", false, 288, false)), Set.of(), Map.of(), List.of(), List.of());
         QemuCaps probed = new QemuCaps(MODERN.emulator(), 7_002_000, 0, false, MODERN.flags(), details);
         assertEquals(List.of("pc"), values(CommandBuilder.build(domain(""), probed, OPTIONS), "-M"), "an alias it has runs");
         Domain future = domainOn("pc-q35-9.9", "");

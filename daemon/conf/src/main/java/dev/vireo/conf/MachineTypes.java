@@ -4,16 +4,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The machine types an emulator binary offers, as its {@code -machine help} lists them: libvirt 9
+ * The machine types an emulator binary offers, as its QMP {@code query-machines} lists them (the
+ * capability probe in {@code dev.vireo.caps} is their one source): libvirt 9
  * stores a definition with the versioned name an alias stands for ({@code q35} becomes
  * {@code pc-q35-7.2}) and gives a domain without a machine the binary's default.
  */
 public record MachineTypes(List<Machine> machines) {
 
-    /** One listed machine: its name, the short name that stands for it (or null), whether it is the default. */
-    public record Machine(String name, String alias, boolean isDefault) {
+    /**
+     * One listed machine: its name, the short name that stands for it (or null), whether it is the
+     * default, the most vCPUs it takes (0 when unknown) and whether QEMU deprecates it.
+     */
+    public record Machine(String name, String alias, boolean isDefault, int maxCpus, boolean deprecated) {
         public Machine {
             Objects.requireNonNull(name, "name");
+            if (name.isBlank()) throw new IllegalArgumentException("a machine type needs a name");
+            if (alias != null && alias.isBlank()) alias = null;
+            if (maxCpus < 0) throw new IllegalArgumentException("maxCpus must not be negative: " + maxCpus);
+        }
+
+        public Machine(String name, String alias, boolean isDefault) {
+            this(name, alias, isDefault, 0, false);
         }
     }
 

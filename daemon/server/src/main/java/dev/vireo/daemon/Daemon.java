@@ -44,9 +44,10 @@ public final class Daemon implements AutoCloseable {
         DaemonConfig config = DaemonConfig.load(options.stateDir().resolve(DaemonConfig.FILE_NAME));
         // every folder has its final mode before a guest can start (socket or autostart)
         DaemonFolders folders = DaemonFolders.prepare(options, config.qemuIdentity());
-        DefinitionCodec codec = new DefinitionCodec(new MachineTypesProbe());
-        DomainRegistry registry = DomainRegistry.load(folders.domains(), codec, config.jobWait());
         CapsCache caps = new CapsCache(options.stateDir().resolve("caps"), new CapsProber());
+        // define's machine names and start's command line read one probe of each binary
+        DefinitionCodec codec = new DefinitionCodec(new MachineTypesProbe(caps));
+        DomainRegistry registry = DomainRegistry.load(folders.domains(), codec, config.jobWait());
         MonitorConnector monitors = new QmpMonitorConnector();
         FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
