@@ -94,8 +94,9 @@ final class ArgParser {
             throws UsageException {
         List<ParamSpec> specs = command.params();
         boolean variadic = !specs.isEmpty() && specs.getLast().variadic();
-        if (params.size() < specs.size()) {
-            List<ParamSpec> missing = specs.subList(params.size(), specs.size());
+        int required = (int) specs.stream().filter(p -> !p.optional()).count();
+        if (params.size() < required) {
+            List<ParamSpec> missing = specs.subList(params.size(), required);
             StringJoiner labels = new StringJoiner(", ");
             for (ParamSpec p : missing) labels.add("'" + p.label() + "'");
             throw new UsageException((missing.size() == 1 ? "Missing required parameter: "

@@ -65,12 +65,18 @@ record CommandSpec(String name, String description, List<OptionSpec> options, Li
         }
 
         Builder param(String label, String description) {
-            params.add(new ParamSpec(label, false, description));
+            params.add(new ParamSpec(label, false, false, description));
             return this;
         }
 
         Builder remainingParams(String label, String description) {
-            params.add(new ParamSpec(label, true, description));
+            params.add(new ParamSpec(label, true, false, description));
+            return this;
+        }
+
+        /** A positional argument that may be left out; it must come after the required ones. */
+        Builder optionalParam(String label, String description) {
+            params.add(new ParamSpec(label, false, true, description));
             return this;
         }
 

@@ -13,7 +13,7 @@ final class Commands {
             ImageCommands.IMAGE_INFO,
             LifecycleCommands.START, LifecycleCommands.CREATE, LifecycleCommands.DESTROY,
             LifecycleCommands.SHUTDOWN, LifecycleCommands.SUSPEND, LifecycleCommands.RESUME,
-            LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST,
+            LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST, LifecycleCommands.DOMBLKSTAT,
             LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
 
     private Commands() {

@@ -27,6 +27,11 @@ record Invocation(Set<String> flags, Map<String, String> options, List<String> p
         return params.get(index);
     }
 
+    /** An optional positional word, or null when it was left out. */
+    String optionalParam(int index) {
+        return index < params.size() ? params.get(index) : null;
+    }
+
     Path path(int index) {
         return Path.of(params.get(index));
     }

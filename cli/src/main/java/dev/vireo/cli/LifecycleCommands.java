@@ -1,5 +1,6 @@
 package dev.vireo.cli;
 
+import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainEvent;
 import dev.vireo.client.JsonText;
@@ -7,7 +8,9 @@ import dev.vireo.client.VireoClient;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.vireo.cli.CommandSpec.named;
 
@@ -53,6 +56,22 @@ final class LifecycleCommands {
     static final CommandSpec DOMBLKLIST = named("domblklist", "List a domain's disks: target and source.")
             .flag("--details", "also show type and device, and each running disk's backing chain as TARGET[N] rows")
             .param(DOMAIN, ANY_DOMAIN).runs(LifecycleCommands::domBlkList);
+    static final CommandSpec DOMBLKSTAT = named("domblkstat", "Print a running domain's disk I/O counters (one disk, or all disks added up).")
+            .flag("--human", "explain each counter in words")
+            .flag("--json", "print the counters as a JSON object (virsh's field names)")
+            .param(DOMAIN, ANY_DOMAIN)
+            .optionalParam("DISK", "the disk's target (vda) or source path; all disks when left out")
+            .runs((in, client, out) -> {
+                DiskStats stats = client.domBlkStat(in.param(0), in.optionalParam(1));
+                if (in.flag("--json")) {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("disk", stats.disk());
+                    json.putAll(stats.fields());
+                    out.println(JsonText.pretty(json));
+                } else {
+                    BlockStatsText.print(stats, in.flag("--human"), out);
+                }
+            });
     static final CommandSpec QEMU_MONITOR_COMMAND = named("qemu-monitor-command", "Send a QMP command to a running domain's monitor and print the reply.")
             .flag("--pretty", "indent the JSON reply")
             .param(DOMAIN, ANY_DOMAIN)

@@ -1,5 +1,8 @@
 package dev.vireo.cli;
 
-/** One positional argument of a command; a variadic one takes every remaining word (at least one). */
-record ParamSpec(String label, boolean variadic, String description) {
+/**
+ * One positional argument of a command; a variadic one takes every remaining word (at least one),
+ * an optional one may be left out (only the last ones may be optional).
+ */
+record ParamSpec(String label, boolean variadic, boolean optional, String description) {
 }

@@ -28,7 +28,10 @@ final class Usage {
         for (OptionSpec o : command.options()) {
             synopsis.append(' ').append(o.required() ? o.synopsis() : "[" + o.synopsis() + "]");
         }
-        for (ParamSpec p : command.params()) synopsis.append(' ').append(p.label()).append(p.variadic() ? "..." : "");
+        for (ParamSpec p : command.params()) {
+            String label = p.label() + (p.variadic() ? "..." : "");
+            synopsis.append(' ').append(p.optional() ? "[" + label + "]" : label);
+        }
         out.println(synopsis);
         out.println(command.description());
         List<String[]> rows = new ArrayList<>();

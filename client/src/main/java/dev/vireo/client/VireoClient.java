@@ -1,6 +1,7 @@
 package dev.vireo.client;
 
 import dev.vireo.protocol.BackingLayer;
+import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainEvent;
 import dev.vireo.protocol.DomainInfo;
@@ -258,6 +259,20 @@ public final class VireoClient implements AutoCloseable {
                     text(r, "type"), text(r, "device"), chain));
         }
         return out;
+    }
+
+    /**
+     * A running disk's I/O counters ({@code domblkstat}).
+     *
+     * @param disk a target or top image path, or null for the sum over every disk
+     */
+    public DiskStats domBlkStat(String domain, String disk) throws IOException, VireoException {
+        Map<String, Object> args = args("domain", domain);
+        if (disk != null) args.put("disk", disk);
+        Map<String, Object> r = callForObject("domblkstat", args);
+        Map<String, Long> fields = new LinkedHashMap<>();
+        for (String f : DiskStats.FIELDS) fields.put(f, longValue(r, f));
+        return DiskStats.of(text(r, "disk"), fields);
     }
 
     /** Passes a QMP command through to a running domain's monitor; returns QMP's reply as compact JSON. */

@@ -10,6 +10,8 @@ public final class ErrorCodes {
     public static final String DOMAIN_EXISTS = "domain-exists";
     /** The operation does not apply in the domain's current state (e.g. suspend a shut off domain). */
     public static final String OPERATION_INVALID = "operation-invalid";
+    /** An argument names nothing the domain has (e.g. a disk target it lacks). */
+    public static final String INVALID_ARGUMENT = "invalid-argument";
     /** The configuration cannot be run with this emulator (a missing capability). */
     public static final String UNSUPPORTED = "unsupported-config";
     /** The operation was tried and failed (emulator, monitor, file system). */

@@ -17,6 +17,8 @@ public final class VireoError extends Exception {
         DOMAIN_EXISTS,
         /** The action does not apply to the domain as it is (not running, transient, ...). */
         WRONG_STATE,
+        /** An argument names nothing the domain has (a disk target, ...). */
+        INVALID_ARGUMENT,
         /** The configuration cannot run with this emulator or host. */
         UNSUPPORTED,
         /** The action was tried and failed (emulator, monitor, file system). */
@@ -48,6 +50,10 @@ public final class VireoError extends Exception {
 
     public static VireoError domainExists(String message) {
         return new VireoError(Kind.DOMAIN_EXISTS, message, null);
+    }
+
+    public static VireoError invalidArgument(String message) {
+        return new VireoError(Kind.INVALID_ARGUMENT, message, null);
     }
 
     public static VireoError wrongState(String message) {

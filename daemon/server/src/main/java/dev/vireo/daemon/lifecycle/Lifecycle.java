@@ -1,5 +1,9 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.daemon.disks.DiskStatistics;
+import dev.vireo.monitor.BlockStats;
+import dev.vireo.protocol.DiskStats;
+import dev.vireo.command.storage.StoragePlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.caps.CapsCache;
@@ -303,6 +307,23 @@ public final class Lifecycle {
             } catch (IOException ex) {
                 throw failed("monitor of domain '" + e.name() + "'", ex);
             }
+        });
+    }
+
+    /**
+     * {@code domblkstat}: the I/O counters of one disk (a target or top image path) or, for null,
+     * of every disk added up, read from QEMU now.
+     */
+    public DiskStats blockStats(String key, String disk) throws VireoError {
+        return registry.withJob(key, "domblkstat", e -> {
+            RunningGuest g = requireRunning(e);
+            List<BlockStats> devices;
+            try {
+                devices = monitorOf(g).queryBlockstats(false);
+            } catch (IOException ex) {
+                throw failed("query-blockstats on domain '" + e.name() + "'", ex);
+            }
+            return DiskStatistics.of(e.name(), StoragePlan.of(e.live(), Map.of()), disk, devices);
         });
     }
 

@@ -14,6 +14,7 @@ final class ErrorReplies {
             case NO_DOMAIN -> ErrorCodes.NO_DOMAIN;
             case DOMAIN_EXISTS -> ErrorCodes.DOMAIN_EXISTS;
             case WRONG_STATE -> ErrorCodes.OPERATION_INVALID;
+            case INVALID_ARGUMENT -> ErrorCodes.INVALID_ARGUMENT;
             case UNSUPPORTED -> ErrorCodes.UNSUPPORTED;
             case FAILED -> ErrorCodes.OPERATION_FAILED;
             // the operation did not run; the message names the one that holds the domain

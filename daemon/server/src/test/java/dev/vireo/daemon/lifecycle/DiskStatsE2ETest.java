@@ -1,0 +1,94 @@
+package dev.vireo.daemon.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import dev.vireo.protocol.DiskStats;
+import dev.vireo.protocol.ErrorCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** domblkstat against a TCG guest that keeps rewriting its disk (real vireod, QEMU 7.2). */
+@DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class DiskStatsE2ETest {
+    @TempDir
+    Path tmp;
+    DaemonProcess daemon;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (daemon != null) daemon.close();
+    }
+
+    @Test
+    void countersMoveWithTheGuestsWritesAndEqualQueryBlockstats() throws Exception {
+        GuestDomains.guest();
+        daemon = new DaemonProcess(tmp);
+        Path image = GuestDomains.image(tmp, "stats");
+        String xml = GuestDomains.domain("stats", "rewrite", tmp.resolve("stats.console"), """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2' copy_on_read='on'/>
+                  <source file='%s'/>
+                  <target dev='vda' bus='virtio'/>
+                </disk>
+                <disk type='file' device='cdrom'>
+                  <target dev='hdc' bus='ide'/>
+                  <readonly/>
+                </disk>
+                """.formatted(image));
+        try (VireoClient c = daemon.client()) {
+            c.define(xml);
+            VireoException notRunning = assertThrows(VireoException.class, () -> c.domBlkStat("stats", "vda"));
+            assertEquals(ErrorCodes.OPERATION_INVALID, notRunning.code());
+            c.start("stats");
+            GuestDomains.awaitConsole(tmp, "stats", "VIREO-GUEST-ROUND 1 ");
+            DiskStats before = c.domBlkStat("stats", "vda");
+            GuestDomains.awaitConsole(tmp, "stats", "VIREO-GUEST-ROUND 3 ");
+            c.suspend("stats"); // the counters hold still while we compare them with QEMU's
+            DiskStats after = c.domBlkStat("stats", "vda");
+            assertTrue(after.wrBytes() > before.wrBytes() && after.wrReq() > before.wrReq()
+                    && after.flushOperations() > before.flushOperations()
+                    && after.wrTotalTimes() > before.wrTotalTimes(), before + " -> " + after);
+            assertTrue(after.wrBytes() >= 3 << 20, "three rounds of 1 MiB written: " + after);
+
+            JsonNode vda = deviceStats(c, "libvirt-CoR-vda");
+            assertEquals(new DiskStats("vda", vda.get("rd_operations").asLong(), vda.get("rd_bytes").asLong(),
+                    vda.get("wr_operations").asLong(), vda.get("wr_bytes").asLong(),
+                    vda.get("flush_operations").asLong(), vda.get("rd_total_time_ns").asLong(),
+                    vda.get("wr_total_time_ns").asLong(), vda.get("flush_total_time_ns").asLong()), after);
+
+            // the source path names the disk too; the empty cdrom did nothing; no disk: the sum
+            assertEquals(after, c.domBlkStat("stats", image.toString()));
+            assertEquals(new DiskStats("hdc", 0, 0, 0, 0, 0, 0, 0, 0), c.domBlkStat("stats", "hdc"));
+            DiskStats all = c.domBlkStat("stats", null);
+            assertEquals("", all.disk());
+            assertEquals(after.fields(), all.fields());
+
+            VireoException wrong = assertThrows(VireoException.class, () -> c.domBlkStat("stats", "vdz"));
+            assertEquals(ErrorCodes.INVALID_ARGUMENT, wrong.code());
+            assertTrue(wrong.getMessage().startsWith("invalid path: vdz: domain 'stats' has no"), wrong.getMessage());
+            c.destroy("stats");
+        }
+    }
+
+    /** QEMU's own counters of the device whose root is {@code node}. */
+    private static JsonNode deviceStats(VireoClient c, String node) throws Exception {
+        JsonNode reply = new ObjectMapper().readTree(c.qemuMonitorCommand("stats", "{\"execute\":\"query-blockstats\"}"));
+        for (JsonNode e : reply.get("return")) {
+            if (node.equals(e.path("node-name").asText())) return e.get("stats");
+        }
+        throw new AssertionError("no query-blockstats entry for " + node + ": " + reply);
+    }
+}
