@@ -28,21 +28,12 @@ public record DiskStorage(String dev, List<ImageNode> images, boolean closed, No
         return images.isEmpty();
     }
 
-    public Optional<ImageNode> top() {
-        return images.isEmpty() ? Optional.empty() : Optional.of(images.getFirst());
-    }
-
     /** The node the guest device is attached to ({@code drive=}), when the drive has a medium. */
     public Optional<String> frontNode() {
         if (images.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(copyOnRead ? "libvirt-CoR-" + dev : images.getFirst().formatNodeName());
-    }
-
-    /** The image below {@code images().get(position)}, if the plan has one. */
-    public Optional<ImageNode> below(int position) {
-        return position + 1 < images.size() ? Optional.of(images.get(position + 1)) : Optional.empty();
     }
 
     /** The image with this index, if it is in the chain. */

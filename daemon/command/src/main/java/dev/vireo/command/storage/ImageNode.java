@@ -47,8 +47,4 @@ public record ImageNode(int index, String path, boolean hostDevice, String forma
     public boolean formatHasBacking() {
         return BACKING_FORMATS.contains(format);
     }
-
-    public ImageNode withFdSet(FdSet set) {
-        return new ImageNode(index, path, hostDevice, format, readOnly, set);
-    }
 }
