@@ -28,6 +28,11 @@ public record DiskStorage(String dev, List<ImageNode> images, boolean closed, No
         return images.isEmpty();
     }
 
+    /** The top image, if the drive has a medium. */
+    public Optional<ImageNode> top() {
+        return images.isEmpty() ? Optional.empty() : Optional.of(images.getFirst());
+    }
+
     /** The node the guest device is attached to ({@code drive=}), when the drive has a medium. */
     public Optional<String> frontNode() {
         if (images.isEmpty()) {
