@@ -14,6 +14,7 @@ final class Commands {
             LifecycleCommands.START, LifecycleCommands.CREATE, LifecycleCommands.DESTROY,
             LifecycleCommands.SHUTDOWN, LifecycleCommands.SUSPEND, LifecycleCommands.RESUME,
             LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST, LifecycleCommands.DOMBLKSTAT,
+            LifecycleCommands.DOMBLKINFO,
             LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
 
     private Commands() {

@@ -1,5 +1,6 @@
 package dev.vireo.cli;
 
+import dev.vireo.protocol.DiskInfo;
 import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainEvent;
@@ -8,6 +9,7 @@ import dev.vireo.client.VireoClient;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,13 @@ final class LifecycleCommands {
                     BlockStatsText.print(stats, in.flag("--human"), out);
                 }
             });
+    static final CommandSpec DOMBLKINFO = named("domblkinfo", "Print a disk's capacity, allocation and physical size (or every disk's with --all).")
+            .flag("--all", "a table of every disk")
+            .flag("--human", "sizes in KiB, MiB, GiB, ...")
+            .flag("--json", "print the sizes as JSON (an object, or an array with --all)")
+            .param(DOMAIN, ANY_DOMAIN)
+            .optionalParam("DISK", "the disk's target (vda) or source path; required without --all")
+            .runs(LifecycleCommands::domBlkInfo);
     static final CommandSpec QEMU_MONITOR_COMMAND = named("qemu-monitor-command", "Send a QMP command to a running domain's monitor and print the reply.")
             .flag("--pretty", "indent the JSON reply")
             .param(DOMAIN, ANY_DOMAIN)
@@ -106,6 +115,32 @@ final class LifecycleCommands {
         out.println("------------------------------------------------");
         for (DiskSummary d : disks) out.printf("%-10s %s%n", d.target(), d.source() == null ? "-" : d.source());
         out.println();
+    }
+
+    private static void domBlkInfo(Invocation in, VireoClient client, PrintWriter out) throws Exception {
+        boolean all = in.flag("--all");
+        String disk = in.optionalParam(1);
+        if (all == (disk != null)) {
+            throw new UsageException(all ? "--all lists every disk: give no DISK with it"
+                    : "domblkinfo needs a DISK (a target such as vda, or a source path), or --all");
+        }
+        List<DiskInfo> disks = client.domBlkInfo(in.param(0), disk);
+        if (in.flag("--json")) {
+            List<Map<String, Object>> json = new ArrayList<>();
+            for (DiskInfo d : disks) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("disk", d.disk());
+                o.put("capacity", d.capacity());
+                o.put("allocation", d.allocation());
+                o.put("physical", d.physical());
+                json.add(o);
+            }
+            out.println(JsonText.pretty(all ? json : json.getFirst()));
+        } else if (all) {
+            BlockInfoText.printAll(disks, in.flag("--human"), out);
+        } else {
+            BlockInfoText.printOne(disks.getFirst(), in.flag("--human"), out);
+        }
     }
 
     private static void event(Invocation in, VireoClient client, PrintWriter out) throws Exception {

@@ -1,6 +1,7 @@
 package dev.vireo.client;
 
 import dev.vireo.protocol.BackingLayer;
+import dev.vireo.protocol.DiskInfo;
 import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainEvent;
@@ -273,6 +274,27 @@ public final class VireoClient implements AutoCloseable {
         Map<String, Long> fields = new LinkedHashMap<>();
         for (String f : DiskStats.FIELDS) fields.put(f, longValue(r, f));
         return DiskStats.of(text(r, "disk"), fields);
+    }
+
+    /**
+     * The sizes of a disk's top image ({@code domblkinfo}).
+     *
+     * @param disk a target or top image path, or null for every local disk
+     */
+    public List<DiskInfo> domBlkInfo(String domain, String disk) throws IOException, VireoException {
+        Map<String, Object> args = args("domain", domain);
+        if (disk != null) args.put("disk", disk);
+        List<DiskInfo> out = new ArrayList<>();
+        for (Object row : array(call("domblkinfo", args))) {
+            Map<String, Object> r = object(row);
+            out.add(new DiskInfo(text(r, "disk"), sizeOrNull(r, "capacity"), sizeOrNull(r, "allocation"),
+                    sizeOrNull(r, "physical")));
+        }
+        return out;
+    }
+
+    private static Long sizeOrNull(Map<String, Object> r, String field) {
+        return hasNonNull(r, field) ? longValue(r, field) : null;
     }
 
     /** Passes a QMP command through to a running domain's monitor; returns QMP's reply as compact JSON. */

@@ -15,6 +15,7 @@ import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.MonitorConnector;
 import dev.vireo.daemon.lifecycle.QmpMonitorConnector;
 import dev.vireo.daemon.lifecycle.Recovery;
+import dev.vireo.daemon.ops.BlockInfoOps;
 import dev.vireo.daemon.ops.DefinitionOps;
 import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.ops.ImageOps;
@@ -62,6 +63,7 @@ public final class Daemon implements AutoCloseable {
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
         new ImageOps(config.chainPolicy(), files).register(ops);
+        new BlockInfoOps(registry, files).register(ops);
         RpcServer server = new RpcServer(options.socket(), ops);
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));

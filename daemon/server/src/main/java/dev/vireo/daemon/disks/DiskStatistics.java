@@ -1,7 +1,6 @@
 package dev.vireo.daemon.disks;
 
 import dev.vireo.command.storage.DiskStorage;
-import dev.vireo.command.storage.ImageNode;
 import dev.vireo.command.storage.StoragePlan;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.monitor.BlockStats;
@@ -28,7 +27,7 @@ public final class DiskStatistics {
      */
     public static DiskStats of(String domain, StoragePlan plan, String disk, List<BlockStats> devices)
             throws VireoError {
-        if (disk != null) return of(find(domain, plan, disk), devices);
+        if (disk != null) return of(PlanDisks.find(domain, plan, disk), devices);
         DiskStats sum = new DiskStats("", 0, 0, 0, 0, 0, 0, 0, 0);
         for (DiskStorage d : plan.disks()) sum = sum.plus(of(d, devices));
         return sum;
@@ -46,16 +45,4 @@ public final class DiskStatistics {
         throw VireoError.failed("QEMU reports no statistics for disk '" + disk.dev() + "' (node "
                 + front.get() + "); its block graph differs from the live definition");
     }
-
-    /** The disk named by its target or by its top image's path, as virsh accepts either. */
-    private static DiskStorage find(String domain, StoragePlan plan, String name) throws VireoError {
-        Optional<DiskStorage> byTarget = plan.disk(name);
-        if (byTarget.isPresent()) return byTarget.get();
-        for (DiskStorage d : plan.disks()) {
-            if (d.top().map(ImageNode::path).filter(name::equals).isPresent()) return d;
-        }
-        throw VireoError.invalidArgument("invalid path: " + name + ": domain '" + domain
-                + "' has no local disk with that target or source (see domblklist)");
-    }
-
 }

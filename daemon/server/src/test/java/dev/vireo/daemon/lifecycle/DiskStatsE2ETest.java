@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
+import dev.vireo.protocol.DiskInfo;
 import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.ErrorCodes;
 import org.junit.jupiter.api.AfterEach;
@@ -12,14 +13,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** domblkstat against a TCG guest that keeps rewriting its disk (real vireod, QEMU 7.2). */
+/** domblkstat and domblkinfo against a TCG guest that keeps rewriting its disk (real vireod, QEMU 7.2). */
 @DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DiskStatsE2ETest {
@@ -33,7 +36,7 @@ class DiskStatsE2ETest {
     }
 
     @Test
-    void countersMoveWithTheGuestsWritesAndEqualQueryBlockstats() throws Exception {
+    void countersMoveWithTheGuestsWritesAndEqualQueryBlockstatsAndSizesEqualTheFiles() throws Exception {
         GuestDomains.guest();
         daemon = new DaemonProcess(tmp);
         Path image = GuestDomains.image(tmp, "stats");
@@ -79,8 +82,26 @@ class DiskStatsE2ETest {
             VireoException wrong = assertThrows(VireoException.class, () -> c.domBlkStat("stats", "vdz"));
             assertEquals(ErrorCodes.INVALID_ARGUMENT, wrong.code());
             assertTrue(wrong.getMessage().startsWith("invalid path: vdz: domain 'stats' has no"), wrong.getMessage());
+
+            // domblkinfo of the fd-passed image (libvirt 9 refuses these) equals stat(1)'s view
+            DiskInfo expected = new DiskInfo("vda", 64L << 20, allocated(image), Files.size(image));
+            assertEquals(List.of(expected), c.domBlkInfo("stats", "vda"));
+            assertTrue(expected.physical() > 1 << 20, "the guest's 1 MiB of writes grew the image: " + expected);
+            assertEquals(List.of(expected, new DiskInfo("hdc", null, null, null)), c.domBlkInfo("stats", null));
+            VireoException empty = assertThrows(VireoException.class, () -> c.domBlkInfo("stats", "hdc"));
+            assertEquals("disk 'hdc' does not currently have a source assigned", empty.getMessage());
+            assertEquals(ErrorCodes.INVALID_ARGUMENT,
+                    assertThrows(VireoException.class, () -> c.domBlkInfo("stats", "vdz")).code());
             c.destroy("stats");
+            // and of a shut-off domain
+            assertEquals(List.of(expected), c.domBlkInfo("stats", image.toString()));
         }
+    }
+
+    /** st_blocks * 512, as stat(1) reports it. */
+    private static long allocated(Path file) throws Exception {
+        String[] blocks = GuestDomains.run("stat", "-c", "%b %B", file.toString()).trim().split(" ");
+        return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
     }
 
     /** QEMU's own counters of the device whose root is {@code node}. */
