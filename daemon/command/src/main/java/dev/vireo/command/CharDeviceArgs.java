@@ -4,6 +4,8 @@ import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.CharDevice;
+import dev.vireo.conf.model.CharSource;
+import dev.vireo.conf.model.CharSourceMode;
 import dev.vireo.conf.model.CharTarget;
 import dev.vireo.conf.model.CharTargetType;
 import dev.vireo.conf.model.CharType;
@@ -62,6 +64,17 @@ final class CharDeviceArgs {
             DeviceAddressOption.append(ctx, o, serial);
             return o.toString();
         }
+        CharTargetType type = serial.getTarget() == null ? null : serial.getTarget().getType();
+        if (type == CharTargetType.USB_SERIAL || type == CharTargetType.PCI_SERIAL) {
+            if (type == CharTargetType.USB_SERIAL) UsbDeviceArgs.requireUsb(ctx, "serial " + alias);
+            OptionString o = new OptionString(type.xml()).add("chardev", "char" + alias).add("id", alias);
+            DeviceAddressOption.append(ctx, o, serial);
+            return o.toString();
+        }
+        if (type != null && type != CharTargetType.SERIAL && type != CharTargetType.ISA_SERIAL) {
+            throw new UnsupportedConfigurationException("serial " + alias + ": target type '" + type.xml()
+                    + "' is not supported by Vireo for x86 guests; supported: isa-serial, usb-serial, pci-serial");
+        }
         return "isa-serial,chardev=char" + alias + ",id=" + alias;
     }
 
@@ -87,13 +100,31 @@ final class CharDeviceArgs {
                 }
                 boolean spicevmcDevice = channel.getType() == CharType.SPICEVMC && ctx.has(Capability.DEVICE_SPICEVMC);
                 if (!spicevmcDevice) {
-                    out.option("-chardev", CharBackend.of("channel " + alias, channel, "vdagent").chardev(ctx, alias, false));
+                    CharBackend backend = channel.getType() == CharType.UNIX
+                            ? CharBackend.of("channel " + alias, CharType.UNIX, unixSources(ctx, channel, alias), channel.getProtocol(), null)
+                            : CharBackend.of("channel " + alias, channel, "vdagent");
+                    out.option("-chardev", backend.chardev(ctx, alias, false));
                 }
                 out.option("-device", virtioSerialPort(ctx, channel, alias, false));
             }
             default -> throw new UnsupportedConfigurationException("channel " + alias + ": target type '" + type.xml()
                     + "' is not supported by QEMU; allowed: virtio, guestfwd");
         }
+    }
+
+    /**
+     * A unix channel written without a path (as virt-install writes the guest agent's, and libvirt 9
+     * stores it) gets one at start, as libvirt does: a socket the daemon listens on beside the
+     * monitor's, named after the domain and the channel's target name (or its alias).
+     */
+    private static List<CharSource> unixSources(BuildContext ctx, CharDevice channel, String alias) {
+        List<CharSource> written = channel.getSources();
+        if (!written.isEmpty() && written.getFirst().getPath() != null) return written;
+        CharSource generated = new CharSource();
+        generated.setMode(written.isEmpty() || written.getFirst().getMode() == null ? CharSourceMode.BIND : written.getFirst().getMode());
+        String name = channel.getTarget() != null && channel.getTarget().getName() != null ? channel.getTarget().getName() : alias;
+        generated.setPath(ctx.options().monitorSocket().resolveSibling(ctx.domain().getName() + "." + name).toString());
+        return List.of(generated);
     }
 
     private static void console(BuildContext ctx, ArgvWriter out, CharDevice console) throws UnsupportedConfigurationException {

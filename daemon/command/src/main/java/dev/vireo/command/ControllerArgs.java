@@ -28,6 +28,13 @@ final class ControllerArgs {
                 }
             }
         }
+        for (Controller c : ctx.controllers()) {
+            if (c.getType() == ControllerType.PCI && !isRootBus(c)) {
+                throw new UnsupportedConfigurationException("<controller type='pci' index='" + DiskNames.orZero(c.getIndex())
+                        + "' model='" + c.getModel() + "'>: starting a guest with PCI bridges or PCIe ports is not supported by "
+                        + "Vireo yet; supported: pci-root, pcie-root (the machine's own bus)");
+            }
+        }
         if (!ctx.usesDevice()) {
             return;
         }
@@ -60,6 +67,11 @@ final class ControllerArgs {
         }
     }
 
+    /** The machine's own PCI bus, which comes with the board and needs no option. */
+    private static boolean isRootBus(Controller c) {
+        return c.getModel() == null || "pci-root".equals(c.getModel()) || "pcie-root".equals(c.getModel());
+    }
+
     private static String device(BuildContext ctx, Controller c) throws UnsupportedConfigurationException {
         int index = DiskNames.orZero(c.getIndex());
         OptionString option = switch (c.getType()) {
@@ -69,6 +81,7 @@ final class ControllerArgs {
             case CCID -> new OptionString("usb-ccid").add("id", "ccid" + index);
             case USB -> usb(ctx, c, index);
             case IDE, FDC -> throw new IllegalStateException("board controllers have no -device");
+            case PCI -> throw new IllegalStateException("PCI controllers are not in ORDER");
         };
         DeviceAddressOption.append(ctx, option, c);
         return option.toString();

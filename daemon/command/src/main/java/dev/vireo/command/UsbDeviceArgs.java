@@ -32,19 +32,30 @@ final class UsbDeviceArgs {
             out.option("-device", o.toString());
         }
         for (Input input : ctx.devices().getInputs()) {
+            if (input.getBus() == InputBus.VIRTIO) {
+                OptionString o = new OptionString("virtio-" + (input.getType() == InputType.KEYBOARD ? "keyboard"
+                        : input.getType() == InputType.TABLET ? "tablet" : "mouse") + "-pci").add("id", ctx.alias(input));
+                DeviceAddressOption.append(ctx, o, input);
+                out.option("-device", o.toString());
+                continue;
+            }
             if (input.getBus() != InputBus.USB) {
                 // PS/2 and Xen inputs come with the board.
                 continue;
             }
             String alias = ctx.alias(input);
             requireUsb(ctx, "input " + alias);
-            String kind = input.getType() == InputType.TABLET ? "tablet" : "mouse";
+            String kind = switch (input.getType()) {
+                case TABLET -> "tablet";
+                case KEYBOARD -> "kbd";
+                case MOUSE -> "mouse";
+            };
             if (ctx.usesDevice()) {
                 OptionString o = new OptionString("usb-" + kind).add("id", alias);
                 DeviceAddressOption.append(ctx, o, input);
                 out.option("-device", o.toString());
             } else {
-                out.option("-usbdevice", kind);
+                out.option("-usbdevice", input.getType() == InputType.KEYBOARD ? "keyboard" : kind);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.vireo.conf;
 
 import dev.vireo.conf.check.ConsistencyChecks;
+import dev.vireo.conf.check.TargetKindChecks;
 import dev.vireo.conf.check.ValueChecks;
 import dev.vireo.conf.defaults.DomainDefaults;
 import dev.vireo.conf.model.Domain;
@@ -47,6 +48,7 @@ public final class DomainXml {
         }
         if (!problems.isEmpty() || domain == null) throw new XmlProblemsException(problems);
         problems.addAll(ValueChecks.check(domain, positions));
+        problems.addAll(TargetKindChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
         DomainDefaults.apply(domain, mode == FormatMode.LIVE, emulators.machineTypes(domain));
         problems.addAll(ConsistencyChecks.check(domain, positions));

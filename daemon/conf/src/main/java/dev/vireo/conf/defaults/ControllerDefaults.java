@@ -28,20 +28,38 @@ final class ControllerDefaults {
     private static final Map<String, Integer> ICH9_COMPANION_START_PORT = Map.of("ich9-uhci1", 0, "ich9-uhci2", 2, "ich9-uhci3", 4);
 
     /**
-     * The written controllers, as libvirt's parser keeps them: each is inserted after the last one
+     * The written controllers, as libvirt's parser keeps them: 0.10.2 inserts each after the last one
      * of its type with no higher index (so a type's controllers end up ordered by index, companions
-     * of one index in document order), and an ICH9 UHCI companion without {@code <master>} gets
+     * of one index in document order), libvirt 9 keeps the document's order; an ICH9 UHCI companion without {@code <master>} gets
      * the start port its model implies.
      */
-    static void orderWritten(Domain d) {
+    static void orderWritten(Domain d, boolean libvirt9) {
         List<Controller> controllers = d.getDevices().getControllers();
         List<Controller> written = new ArrayList<>(controllers);
         controllers.clear();
         for (Controller c : written) {
-            if (c.getIndex() == null) c.setIndex(0);
+            if (c.getIndex() == null) c.setIndex(c.getType() == ControllerType.PCI ? unusedPciIndex(c, written) : 0);
             defaultCompanionMaster(c);
-            controllers.add(insertionPoint(controllers, c.getType(), c.getIndex()), c);
+            // libvirt 9's parser keeps the written order; only the controllers it adds are slotted in
+            controllers.add(libvirt9 ? controllers.size() : insertionPoint(controllers, c.getType(), c.getIndex()), c);
         }
+    }
+
+    /**
+     * A PCI controller written without an index gets one as libvirt gives it: the root bus 0, any
+     * other the lowest index from 1 that no PCI controller has yet (virt-install writes its
+     * pcie-root-ports this way).
+     */
+    private static int unusedPciIndex(Controller c, List<Controller> all) {
+        if ("pci-root".equals(c.getModel()) || "pcie-root".equals(c.getModel())) return 0;
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (Controller o : all) {
+            if (o.getType() == ControllerType.PCI && o.getIndex() != null) taken.add(o.getIndex());
+        }
+        taken.add(0);
+        int index = 1;
+        while (taken.contains(index)) index++;
+        return index;
     }
 
     private static void defaultCompanionMaster(Controller c) {

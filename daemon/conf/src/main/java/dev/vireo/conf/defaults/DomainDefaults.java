@@ -32,11 +32,11 @@ public final class DomainDefaults {
         GuestDefaults.apply(d);
         if (machines != null) MachineDefaults.canonicalise(d, machines);
         FirmwareFeatureDefaults.apply(d);
-        ControllerDefaults.orderWritten(d);
+        ControllerDefaults.orderWritten(d, machines != null);
         DiskDefaults.apply(d);
         ControllerDefaults.addImplicitUsb(d);
         CharDeviceDefaults.apply(d, live);
-        InputGraphicsDefaults.apply(d, live);
+        InputGraphicsDefaults.apply(d, live, machines != null);
         OtherDeviceDefaults.apply(d, live);
         ControllerDefaults.addImplicitForDevices(d);
         AddressDefaults.normaliseAll(d);

@@ -23,15 +23,27 @@ final class InputGraphicsDefaults {
     private InputGraphicsDefaults() {
     }
 
-    static void apply(Domain d, boolean live) {
+    /** @param libvirt9 the emulator was probed: libvirt 9's implicit inputs instead of 0.10.2's */
+    static void apply(Domain d, boolean live, boolean libvirt9) {
         Devices dev = d.getDevices();
         boolean hvm = DomainDefaults.isHvm(d);
         for (Input in : dev.getInputs()) {
-            if (in.getBus() == null) in.setBus(hvm ? (in.getType() == InputType.MOUSE ? InputBus.PS2 : InputBus.USB) : InputBus.XEN);
+            if (in.getBus() == null) {
+                boolean ps2 = in.getType() == InputType.MOUSE || (libvirt9 && in.getType() == InputType.KEYBOARD);
+                in.setBus(hvm ? (ps2 ? InputBus.PS2 : InputBus.USB) : InputBus.XEN);
+            }
         }
         InputBus implicitBus = hvm ? InputBus.PS2 : InputBus.XEN;
-        dev.getInputs().removeIf(in -> in.getType() == InputType.MOUSE && in.getBus() == implicitBus);
-        if (!dev.getGraphics().isEmpty()) {
+        if (libvirt9) {
+            // libvirt 9 stores the PS/2 mouse and keyboard every x86 board has, after the written inputs
+            if (hvm && isX86(d)) {
+                addUnlessPresent(dev, InputType.MOUSE, InputBus.PS2);
+                addUnlessPresent(dev, InputType.KEYBOARD, InputBus.PS2);
+            }
+        } else {
+            dev.getInputs().removeIf(in -> in.getType() == InputType.MOUSE && in.getBus() == implicitBus);
+        }
+        if (!libvirt9 && !dev.getGraphics().isEmpty()) {
             Input mouse = new Input();
             mouse.setType(InputType.MOUSE);
             mouse.setBus(implicitBus);
@@ -44,6 +56,21 @@ final class InputGraphicsDefaults {
             dev.getVideos().add(v);
             video(d, v);
         }
+    }
+
+    private static boolean isX86(Domain d) {
+        String arch = d.getOs().getType().getArch();
+        return "x86_64".equals(arch) || "i686".equals(arch);
+    }
+
+    private static void addUnlessPresent(Devices dev, InputType type, InputBus bus) {
+        for (Input in : dev.getInputs()) {
+            if (in.getType() == type && in.getBus() == bus) return;
+        }
+        Input added = new Input();
+        added.setType(type);
+        added.setBus(bus);
+        dev.getInputs().add(added);
     }
 
     private static void graphics(Graphics g, boolean live) {

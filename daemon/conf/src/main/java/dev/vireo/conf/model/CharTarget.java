@@ -3,6 +3,7 @@ package dev.vireo.conf.model;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
@@ -22,6 +23,33 @@ public class CharTarget {
 
     @XmlAttribute(name = "name")
     private String name;
+
+    /** Whether the guest has the channel open: live XML only, as libvirt reports it. */
+    @XmlAttribute(name = "state")
+    @XmlJavaTypeAdapter(LiveOnly.OfString.class)
+    private String state;
+
+    /** {@code <model name>}: the QEMU device of a serial port (libvirt 9 stores it). */
+    @XmlElement(name = "model")
+    private NamedModel model;
+
+    /** {@code @state}, or {@code null} when absent or not live. */
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    /** {@code <model>}, or {@code null} when absent. */
+    public NamedModel getModel() {
+        return model;
+    }
+
+    public void setModel(NamedModel model) {
+        this.model = model;
+    }
 
     /** {@code @type}, or {@code null} when absent. */
     public CharTargetType getType() {

@@ -10,7 +10,11 @@ public enum CharTargetType implements XmlSpelled {
     OPENVZ("openvz"),
     GUESTFWD("guestfwd"),
     SCLP("sclp"),
-    SCLPLM("sclplm");
+    SCLPLM("sclplm"),
+    ISA_SERIAL("isa-serial"),
+    USB_SERIAL("usb-serial"),
+    PCI_SERIAL("pci-serial"),
+    SYSTEM_SERIAL("system-serial");
 
     private final String xml;
 

@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** A bus controller: {@code <controller>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"alias", "master", "address"})
+@XmlType(propOrder = {"pciModel", "target", "alias", "master", "address"})
 public class Controller extends Device {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(ControllerType.Adapter.class)
@@ -29,6 +29,31 @@ public class Controller extends Device {
 
     @XmlElement(name = "master")
     private UsbMaster master;
+
+    /** {@code <model name>}: the QEMU device implementing a PCI controller model. */
+    @XmlElement(name = "model")
+    private NamedModel pciModel;
+
+    @XmlElement(name = "target")
+    private PciControllerTarget target;
+
+    /** {@code <model name>} of a PCI controller, or {@code null} when absent. */
+    public NamedModel getPciModel() {
+        return pciModel;
+    }
+
+    public void setPciModel(NamedModel pciModel) {
+        this.pciModel = pciModel;
+    }
+
+    /** {@code <target>} of a PCI controller, or {@code null} when absent. */
+    public PciControllerTarget getTarget() {
+        return target;
+    }
+
+    public void setTarget(PciControllerTarget target) {
+        this.target = target;
+    }
 
     /** {@code @type}, or {@code null} when absent. */
     public ControllerType getType() {

@@ -8,7 +8,8 @@ public enum ControllerType implements XmlSpelled {
     SATA("sata"),
     VIRTIO_SERIAL("virtio-serial"),
     CCID("ccid"),
-    USB("usb");
+    USB("usb"),
+    PCI("pci");
 
     private final String xml;
 

@@ -4,6 +4,7 @@ package dev.vireo.conf.model;
 public enum InputBus implements XmlSpelled {
     PS2("ps2"),
     USB("usb"),
+    VIRTIO("virtio"),
     XEN("xen");
 
     private final String xml;

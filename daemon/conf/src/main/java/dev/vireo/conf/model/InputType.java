@@ -3,7 +3,8 @@ package dev.vireo.conf.model;
 /** Kind of input device: {@code <input type>}. */
 public enum InputType implements XmlSpelled {
     MOUSE("mouse"),
-    TABLET("tablet");
+    TABLET("tablet"),
+    KEYBOARD("keyboard");
 
     private final String xml;
 
