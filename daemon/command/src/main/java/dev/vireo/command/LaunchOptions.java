@@ -42,11 +42,14 @@ public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, St
     }
 
     /**
-     * The Unix socket where the domain's swtpm listens and QEMU connects: beside the monitor socket,
-     * in the folder QEMU may reach. The daemon starts swtpm on exactly this path.
+     * The Unix socket where the domain's swtpm listens and QEMU connects: the monitor socket's path
+     * with {@code .swtpm} for {@code .monitor} (as short, in the folder QEMU may reach). The daemon
+     * starts swtpm on exactly this path.
      */
-    public Path tpmSocket(String domainName) {
-        return monitorSocket.resolveSibling(domainName + ".swtpm");
+    public Path tpmSocket() {
+        String monitor = monitorSocket.getFileName().toString();
+        String stem = monitor.endsWith(".monitor") ? monitor.substring(0, monitor.length() - ".monitor".length()) : monitor;
+        return monitorSocket.resolveSibling(stem + ".swtpm");
     }
 
     public LaunchOptions withDomainId(Integer id) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The guest's TPM: an emulated TPM whose state lives in a swtpm process the daemon runs beside QEMU
  * ({@code <backend type='emulator'>}); QEMU reaches it over the Unix socket
- * {@link LaunchOptions#tpmSocket(String)}. The device is libvirt's: {@code tpm-tis} unless the
+ * {@link LaunchOptions#tpmSocket()}. The device is libvirt's: {@code tpm-tis} unless the
  * domain asks for {@code tpm-crb} (a TPM 2.0 interface only).
  */
 public final class TpmArgs {
@@ -43,7 +43,7 @@ public final class TpmArgs {
             throw new UnsupportedConfigurationException("<tpm>: needs -device (capability 'device'), which "
                     + ctx.emulator() + " lacks");
         }
-        out.option("-chardev", "socket,id=" + CHARDEV + ",path=" + ctx.options().tpmSocket(ctx.domain().getName()));
+        out.option("-chardev", "socket,id=" + CHARDEV + ",path=" + ctx.options().tpmSocket());
         out.option("-tpmdev", "emulator,id=" + BACKEND + ",chardev=" + CHARDEV);
         out.option("-device", model.xml() + ",tpmdev=" + BACKEND + ",id=tpm0");
     }

@@ -4,6 +4,9 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.CapsProber;
 import dev.vireo.caps.MachineTypesProbe;
 import dev.vireo.daemon.config.DaemonConfig;
+import dev.vireo.daemon.guest.GuestFiles;
+import dev.vireo.daemon.guest.NvramStore;
+import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.domain.AutostartMarks;
 import dev.vireo.daemon.domain.DefinitionCodec;
@@ -51,14 +54,16 @@ public final class Daemon implements AutoCloseable {
         DomainRegistry registry = DomainRegistry.load(folders.domains(), codec, config.jobWait());
         MonitorConnector monitors = new QmpMonitorConnector();
         FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);
+        GuestFiles guestFiles = new GuestFiles(new NvramStore(folders.nvram(), config.qemuIdentity()),
+                new Swtpm(folders.swtpm(), folders.logs(), config.qemuIdentity()));
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
-                new DomainLogs(folders.logs()), new DiskLaunch(config, config.chainPolicy()), files);
+                new DomainLogs(folders.logs()), new DiskLaunch(config, config.chainPolicy()), files, guestFiles);
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
         Map<String, Operation> ops = new HashMap<>();
         DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds,
-                d -> Emulators.checkMachine(caps, d));
+                d -> Emulators.checkMachine(caps, d), guestFiles, lifecycle::isActive);
         definitions.register(ops);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);

@@ -19,8 +19,11 @@ import java.util.Optional;
  * @param logs      QEMU's output per domain (guest data): owner only
  * @param runtime   runtime records and the default RPC socket
  * @param qemuRun   monitor sockets (each controls its guest completely)
+ * @param nvram     the domains' UEFI variable stores: QEMU's group may pass through (it opens its
+ *                  own store, which it owns), not list
+ * @param swtpm     the emulated TPMs' states (secrets of the guests): owner only
  */
-public record DaemonFolders(Path domains, Path autostart, Path logs, Path runtime, Path qemuRun) {
+public record DaemonFolders(Path domains, Path autostart, Path logs, Path runtime, Path qemuRun, Path nvram, Path swtpm) {
     private static final int OWNER_ONLY = 0700;
     /** QEMU's group may pass through to its socket folder, not list: the RPC socket stays 0600. */
     private static final int GROUP_PASSES = 0710;
@@ -39,12 +42,14 @@ public record DaemonFolders(Path domains, Path autostart, Path logs, Path runtim
     public static DaemonFolders prepare(DaemonOptions options, Optional<QemuIdentity> qemu) throws IOException {
         Path state = options.stateDir();
         DaemonFolders folders = new DaemonFolders(state.resolve("domains"), state.resolve("autostart"),
-                state.resolve("log"), options.runtimeDir(), options.runtimeDir().resolve("qemu"));
-        for (Path secrets : List.of(folders.domains, folders.autostart, folders.logs)) {
+                state.resolve("log"), options.runtimeDir(), options.runtimeDir().resolve("qemu"),
+                state.resolve("nvram"), state.resolve("swtpm"));
+        for (Path secrets : List.of(folders.domains, folders.autostart, folders.logs, folders.swtpm)) {
             set(secrets, OWNER_ONLY, Optional.empty());
         }
         Optional<Integer> qemuGroup = qemu.map(QemuIdentity::gid);
         set(folders.runtime, qemuGroup.isPresent() ? GROUP_PASSES : OWNER_ONLY, qemuGroup);
+        set(folders.nvram, qemuGroup.isPresent() ? GROUP_PASSES : OWNER_ONLY, qemuGroup);
         set(folders.qemuRun, qemuGroup.isPresent() ? GROUP_CREATES_STICKY : OWNER_ONLY, qemuGroup);
         // the socket is the daemon's front door; when it is elsewhere (--listen), its folder is private too
         Path socketFolder = options.socket().toAbsolutePath().getParent();

@@ -24,6 +24,8 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.guest.GuestFiles;
+import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobs;
 import dev.vireo.jobs.DomainJobs;
@@ -68,12 +70,15 @@ public final class Lifecycle {
     private final DomainLogs logs;
     private final DiskLaunch disks;
     private final FileWork files;
+    private final GuestFiles guestFiles;
     private final AtomicInteger lastId = new AtomicInteger();
     private final GraphicsPorts displays = new GraphicsPorts();
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
-                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks, FileWork files) {
+                     MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks, FileWork files,
+                     GuestFiles guestFiles) {
+        this.guestFiles = guestFiles;
         this.registry = registry;
         this.codec = codec;
         this.caps = caps;
@@ -126,6 +131,11 @@ public final class Lifecycle {
         try {
             Files.deleteIfExists(monitor);
             displays.assign(e.name(), live);
+            // names the UEFI variable store in the live XML and creates it from its template at the first start
+            files.run("creating the UEFI variable store of domain '" + e.name() + "'", () -> {
+                guestFiles.nvram().prepare(live, e.name());
+                return null;
+            });
             // walks every disk chain (refusals stop the start here), numbers the images in the live
             // XML and opens them for QEMU (on the file pool: an image on a hung mount or a FIFO must
             // not pin an RPC carrier); the command line renders that storage plan
@@ -148,6 +158,14 @@ public final class Lifecycle {
             displays.release(e.name());
             throw failed("cannot prepare the start of domain '" + e.name() + "'", ex);
         }
+        Swtpm.Running tpm;
+        try {
+            tpm = guestFiles.swtpm().start(live, e.name(), e.uuid(), LaunchOptions.forMonitor(monitor).tpmSocket()).orElse(null);
+        } catch (VireoError ex) {
+            opened.close();
+            displays.release(e.name());
+            throw ex;
+        }
         ManagedProcess process;
         try (opened) {
             // Recorded before QEMU exists: a daemon killed from here on finds this QEMU again by
@@ -156,6 +174,7 @@ public final class Lifecycle {
                 new RuntimeRecord(e.name(), e.uuid(), 0, 0, monitor.toString(), id, StateKind.PAUSED.name(), STARTING_UP,
                         e.isPersistent(), codec.formatLive(live), List.of()).write(record);
             } catch (IOException ex) {
+                if (tpm != null) tpm.stop();
                 displays.release(e.name());
                 throw failed("cannot record the start of domain '" + e.name() + "' in " + record + " (nothing was started)", ex);
             }
@@ -163,11 +182,13 @@ public final class Lifecycle {
             Path log = logs.starting(e.name(), cmd.toShellLine());
             process = ProcessSpawner.spawn(opened.configure(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log)).build());
         } catch (IOException ex) {
+            if (tpm != null) tpm.stop();
             displays.release(e.name());
             removeQuietly(record);
             throw failed("cannot start " + cmd.emulator() + " for domain '" + e.name() + "'", ex);
         }
         RunningGuest guest = new RunningGuest(e, process, monitor, record);
+        guest.tpm = tpm;
         running.put(e.name(), guest);
         e.markActive(live, id, new DomainStatus(StateKind.PAUSED, STARTING_UP));
         process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
@@ -358,14 +379,26 @@ public final class Lifecycle {
         } catch (IOException ex) {
             Log.warn("cannot remove runtime files of " + e.name(), ex);
         }
+        if (guest.tpm != null) guest.tpm.stop();
         running.remove(e.name(), guest);
         displays.release(e.name());
+        Domain ran = e.live();
         e.markInactive(new DomainStatus(StateKind.SHUTOFF, reason));
+        if (!e.isPersistent() && ran != null) removeGuestFiles(e, ran);
         logs.stopped(e.name(), reason);
         registry.dropIfUnused(e);
         guest.stopped.complete(null);
         events.lifecycle(e.name(), "Stopped", Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
         Log.info("domain " + e.name() + " shut off (" + reason + ")");
+    }
+
+    /** A domain without definition (undefined while it ran, or created transient) leaves no state behind. */
+    private void removeGuestFiles(DomainEntry e, Domain ran) {
+        try {
+            guestFiles.remove(ran, e.name(), e.uuid());
+        } catch (VireoError ex) {
+            Log.warn("cannot remove the variable store or TPM state of " + e.name(), ex);
+        }
     }
 
     /** Records a status change and persists it for recovery (call with the lock held). */

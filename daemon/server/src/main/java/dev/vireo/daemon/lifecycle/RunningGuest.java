@@ -1,6 +1,7 @@
 package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.daemon.disks.FdSetRegistry;
+import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.jobs.BlockJobs;
 import dev.vireo.monitor.Monitor;
@@ -29,6 +30,8 @@ final class RunningGuest {
     volatile boolean guestShutdown;
     /** destroy asked for it: shut off (destroyed). */
     volatile boolean destroyRequested;
+    /** The guest's swtpm, or null when it has no emulated TPM (or this daemon found the guest again). */
+    volatile Swtpm.Running tpm;
     /** Set by start until {@code cont} has run: the RESUME it causes is part of booting. */
     volatile boolean starting = true;
 

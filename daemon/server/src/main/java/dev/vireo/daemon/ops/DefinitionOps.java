@@ -10,6 +10,7 @@ import dev.vireo.daemon.domain.AutostartMarks;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.lifecycle.EventBus;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
@@ -19,6 +20,7 @@ import dev.vireo.daemon.rpc.RpcException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The operations on definitions: define, undefine, validate, list, dumpxml, domstate, dominfo, lookup. */
 public final class DefinitionOps {
@@ -29,6 +31,8 @@ public final class DefinitionOps {
     private final EventBus events;
     private final Function<String, Double> cpuSeconds;
     private final DefinitionCheck check;
+    private final GuestFiles guestFiles;
+    private final Predicate<String> active;
 
     /** A refusal that needs more than the document, such as the emulator's machine types. */
     @FunctionalInterface
@@ -39,10 +43,15 @@ public final class DefinitionOps {
     /**
      * @param cpuSeconds CPU time used by a running domain (by name), or null when it does not run
      * @param check      run on every document before it is stored
+     * @param guestFiles the domains' variable stores and TPM states, removed with their definitions
+     * @param active     whether a domain (by name) runs: its state then goes when it stops
      */
     public DefinitionOps(DomainRegistry registry, DefinitionCodec codec, AutostartMarks autostart, EventBus events,
-                         Function<String, Double> cpuSeconds, DefinitionCheck check) {
+                         Function<String, Double> cpuSeconds, DefinitionCheck check, GuestFiles guestFiles,
+                         Predicate<String> active) {
         this.check = check;
+        this.guestFiles = guestFiles;
+        this.active = active;
         this.registry = registry;
         this.autostart = autostart;
         this.events = events;
@@ -89,9 +98,13 @@ public final class DefinitionOps {
     }
 
     private JsonNode undefine(Call call) throws RpcException, VireoError {
-        String name = registry.lookup(call.string("domain")).name();
+        DomainEntry e = registry.lookup(call.string("domain"));
+        String name = e.name();
+        Domain stored = e.persistent();
         registry.undefine(name);
         markAutostart(name, false);
+        // a running domain keeps its variable store and TPM until it stops (Lifecycle removes them then)
+        if (stored != null && !active.test(name)) guestFiles.remove(stored, name, e.uuid());
         events.lifecycle(name, "Undefined", "Removed");
         return Results.object();
     }
