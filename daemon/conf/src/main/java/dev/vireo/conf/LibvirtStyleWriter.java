@@ -52,7 +52,7 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
         Level parent = open.peek();
         if (parent != null) {
             parent.hasChildren = true;
-            newLine();
+            newLine(parent.foreign);
         }
         String name = prefix == null || prefix.isEmpty() ? localName : prefix + ":" + localName;
         boolean foreign = parent != null && (parent.foreign || open.size() == 2 && "metadata".equals(parent.name));
@@ -156,7 +156,7 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
             startTagOpen = false;
             return;
         }
-        if (level.hasChildren && !level.hasText) newLine();
+        if (level.hasChildren && !level.hasText) newLine(level.foreign);
         out.append("</").append(level.name).append('>');
     }
 
@@ -182,9 +182,18 @@ final class LibvirtStyleWriter implements XMLStreamWriter {
         }
     }
 
-    private void newLine() {
+    /**
+     * libxml2 indents at most {@value #MAX_FOREIGN_INDENT} spaces, however deep the element (virsh
+     * prints a 40-deep {@code <metadata>} child so): without the cap, a deeply nested document
+     * grew quadratically when printed (a 12 MB define was stored as 1.17 GB).
+     */
+    private static final int MAX_FOREIGN_INDENT = 60;
+
+    /** A new line indented for an element at the current depth; {@code foreign}: in metadata content. */
+    private void newLine(boolean foreign) {
         out.append('\n');
-        out.repeat("  ", open.size());
+        int spaces = 2 * open.size();
+        out.repeat(' ', foreign ? Math.min(spaces, MAX_FOREIGN_INDENT) : spaces);
     }
 
     private void escape(String s) {
