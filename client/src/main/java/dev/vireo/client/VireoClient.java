@@ -86,23 +86,44 @@ public final class VireoClient implements AutoCloseable {
         request.put("id", id);
         request.put("op", op);
         request.put("args", args == null ? Map.of() : args);
-        channel.writeLine(JsonText.write(request));
+        try {
+            channel.writeLine(JsonText.write(request));
+        } catch (IOException e) {
+            throwRefusalOr(e);
+        }
         for (;;) {
             Map<String, Object> reply = readMessage();
             if (reply.containsKey("event")) {
                 pendingEvents.add(reply); // pushed before this reply: eventLoop delivers it
                 continue;
             }
+            if (reply.get("id") == null && reply.get("error") != null) throw refusal(reply);
             if (!(reply.get("id") instanceof Number n) || n.longValue() != id) {
                 throw new ProtocolException("reply for request " + text(reply, "id") + " while waiting for " + id);
             }
-            Object error = reply.get("error");
-            if (error != null) {
-                throw new VireoException(text(object(error), "code", ErrorCodes.INTERNAL),
-                        text(object(error), "message", "unknown error"));
-            }
+            if (reply.get("error") != null) throw refusal(reply);
             return reply.get("result");
         }
+    }
+
+    private static VireoException refusal(Map<String, Object> reply) {
+        Map<String, Object> error = object(reply.get("error"));
+        return new VireoException(text(error, "code", ErrorCodes.INTERNAL), text(error, "message", "unknown error"));
+    }
+
+    /**
+     * A request that could not be sent: the daemon may have refused the connection (too many
+     * clients) and said why before closing it; that reason is worth more than "Broken pipe".
+     */
+    private void throwRefusalOr(IOException writeFailed) throws IOException, VireoException {
+        Map<String, Object> reply;
+        try {
+            reply = readMessage();
+        } catch (IOException nothingSaid) {
+            throw writeFailed;
+        }
+        if (reply.get("error") != null) throw refusal(reply);
+        throw writeFailed;
     }
 
     /** An operation's arguments from name, value pairs, in order. */

@@ -18,6 +18,10 @@ public final class ErrorCodes {
     public static final String OPERATION_FAILED = "operation-failed";
     /** The request itself is malformed: unknown op, missing or wrong argument. */
     public static final String BAD_REQUEST = "bad-request";
+    /** The daemon is at a limit (connections, buffered requests): nothing was done; try again later. */
+    public static final String BUSY = "busy";
+    /** The client went away before the operation began, so it was not started (seen in logs, not by that client). */
+    public static final String CANCELLED = "cancelled";
     /** A bug in the daemon: the message says what went wrong. */
     public static final String INTERNAL = "internal";
 

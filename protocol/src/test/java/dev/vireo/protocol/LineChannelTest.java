@@ -3,6 +3,7 @@ package dev.vireo.protocol;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ProtocolException;
 import java.io.EOFException;
 import java.net.StandardProtocolFamily;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Framing over a real Unix socket pair. */
 class LineChannelTest {
@@ -68,23 +70,63 @@ class LineChannelTest {
     }
 
     @Test
-    void aMessageOverTheCapIsRefused() throws Exception {
+    void aMessageOverTheCapIsSkippedAndTheNextOneReads() throws Exception {
         SocketChannel[] p = pair();
-        try (LineChannel b = new LineChannel(p[1])) {
+        try (LineChannel b = new LineChannel(p[1], 1 << 20, LineChannel.Budget.UNLIMITED)) {
             Thread writer = Thread.ofVirtual().start(() -> {
-                ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
                 try {
-                    for (int i = 0; i <= LineChannel.MAX_MESSAGE_BYTES >> 20; i++) {
+                    ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+                    for (int i = 0; i < 3; i++) {
                         chunk.clear();
                         while (chunk.hasRemaining()) p[0].write(chunk);
                     }
-                } catch (IOException closed) {
-                    // the reader gave up, as it should
+                    ByteBuffer next = ByteBuffer.wrap("\n{\"next\":1}\n".getBytes(StandardCharsets.UTF_8));
+                    while (next.hasRemaining()) p[0].write(next);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            assertThrows(ProtocolException.class, b::readLine);
-            p[0].close();
+            LineChannel.MessageRefused refused = assertThrows(LineChannel.MessageRefused.class, b::readLine);
+            assertEquals("message longer than 1048576 bytes", refused.getMessage());
+            assertEquals("{\"next\":1}", b.readLine(), "the stream stays in step");
             writer.join();
+        }
+    }
+
+    @Test
+    void aLargeMessageNeedsRoomInTheSharedBudget() throws Exception {
+        SocketChannel[] p = pair();
+        long[] budget = {256 << 10};
+        LineChannel.Budget shared = new LineChannel.Budget() {
+            @Override
+            public synchronized boolean reserve(long bytes) {
+                if (bytes > budget[0]) return false;
+                budget[0] -= bytes;
+                return true;
+            }
+
+            @Override
+            public synchronized void release(long bytes) {
+                budget[0] += bytes;
+            }
+        };
+        try (LineChannel b = new LineChannel(p[1], 4 << 20, shared)) {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    String small = "x".repeat(200 << 10) + "\n";
+                    String large = "y".repeat(1 << 20) + "\n";
+                    ByteBuffer all = ByteBuffer.wrap((small + large + "{}\n").getBytes(StandardCharsets.UTF_8));
+                    while (all.hasRemaining()) p[0].write(all);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertEquals(200 << 10, b.readLine().length(), "within the budget");
+            LineChannel.MessageRefused refused = assertThrows(LineChannel.MessageRefused.class, b::readLine);
+            assertTrue(refused.overBudget(), refused.getMessage());
+            assertEquals("{}", b.readLine());
+            writer.join();
+            assertEquals(256 << 10, budget[0], "everything reserved was given back");
         }
     }
 }

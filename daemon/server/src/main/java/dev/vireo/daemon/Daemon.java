@@ -69,7 +69,7 @@ public final class Daemon implements AutoCloseable {
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
         new ImageOps(config.chainPolicy(), files).register(ops);
         new BlockInfoOps(registry, files).register(ops);
-        RpcServer server = new RpcServer(options.socket(), ops);
+        RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()

@@ -1,6 +1,7 @@
 package dev.vireo.daemon;
 
 import dev.vireo.daemon.config.QemuIdentity;
+import dev.vireo.protocol.Endpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,12 @@ import java.util.Optional;
  * here, before the RPC socket accepts and before autostart runs: a guest started at any moment
  * finds its folders as they stay. The parts that use a folder expect it to exist and never change
  * its mode.
+ *
+ * <p>The daemon sets the mode only of folders that are its own: the ones it creates now, its
+ * named folders inside them (domains, autostart, log, qemu) and its default runtime folder. A
+ * folder someone else made and named on the command line ({@code --listen unix:/tmp/vireod.sock},
+ * {@code --runtime-dir}) keeps its mode: making {@code /tmp} 0700 took its sticky bit and locked
+ * out every other user. The socket itself is protected either way (0600 and SO_PEERCRED).
  *
  * @param domains   stored definitions (may hold display passwords): owner only
  * @param autostart the autostart marks: owner only
@@ -34,8 +41,8 @@ public record DaemonFolders(Path domains, Path autostart, Path logs, Path runtim
     private static final int GROUP_CREATES_STICKY = 01730;
 
     /**
-     * Creates the folders and sets their modes (an existing folder's mode is reset, so a loosened
-     * one is closed again).
+     * Creates the folders and sets the modes of the daemon's own (an existing one's mode is reset,
+     * so a loosened one is closed again).
      *
      * @param qemu who QEMU runs as ({@code qemu_user}); empty: QEMU runs as the daemon's user
      */
@@ -48,13 +55,34 @@ public record DaemonFolders(Path domains, Path autostart, Path logs, Path runtim
             set(secrets, OWNER_ONLY, Optional.empty());
         }
         Optional<Integer> qemuGroup = qemu.map(QemuIdentity::gid);
-        set(folders.runtime, qemuGroup.isPresent() ? GROUP_PASSES : OWNER_ONLY, qemuGroup);
+        int runtimeMode = qemuGroup.isPresent() ? GROUP_PASSES : OWNER_ONLY;
+        if (createdNow(folders.runtime) || folders.runtime.toAbsolutePath().equals(Endpoint.defaultRuntimeDir().toAbsolutePath())) {
+            set(folders.runtime, runtimeMode, qemuGroup);
+        } else if (qemuGroup.isPresent() && (mode(folders.runtime) & 0011) == 0) {
+            Log.warn("runtime folder " + folders.runtime + " is not vireod's own, so its mode is left as it is; "
+                    + "QEMU's group cannot pass through it to create its monitor socket (give it mode "
+                    + Integer.toOctalString(runtimeMode) + " and group " + qemuGroup.get() + ")", null);
+        }
         set(folders.nvram, qemuGroup.isPresent() ? GROUP_PASSES : OWNER_ONLY, qemuGroup);
         set(folders.qemuRun, qemuGroup.isPresent() ? GROUP_CREATES_STICKY : OWNER_ONLY, qemuGroup);
-        // the socket is the daemon's front door; when it is elsewhere (--listen), its folder is private too
+        // the socket is the daemon's front door: elsewhere (--listen), a folder the daemon creates
+        // for it is private; one that exists is someone else's, and the socket's own mode protects it
         Path socketFolder = options.socket().toAbsolutePath().getParent();
-        if (!socketFolder.equals(folders.runtime.toAbsolutePath())) set(socketFolder, OWNER_ONLY, Optional.empty());
+        if (!socketFolder.equals(folders.runtime.toAbsolutePath()) && createdNow(socketFolder)) {
+            set(socketFolder, OWNER_ONLY, Optional.empty());
+        }
         return folders;
+    }
+
+    /** Creates the folder (and any missing parent) if it does not exist: true when it did not. */
+    private static boolean createdNow(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) return false;
+        Files.createDirectories(folder);
+        return true;
+    }
+
+    private static int mode(Path folder) throws IOException {
+        return (Integer) Files.getAttribute(folder, "unix:mode") & 07777;
     }
 
     private static void set(Path folder, int mode, Optional<Integer> group) throws IOException {

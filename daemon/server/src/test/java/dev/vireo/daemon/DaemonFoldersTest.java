@@ -33,7 +33,7 @@ class DaemonFoldersTest {
 
     @Test
     void withoutAQemuUserEveryFolderIsTheOwnersAlone() throws Exception {
-        Files.createDirectories(tmp.resolve("run/qemu"));
+        DaemonFolders.prepare(options(), Optional.empty());
         Files.setAttribute(tmp.resolve("run/qemu"), "unix:mode", 0755);
         DaemonFolders folders = DaemonFolders.prepare(options(), Optional.empty());
         for (Path folder : List.of(folders.domains(), folders.autostart(), folders.logs(), folders.runtime(), folders.qemuRun())) {
@@ -59,6 +59,31 @@ class DaemonFoldersTest {
         DaemonFolders.prepare(elsewhere, Optional.of(NOBODY));
         assertEquals(0700, mode(tmp.resolve("front")));
         assertEquals(0710, mode(tmp.resolve("run")));
+    }
+
+    @Test
+    void aFolderTheDaemonDidNotCreateKeepsItsMode() throws Exception {
+        // as `vireod --listen unix:/tmp/vireod.sock`: /tmp lost its sticky bit and became 0700
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.setAttribute(shared, "unix:mode", 01777);
+        Path givenRuntime = Files.createDirectories(tmp.resolve("given-run"));
+        Files.setAttribute(givenRuntime, "unix:mode", 0755);
+        DaemonFolders folders = DaemonFolders.prepare(
+                new DaemonOptions(shared.resolve("vireod.sock"), tmp.resolve("state"), givenRuntime), Optional.empty());
+        assertEquals(01777, mode(shared), "the socket's existing folder");
+        assertEquals(0755, mode(givenRuntime), "an existing runtime folder named with --runtime-dir");
+        assertEquals(0700, mode(folders.qemuRun()), "the daemon's own folder inside it");
+    }
+
+    @Test
+    void theSocketInASharedFolderIsTheOwnersAlone() throws Exception {
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.setAttribute(shared, "unix:mode", 01777);
+        DaemonOptions options = new DaemonOptions(shared.resolve("vireod.sock"), tmp.resolve("state"), tmp.resolve("run"));
+        try (Daemon daemon = Daemon.start(options)) {
+            assertEquals(0600, mode(options.socket()));
+            assertEquals(01777, mode(shared));
+        }
     }
 
     /**

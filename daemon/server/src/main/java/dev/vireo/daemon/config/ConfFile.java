@@ -28,10 +28,10 @@ final class ConfFile {
         }
 
         /** A whole number from {@code min} to {@code max}. */
-        int number(int min, int max) {
-            int n;
+        long number(long min, long max) {
+            long n;
             try {
-                n = quoted ? -1 : Integer.parseInt(raw);
+                n = quoted ? -1 : Long.parseLong(raw);
             } catch (NumberFormatException e) {
                 n = -1;
             }

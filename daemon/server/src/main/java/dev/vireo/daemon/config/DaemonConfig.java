@@ -1,5 +1,6 @@
 package dev.vireo.daemon.config;
 
+import dev.vireo.daemon.rpc.RpcLimits;
 import dev.vireo.jobs.DomainJobs;
 import dev.vireo.protocol.Endpoint;
 import dev.vireo.storage.ChainPolicy;
@@ -25,16 +26,17 @@ import java.util.Optional;
  *                     default 0: such a chain is refused at start and by image-info)
  * @param jobWait      how long an operation waits for a domain that another one keeps busy before
  *                     it fails naming that one ({@code job_wait_seconds}, default 30 like libvirt)
+ * @param rpcLimits    what RPC clients may hold: connections, buffered bytes, time
  */
 public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds, boolean allowNetworkBacking,
-                           Duration jobWait) {
+                           Duration jobWait, RpcLimits rpcLimits) {
 
     public static final String FILE_NAME = "vireod.conf";
     private static final int MAX_JOB_WAIT_SECONDS = 3600;
 
     /** Network backings refused and the default job wait, as without the settings. */
     public DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDiskFds) {
-        this(qemuIdentity, passDiskFds, false, DomainJobs.DEFAULT_WAIT);
+        this(qemuIdentity, passDiskFds, false, DomainJobs.DEFAULT_WAIT, RpcLimits.defaults());
     }
 
     public static DaemonConfig defaults() {
@@ -65,10 +67,12 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
         ConfFile.Value pass = unknown.remove("pass_disk_fds");
         ConfFile.Value networkBacking = unknown.remove("allow_network_backing");
         ConfFile.Value wait = unknown.remove("job_wait_seconds");
+        RpcLimits rpc = rpcLimits(unknown);
         if (!unknown.isEmpty()) {
             ConfFile.Value first = unknown.values().iterator().next();
             throw new IllegalArgumentException(file + ":" + first.line() + ": unknown setting '" + first.key()
-                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing, job_wait_seconds");
+                    + "'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing, job_wait_seconds, "
+                    + "max_clients, max_request_bytes, max_buffered_bytes, idle_timeout, request_timeout");
         }
         if (group != null && user == null) {
             throw new IllegalArgumentException(file + ":" + group.line() + ": qemu_group needs qemu_user");
@@ -90,6 +94,21 @@ public record DaemonConfig(Optional<QemuIdentity> qemuIdentity, boolean passDisk
                     + "(QEMU's user is changed with setpriv); this daemon runs as uid " + daemonUid);
         }
         Duration jobWait = wait == null ? DomainJobs.DEFAULT_WAIT : Duration.ofSeconds(wait.number(1, MAX_JOB_WAIT_SECONDS));
-        return new DaemonConfig(identity, pass == null || pass.flag(), networkBacking != null && networkBacking.flag(), jobWait);
+        return new DaemonConfig(identity, pass == null || pass.flag(), networkBacking != null && networkBacking.flag(), jobWait,
+                rpc);
+    }
+
+    /** The RPC's limits: each setting taken out of {@code values}, the default where it is absent. */
+    private static RpcLimits rpcLimits(Map<String, ConfFile.Value> values) {
+        RpcLimits limits = RpcLimits.defaults();
+        ConfFile.Value v;
+        if ((v = values.remove("max_clients")) != null) limits = limits.withMaxClients((int) v.number(1, 100_000));
+        if ((v = values.remove("max_request_bytes")) != null) {
+            limits = limits.withMaxRequestBytes((int) v.number(1024, Integer.MAX_VALUE - 1));
+        }
+        if ((v = values.remove("max_buffered_bytes")) != null) limits = limits.withMaxBufferedBytes(v.number(0, Long.MAX_VALUE));
+        if ((v = values.remove("idle_timeout")) != null) limits = limits.withIdleTimeout(Duration.ofSeconds(v.number(1, 86_400 * 365)));
+        if ((v = values.remove("request_timeout")) != null) limits = limits.withRequestTimeout(Duration.ofSeconds(v.number(1, 86_400)));
+        return limits;
     }
 }

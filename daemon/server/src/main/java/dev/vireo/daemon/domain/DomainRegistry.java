@@ -4,6 +4,7 @@ import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.Log;
+import dev.vireo.daemon.calls.CallContext;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.jobs.DomainBusyException;
 import dev.vireo.jobs.DomainJobs;
@@ -105,6 +106,7 @@ public final class DomainRegistry {
             DomainEntry e = reserve(name, uuid);
             try (DomainJobs.SyncJob job = begin(e, "define")) {
                 if (e.removed()) continue;
+                callerWaits("define of '" + name + "'", e);
                 try {
                     AtomicFiles.write(file(name), codec.format(definition));
                 } catch (IOException io) {
@@ -154,6 +156,7 @@ public final class DomainRegistry {
             DomainEntry e = lookup(key);
             try (DomainJobs.SyncJob job = begin(e, "undefine")) {
                 if (e.removed()) continue;
+                callerWaits("undefine of '" + e.name() + "'", e);
                 if (!e.isPersistent()) {
                     throw VireoError.wrongState("cannot undefine transient domain '" + e.name() + "'");
                 }
@@ -191,6 +194,7 @@ public final class DomainRegistry {
             DomainEntry e = lookup(key);
             try (DomainJobs.SyncJob job = begin(e, operation)) {
                 if (e.removed()) continue;
+                callerWaits("the operation on '" + e.name() + "'", e);
                 return action.run(e);
             }
         }
@@ -207,6 +211,7 @@ public final class DomainRegistry {
             DomainEntry e = reserve(name, uuid);
             try (DomainJobs.SyncJob job = begin(e, operation)) {
                 if (e.removed()) continue;
+                callerWaits("the operation on '" + name + "'", e);
                 return action.run(e);
             }
         }
@@ -221,6 +226,19 @@ public final class DomainRegistry {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw VireoError.failed("interrupted while waiting for domain '" + e.name() + "'");
+        }
+    }
+
+    /**
+     * Where each operation begins: after the wait for the domain's job slot, a request whose client
+     * has gone is not carried out (an entry reserved for it is forgotten again).
+     */
+    private void callerWaits(String what, DomainEntry e) throws VireoError {
+        try {
+            CallContext.ensureCallerWaits(what);
+        } catch (VireoError gone) {
+            dropIfUnused(e);
+            throw gone;
         }
     }
 

@@ -25,6 +25,8 @@ public final class VireoError extends Exception {
         FAILED,
         /** Another operation keeps the domain busy past the wait's bound, or a long job refuses this one beside it. */
         BUSY,
+        /** The client that asked has gone, so the action was not started (see calls.CallContext). */
+        CALLER_GONE,
         /** The daemon's own state is inconsistent: a bug. */
         INTERNAL
     }

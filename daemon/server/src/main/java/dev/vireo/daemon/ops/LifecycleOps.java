@@ -107,6 +107,7 @@ public final class LifecycleOps {
         String domain = call.optionalString("domain");
         if (domain != null) domain = registry.lookup(domain).name();
         lifecycle.events().subscribe(call.session(), domain);
+        call.session().subscribed();
         return Results.object();
     }
 

@@ -19,6 +19,7 @@ final class ErrorReplies {
             case FAILED -> ErrorCodes.OPERATION_FAILED;
             // the operation did not run; the message names the one that holds the domain
             case BUSY -> ErrorCodes.OPERATION_FAILED;
+            case CALLER_GONE -> ErrorCodes.CANCELLED;
             case INTERNAL -> ErrorCodes.INTERNAL;
         };
     }

@@ -1,57 +1,72 @@
 package dev.vireo.daemon.rpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.protocol.ErrorCodes;
-import dev.vireo.daemon.Json;
-import dev.vireo.daemon.errors.VireoError;
-import dev.vireo.protocol.LineChannel;
 import dev.vireo.daemon.Log;
+import dev.vireo.protocol.ErrorCodes;
+import dev.vireo.protocol.LineChannel;
+import com.fasterxml.jackson.databind.node.NullNode;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The daemon's RPC endpoint: a Unix socket (mode 0600, in a folder no one else may list) that
- * accepts only the daemon's own user and root, checked with SO_PEERCRED, and serves each
- * connection on its own virtual thread: read a request line, run its operation, write the reply
- * line.
+ * The daemon's RPC endpoint: a Unix socket (mode 0600) that accepts only the daemon's own user
+ * and root, checked with SO_PEERCRED, and serves each connection on its own virtual threads
+ * ({@link Connection}).
+ *
+ * <p>Every resource a client can make it hold is bounded ({@link RpcLimits}): connections,
+ * buffered request bytes, and time (a request begun and not finished, a reply not taken, a
+ * connection left idle). When accepting fails (out of file descriptors), the accept loop backs
+ * off and logs a summary rather than spinning.
  */
 public final class RpcServer implements AutoCloseable {
+    private static final long BACKOFF_MIN_MILLIS = 10;
+    private static final long BACKOFF_MAX_MILLIS = 1000;
+    private static final Duration FAILURE_REPORT_INTERVAL = Duration.ofSeconds(10);
+
     private final Path socket;
-    private final Map<String, Operation> operations;
-    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private final Dispatcher dispatcher;
+    private final RpcLimits limits;
+    private final BufferBudget budget;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionIds = new AtomicInteger();
-    private ServerSocketChannel server;
+    private volatile ServerSocketChannel server;
     private UserPrincipal owner;
     private UserPrincipal root;
+    private Thread reaper;
 
     public RpcServer(Path socket, Map<String, Operation> operations) {
+        this(socket, operations, RpcLimits.defaults());
+    }
+
+    public RpcServer(Path socket, Map<String, Operation> operations, RpcLimits limits) {
         this.socket = socket;
-        this.operations = Map.copyOf(operations);
+        this.dispatcher = new Dispatcher(operations);
+        this.limits = limits;
+        this.budget = new BufferBudget(limits.maxBufferedBytes());
     }
 
     /**
      * Binds the socket and starts accepting; returns once clients can connect. The socket's folder
-     * exists already, with its final mode (DaemonFolders).
+     * exists already (DaemonFolders).
      */
     public void start() throws IOException {
         refuseIfAnotherDaemonListens();
@@ -66,10 +81,21 @@ public final class RpcServer implements AutoCloseable {
         owner = Files.getOwner(socket);
         root = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("root");
         Thread.ofPlatform().name("rpc-accept").daemon(false).start(this::acceptLoop);
+        reaper = Thread.ofPlatform().name("rpc-timeouts").daemon(true).start(this::closeStuckConnections);
     }
 
     public Path socket() {
         return socket;
+    }
+
+    /** Connections being served now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Request bytes buffered beyond each connection's free share now (max_buffered_bytes bounds it). */
+    long bufferedBytes() {
+        return budget.used();
     }
 
     /** A socket file left by a daemon that died is removed; a live daemon's is not stolen. */
@@ -89,6 +115,7 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        AcceptFailures failures = new AcceptFailures();
         while (server.isOpen()) {
             SocketChannel ch;
             try {
@@ -96,26 +123,81 @@ public final class RpcServer implements AutoCloseable {
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
-                Log.warn("accept failed", e);
+                // e.g. EMFILE: the pending connection stays queued; retrying at once would spin
+                failures.failed(e);
                 continue;
             }
-            Thread.ofVirtual().name("rpc-" + sessionIds.get()).start(() -> serve(ch));
+            failures.succeeded();
+            if (connections.size() >= limits.maxClients()) {
+                refuse(ch, "too many connections: vireod serves at most " + limits.maxClients()
+                        + " at once (max_clients); try again later");
+                continue;
+            }
+            LineChannel lines = new LineChannel(ch, limits.maxRequestBytes(), budget);
+            Connection connection = new Connection(lines, new Session(lines, sessionIds.incrementAndGet()), dispatcher);
+            connections.add(connection); // counted here, before the next accept looks at the count
+            Thread.ofVirtual().name("rpc-read").start(() -> serve(connection));
         }
     }
 
-    private void serve(SocketChannel ch) {
-        connections.add(ch);
-        try (LineChannel lines = new LineChannel(ch)) {
-            if (!peerAllowed(ch)) return;
-            Session session = new Session(lines, sessionIds.incrementAndGet());
-            String line;
-            while ((line = lines.readLine()) != null) {
-                session.reply(answer(line, session));
+    /** Backs off while accept fails, logging the first failure and then a count per interval. */
+    private static final class AcceptFailures {
+        private long backoffMillis;
+        private long inInterval;
+        private long intervalStart;
+
+        void failed(IOException e) {
+            long now = System.nanoTime();
+            if (inInterval == 0) {
+                Log.warn("accept failed (backing off up to " + BACKOFF_MAX_MILLIS + " ms between attempts): " + e.getMessage(), null);
+                intervalStart = now;
             }
+            inInterval++;
+            if (now - intervalStart > FAILURE_REPORT_INTERVAL.toNanos()) {
+                Log.warn("accept failed " + inInterval + " times in the last " + FAILURE_REPORT_INTERVAL.toSeconds()
+                        + " s: " + e.getMessage(), null);
+                inInterval = 1;
+                intervalStart = now;
+            }
+            backoffMillis = backoffMillis == 0 ? BACKOFF_MIN_MILLIS : Math.min(BACKOFF_MAX_MILLIS, backoffMillis * 2);
+            try {
+                Thread.sleep(backoffMillis);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void succeeded() {
+            if (inInterval > 1) Log.info("accepting again after " + inInterval + " failed attempts");
+            backoffMillis = 0;
+            inInterval = 0;
+        }
+    }
+
+    /** Tells a client it is not served (one error line, written without waiting) and closes. */
+    private static void refuse(SocketChannel ch, String message) {
+        try (ch) {
+            ch.configureBlocking(false);
+            String line = Dispatcher.error(NullNode.instance, ErrorCodes.BUSY, message) + "\n";
+            ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException ignored) {
+            // the client has gone already
+        }
+    }
+
+    private void serve(Connection connection) {
+        SocketChannel ch = connection.lines().channel();
+        try {
+            if (!peerAllowed(ch)) {
+                connection.close();
+                return;
+            }
+            connection.readRequests();
         } catch (IOException e) {
             if (server.isOpen() && ch.isOpen()) Log.warn("connection dropped", e);
+            connection.close();
         } finally {
-            connections.remove(ch);
+            connections.remove(connection);
         }
     }
 
@@ -127,41 +209,17 @@ public final class RpcServer implements AutoCloseable {
         return false;
     }
 
-    private JsonNode answer(String line, Session session) {
-        ObjectNode reply = JsonNodeFactory.instance.objectNode();
-        JsonNode request;
-        try {
-            request = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            return error(reply, ErrorCodes.BAD_REQUEST, "malformed request: " + e.getOriginalMessage());
+    private void closeStuckConnections() {
+        long tick = Math.clamp(Math.min(limits.idleTimeout().toMillis(), limits.requestTimeout().toMillis()) / 4, 50, 1000);
+        while (server.isOpen()) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Connection c : connections) c.closeIfStuck(now, limits);
         }
-        reply.set("id", request.path("id"));
-        String op = request.path("op").asText("");
-        Operation operation = operations.get(op);
-        if (operation == null) {
-            return error(reply, ErrorCodes.BAD_REQUEST, "unknown operation '" + op + "'");
-        }
-        JsonNode args = request.path("args").isObject() ? request.get("args") : JsonNodeFactory.instance.objectNode();
-        try {
-            reply.set("result", operation.handle(new Call(op, args, session)));
-            return reply;
-        } catch (RpcException e) {
-            return error(reply, e.code(), e.getMessage());
-        } catch (VireoError e) {
-            return error(reply, ErrorReplies.codeOf(e.kind()), e.getMessage());
-        } catch (RuntimeException e) {
-            // one line, with the frame that threw: enough to find the bug without flooding the log
-            StackTraceElement[] frames = e.getStackTrace();
-            Log.warn(op + " failed unexpectedly" + (frames.length == 0 ? "" : " at " + frames[0]), e);
-            return error(reply, ErrorCodes.INTERNAL, op + " failed: " + e);
-        }
-    }
-
-    private static ObjectNode error(ObjectNode reply, String code, String message) {
-        ObjectNode error = reply.putObject("error");
-        error.put("code", code);
-        error.put("message", message);
-        return reply;
     }
 
     /** Stops accepting, closes every connection and removes the socket file. */
@@ -169,7 +227,8 @@ public final class RpcServer implements AutoCloseable {
     public void close() throws IOException {
         if (server == null) return;
         server.close();
-        for (SocketChannel ch : connections) ch.close();
+        if (reaper != null) reaper.interrupt();
+        for (Connection c : connections) c.close();
         Files.deleteIfExists(socket);
     }
 }

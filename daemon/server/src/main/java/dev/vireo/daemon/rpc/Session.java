@@ -11,6 +11,8 @@ import java.io.IOException;
 public final class Session {
     private final LineChannel channel;
     private final int id;
+    private volatile boolean gone;
+    private volatile boolean subscribed;
 
     Session(LineChannel channel, int id) {
         this.channel = channel;
@@ -22,7 +24,25 @@ public final class Session {
     }
 
     public boolean isOpen() {
-        return channel.channel().isOpen();
+        return !gone && channel.channel().isOpen();
+    }
+
+    /** The client hung up (end of stream or a broken connection), even if a reply is still being prepared for it. */
+    boolean callerGone() {
+        return gone || !channel.channel().isOpen();
+    }
+
+    void markGone() {
+        gone = true;
+    }
+
+    /** The client listens for events: the connection is not closed for being idle. */
+    public void subscribed() {
+        subscribed = true;
+    }
+
+    boolean isSubscribed() {
+        return subscribed;
     }
 
     /** Pushes {@code {"event":...}}; false when the client has gone (the caller then drops it). */

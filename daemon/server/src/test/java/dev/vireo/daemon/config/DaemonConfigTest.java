@@ -1,5 +1,6 @@
 package dev.vireo.daemon.config;
 
+import dev.vireo.daemon.rpc.RpcLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,13 +29,20 @@ class DaemonConfigTest {
     @Test
     void noFileMeansQemuRunsAsTheDaemonWithFdsPassed() throws Exception {
         assertEquals(DaemonConfig.defaults(), DaemonConfig.load(tmp.resolve("absent.conf")));
-        assertEquals(new DaemonConfig(Optional.empty(), true, false, Duration.ofSeconds(30)), DaemonConfig.defaults());
+        assertEquals(new DaemonConfig(Optional.empty(), true, false, Duration.ofSeconds(30), RpcLimits.defaults()), DaemonConfig.defaults());
     }
 
     @Test
     void theExampleFileLoadsAsTheDefaults() throws Exception {
         Path example = Path.of(System.getProperty("vireo.repo", "../..")).resolve("docs/vireod.conf.example");
         assertEquals(DaemonConfig.defaults(), DaemonConfig.load(example));
+    }
+
+    @Test
+    void rpcLimitsAreReadInBytesAndSeconds() throws Exception {
+        RpcLimits limits = load("max_clients = 20\nmax_request_bytes = 1048576\nmax_buffered_bytes = 0\n"
+                + "idle_timeout = 60\nrequest_timeout = 5\n").rpcLimits();
+        assertEquals(new RpcLimits(20, 1 << 20, 0, Duration.ofSeconds(60), Duration.ofSeconds(5)), limits);
     }
 
     @Test
@@ -73,8 +81,10 @@ class DaemonConfigTest {
     @Test
     void everyMistakeNamesTheFileTheLineAndWhatIsAllowed() {
         String file = tmp.resolve("vireod.conf").toString();
-        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing, job_wait_seconds",
-                refusal("\nuser = \"nobody\"\n"));
+        assertEquals(file + ":2: unknown setting 'user'; allowed: qemu_user, qemu_group, pass_disk_fds, allow_network_backing, job_wait_seconds, "
+                + "max_clients, max_request_bytes, max_buffered_bytes, idle_timeout, request_timeout", refusal("\nuser = \"nobody\"\n"));
+        assertEquals(file + ":1: max_clients is a whole number from 1 to 100000, not 0", refusal("max_clients = 0"));
+        assertEquals(file + ":1: idle_timeout is a whole number from 1 to 31536000, not 60", refusal("idle_timeout = \"60\""));
         assertEquals(file + ":1: qemu_user 'no-such-user-here' is not a user in /etc/passwd (a number is written '+N')",
                 refusal("qemu_user = \"no-such-user-here\""));
         assertEquals(file + ":2: qemu_group 'no-such-group' is not a group in /etc/group (a number is written '+N')",
