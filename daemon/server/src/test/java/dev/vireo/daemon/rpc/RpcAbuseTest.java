@@ -273,9 +273,38 @@ class RpcAbuseTest {
         private final LineChannel lines;
 
         Raw(Path socket) throws IOException {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(socket));
+            this(socket, REPLY);
+        }
+
+        /**
+         * Connects, retrying while the daemon's listen queue is full for up to {@code patience}: a
+         * blocking connect would wait for ever on a daemon that does not accept (out of descriptors).
+         */
+        Raw(Path socket, Duration patience) throws IOException {
+            ch = connect(socket, patience);
             lines = new LineChannel(ch);
+        }
+
+        private static SocketChannel connect(Path socket, Duration patience) throws IOException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            for (;;) {
+                SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+                try {
+                    c.configureBlocking(false);
+                    if (!c.connect(UnixDomainSocketAddress.of(socket))) throw new IOException("connection pending");
+                    c.configureBlocking(true);
+                    return c;
+                } catch (IOException queueFull) {
+                    c.close();
+                    if (System.nanoTime() > deadline) throw queueFull;
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while connecting", e);
+                    }
+                }
+            }
         }
 
         void send(String text) throws IOException {
