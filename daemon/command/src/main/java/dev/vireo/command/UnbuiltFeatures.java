@@ -7,6 +7,9 @@ import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskDriver;
 import dev.vireo.conf.model.DiskIo;
+import dev.vireo.conf.model.Filesystem;
+import dev.vireo.conf.model.FilesystemDriverType;
+import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.Memballoon;
 import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.HyperV;
@@ -36,6 +39,12 @@ final class UnbuiltFeatures {
 
     static void check(Domain d) throws UnsupportedConfigurationException {
         List<String> found = new ArrayList<>();
+        if (d.getIothreads() != null || d.getIothreadids() != null) found.add("<iothreads>");
+        if (d.getCputune() != null && !d.getCputune().getIothreadpins().isEmpty()) found.add("<cputune><iothreadpin>");
+        MemoryBacking mb = d.getMemoryBacking();
+        if (mb != null && (mb.getSource() != null || mb.getAccess() != null || mb.getAllocation() != null || mb.getDiscard() != null)) {
+            found.add("<memoryBacking><source|access|allocation|discard>");
+        }
         firmware(d.getOs(), found);
         features(d.getFeatures(), found);
         cpu(d.getCpu(), found);
@@ -99,6 +108,12 @@ final class UnbuiltFeatures {
             if (drv.getQueues() != null) found.add(name + "queues>");
             if (drv.getQueueSize() != null) found.add(name + "queue_size>");
             if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
+        }
+        for (Filesystem fs : dev.getFilesystems()) {
+            if (fs.getBinary() != null || (fs.getDriver() != null && fs.getDriver().getType() == FilesystemDriverType.VIRTIOFS)) {
+                found.add("<filesystem><driver type='virtiofs'> (supported: path, handle)");
+                break;
+            }
         }
         Memballoon balloon = dev.getMemballoon();
         if (balloon != null && (balloon.getAutodeflate() != null || balloon.getFreePageReporting() != null)) {

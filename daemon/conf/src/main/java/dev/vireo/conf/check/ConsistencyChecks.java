@@ -38,6 +38,7 @@ public final class ConsistencyChecks {
         c.bootOrder(d);
         AudioChecks.check(d.getDevices(), at, c.problems);
         DeviceCountChecks.check(d.getDevices(), at, c.problems);
+        IoThreadChecks.check(d, at, c.problems);
         return c.problems;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** CPU scheduler tuning: {@code <cputune>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"shares", "period", "quota", "emulatorPeriod", "emulatorQuota", "vcpupins", "emulatorpin"})
+@XmlType(propOrder = {"shares", "period", "quota", "emulatorPeriod", "emulatorQuota", "vcpupins", "emulatorpin", "iothreadpins"})
 public class CpuTune {
     @XmlElement(name = "shares")
     private Long shares;
@@ -28,6 +28,9 @@ public class CpuTune {
 
     @XmlElement(name = "vcpupin")
     private final List<VcpuPin> vcpupins = new ArrayList<>();
+
+    @XmlElement(name = "iothreadpin")
+    private final java.util.List<IoThreadPin> iothreadpins = new java.util.ArrayList<>();
 
     @XmlElement(name = "emulatorpin")
     private EmulatorPin emulatorpin;
@@ -89,5 +92,10 @@ public class CpuTune {
 
     public void setEmulatorpin(EmulatorPin emulatorpin) {
         this.emulatorpin = emulatorpin;
+    }
+
+    /** The {@code <iothreadpin>} children, in document order; the list is live. */
+    public java.util.List<IoThreadPin> getIothreadpins() {
+        return iothreadpins;
     }
 }

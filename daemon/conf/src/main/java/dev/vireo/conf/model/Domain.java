@@ -13,7 +13,7 @@ import java.util.List;
 /** A guest definition: the root {@code <domain>} element. */
 @XmlRootElement(name = "domain")
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "cputune", "numatune", "resource", "sysinfo", "bootloader", "bootloaderArgs", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "onLockfailure", "pm", "devices", "seclabels", "qemuCommandline"})
+@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "iothreads", "iothreadids", "cputune", "numatune", "resource", "sysinfo", "bootloader", "bootloaderArgs", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "onLockfailure", "pm", "devices", "seclabels", "qemuCommandline"})
 public class Domain {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(DomainVirtType.Adapter.class)
@@ -112,6 +112,12 @@ public class Domain {
 
     @XmlElement(name = "on_lockfailure")
     private String onLockfailure;
+
+    @XmlElement(name = "iothreads")
+    private Integer iothreads;
+
+    @XmlElement(name = "iothreadids")
+    private IoThreadIds iothreadids;
 
     /** {@code @type}, or {@code null} when absent. */
     public DomainVirtType getType() {
@@ -386,5 +392,23 @@ public class Domain {
 
     public void setOnLockfailure(String onLockfailure) {
         this.onLockfailure = onLockfailure;
+    }
+
+    /** {@code <iothreads>}: how many I/O threads, or {@code null} when absent. */
+    public Integer getIothreads() {
+        return iothreads;
+    }
+
+    public void setIothreads(Integer iothreads) {
+        this.iothreads = iothreads;
+    }
+
+    /** {@code <iothreadids>}, or {@code null} when absent. */
+    public IoThreadIds getIothreadids() {
+        return iothreadids;
+    }
+
+    public void setIothreadids(IoThreadIds iothreadids) {
+        this.iothreadids = iothreadids;
     }
 }

@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** A host directory or image shared with the guest: {@code <filesystem>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"driver", "source", "target", "readonly", "alias", "address"})
+@XmlType(propOrder = {"driver", "binary", "source", "target", "readonly", "alias", "address"})
 public class Filesystem extends Device {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(FilesystemType.Adapter.class)
@@ -31,6 +31,9 @@ public class Filesystem extends Device {
     @XmlElement(name = "readonly")
     @XmlJavaTypeAdapter(PresenceAdapter.class)
     private Boolean readonly;
+
+    @XmlElement(name = "binary")
+    private VirtiofsBinary binary;
 
     /** {@code @type}, or {@code null} when absent. */
     public FilesystemType getType() {
@@ -84,5 +87,14 @@ public class Filesystem extends Device {
 
     public void setReadonly(boolean readonly) {
         this.readonly = readonly;
+    }
+
+    /** {@code <binary>} (virtiofs), or {@code null} when absent. */
+    public VirtiofsBinary getBinary() {
+        return binary;
+    }
+
+    public void setBinary(VirtiofsBinary binary) {
+        this.binary = binary;
     }
 }

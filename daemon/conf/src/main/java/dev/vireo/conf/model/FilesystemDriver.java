@@ -1,5 +1,6 @@
 package dev.vireo.conf.model;
 
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -18,6 +19,9 @@ public class FilesystemDriver {
     @XmlJavaTypeAdapter(FilesystemWritePolicy.Adapter.class)
     private FilesystemWritePolicy wrpolicy;
 
+    @XmlAttribute(name = "queue")
+    private Integer queue;
+
     /** {@code @type}, or {@code null} when absent. */
     public FilesystemDriverType getType() {
         return type;
@@ -34,5 +38,14 @@ public class FilesystemDriver {
 
     public void setWrpolicy(FilesystemWritePolicy wrpolicy) {
         this.wrpolicy = wrpolicy;
+    }
+
+    /** {@code @queue} size (virtiofs), or {@code null} when absent. */
+    public Integer getQueue() {
+        return queue;
+    }
+
+    public void setQueue(Integer queue) {
+        this.queue = queue;
     }
 }

@@ -5,7 +5,8 @@ public enum FilesystemDriverType implements XmlSpelled {
     PATH("path"),
     HANDLE("handle"),
     LOOP("loop"),
-    NBD("nbd");
+    NBD("nbd"),
+    VIRTIOFS("virtiofs");
 
     private final String xml;
 
