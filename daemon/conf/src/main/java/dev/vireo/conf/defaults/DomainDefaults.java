@@ -29,6 +29,7 @@ public final class DomainDefaults {
      */
     public static void apply(Domain d, boolean live, MachineTypes machines) {
         if (d.getDevices() == null) d.setDevices(new Devices());
+        Libvirt9Defaults libvirt9 = machines != null ? Libvirt9Defaults.before(d) : null;
         GuestDefaults.apply(d);
         if (machines != null) MachineDefaults.canonicalise(d, machines);
         FirmwareFeatureDefaults.apply(d);
@@ -38,6 +39,7 @@ public final class DomainDefaults {
         CharDeviceDefaults.apply(d, live);
         InputGraphicsDefaults.apply(d, live, machines != null);
         OtherDeviceDefaults.apply(d, live);
+        if (libvirt9 != null) libvirt9.after(d);
         ControllerDefaults.addImplicitForDevices(d);
         AddressDefaults.normaliseAll(d);
     }
