@@ -12,6 +12,7 @@ import dev.vireo.conf.model.FilesystemDriverType;
 import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.Memballoon;
 import dev.vireo.conf.model.Features;
+import dev.vireo.conf.model.Graphics;
 import dev.vireo.conf.model.HyperV;
 import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Os;
@@ -114,6 +115,13 @@ final class UnbuiltFeatures {
                 found.add("<filesystem><driver type='virtiofs'> (supported: path, handle)");
                 break;
             }
+        }
+        if (!dev.getPanics().isEmpty()) found.add("<panic>");
+        if (dev.getVsock() != null) found.add("<vsock>");
+        for (Graphics g : dev.getGraphics()) {
+            if (g.getWebsocket() != null) found.add("<graphics websocket>");
+            if (g.getFiletransfer() != null) found.add("<graphics><filetransfer>");
+            if (g.getGl() != null) found.add("<graphics><gl>");
         }
         Memballoon balloon = dev.getMemballoon();
         if (balloon != null && (balloon.getAutodeflate() != null || balloon.getFreePageReporting() != null)) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The guest's devices: {@code <devices>}; each kind in its own list, formatted in libvirt's order. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"emulator", "disks", "controllers", "leases", "filesystems", "interfaces", "smartcards", "serials", "parallels", "consoles", "channels", "inputs", "tpms", "graphics", "sounds", "audios", "videos", "hostdevs", "redirdevs", "redirfilter", "hubs", "watchdog", "memballoon", "rngs"})
+@XmlType(propOrder = {"emulator", "disks", "controllers", "leases", "filesystems", "interfaces", "smartcards", "serials", "parallels", "consoles", "channels", "inputs", "tpms", "graphics", "sounds", "audios", "videos", "hostdevs", "redirdevs", "redirfilter", "hubs", "watchdog", "memballoon", "rngs", "panics", "vsock"})
 public class Devices {
     @XmlElement(name = "emulator")
     private String emulator;
@@ -82,6 +82,12 @@ public class Devices {
 
     @XmlElement(name = "rng")
     private final List<Rng> rngs = new ArrayList<>();
+
+    @XmlElement(name = "panic")
+    private final List<Panic> panics = new ArrayList<>();
+
+    @XmlElement(name = "vsock")
+    private Vsock vsock;
 
     /** {@code <emulator>}, or {@code null} when absent. */
     public String getEmulator() {
@@ -214,6 +220,20 @@ public class Devices {
         return rngs;
     }
 
+    /** The {@code <panic>} children, in document order; the list is live. */
+    public List<Panic> getPanics() {
+        return panics;
+    }
+
+    /** {@code <vsock>}, or {@code null} when absent. */
+    public Vsock getVsock() {
+        return vsock;
+    }
+
+    public void setVsock(Vsock vsock) {
+        this.vsock = vsock;
+    }
+
     /** {@code <memballoon>}, or {@code null} when absent. */
     public Memballoon getMemballoon() {
         return memballoon;
@@ -245,6 +265,8 @@ public class Devices {
         if (memballoon != null) all.add(memballoon);
         all.addAll(tpms);
         all.addAll(rngs);
+        all.addAll(panics);
+        if (vsock != null) all.add(vsock);
         return all;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** A graphical console: {@code <graphics>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"listens", "channels", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse"})
+@XmlType(propOrder = {"listens", "channels", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer", "gl"})
 public class Graphics {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(GraphicsType.Adapter.class)
@@ -96,6 +96,15 @@ public class Graphics {
 
     @XmlAttribute(name = "sharePolicy")
     private String sharePolicy;
+
+    @XmlAttribute(name = "websocket")
+    private Integer websocket;
+
+    @XmlElement(name = "filetransfer")
+    private SpiceFileTransfer filetransfer;
+
+    @XmlElement(name = "gl")
+    private GraphicsGl gl;
 
     /** {@code @type}, or {@code null} when absent. */
     public GraphicsType getType() {
@@ -321,5 +330,32 @@ public class Graphics {
 
     public void setSharePolicy(String sharePolicy) {
         this.sharePolicy = sharePolicy;
+    }
+
+    /** {@code @websocket}: VNC WebSocket port, -1 for automatic, or {@code null} when absent. */
+    public Integer getWebsocket() {
+        return websocket;
+    }
+
+    public void setWebsocket(Integer websocket) {
+        this.websocket = websocket;
+    }
+
+    /** {@code <filetransfer>} (SPICE), or {@code null} when absent. */
+    public SpiceFileTransfer getFiletransfer() {
+        return filetransfer;
+    }
+
+    public void setFiletransfer(SpiceFileTransfer filetransfer) {
+        this.filetransfer = filetransfer;
+    }
+
+    /** {@code <gl>}, or {@code null} when absent. */
+    public GraphicsGl getGl() {
+        return gl;
+    }
+
+    public void setGl(GraphicsGl gl) {
+        this.gl = gl;
     }
 }
