@@ -23,6 +23,9 @@ final class DefinitionCommands {
     static final CommandSpec DEFINE = named("define", "Define (but don't start) a domain from an XML file.")
             .param("FILE", XML_FILE).runs(DefinitionCommands::define);
     static final CommandSpec UNDEFINE = named("undefine", "Remove a domain's definition (a running domain becomes transient).")
+            .flag("--nvram", "also remove its UEFI variable store")
+            .flag("--keep-nvram", "keep its UEFI variable store")
+            .flag("--keep-tpm", "keep its emulated TPM's state")
             .param(DOMAIN, ANY_DOMAIN).runs(DefinitionCommands::undefine);
     static final CommandSpec VALIDATE = named("validate", "Check a domain XML file against the schema and the semantic checks, without storing it.")
             .param("FILE", XML_FILE).runs(DefinitionCommands::validate);
@@ -60,7 +63,8 @@ final class DefinitionCommands {
 
     private static void undefine(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         String name = client.domName(in.param(0));
-        client.undefine(in.param(0));
+        client.undefine(in.param(0), new VireoClient.UndefineOptions(in.flag("--nvram"), in.flag("--keep-nvram"),
+                in.flag("--keep-tpm")));
         out.printf("Domain %s has been undefined%n%n", name);
     }
 

@@ -154,7 +154,22 @@ public final class VireoClient implements AutoCloseable {
     }
 
     public void undefine(String domain) throws IOException, VireoException {
-        call("undefine", args("domain", domain));
+        undefine(domain, new UndefineOptions(false, false, false));
+    }
+
+    /**
+     * What undefine does with a domain's per-domain state, as virsh's flags say.
+     *
+     * @param nvram     remove the UEFI variable store ({@code --nvram})
+     * @param keepNvram keep it ({@code --keep-nvram}); a domain with a store needs one of the two
+     * @param keepTpm   keep the emulated TPM's state ({@code --keep-tpm}); removed otherwise
+     */
+    public record UndefineOptions(boolean nvram, boolean keepNvram, boolean keepTpm) {
+    }
+
+    public void undefine(String domain, UndefineOptions options) throws IOException, VireoException {
+        call("undefine", args("domain", domain, "nvram", options.nvram(), "keep_nvram", options.keepNvram(),
+                "keep_tpm", options.keepTpm()));
     }
 
     /** Checks a document without storing anything. */

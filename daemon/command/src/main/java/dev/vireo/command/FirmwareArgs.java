@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>QEMU opens both images by path: the code is read-only system firmware from the host's package,
  * and the variable store is a file the daemon itself creates, per domain, in its own state folder
- * (see docs/firmware.md).
+ * (see docs/command-line.md).
  */
 final class FirmwareArgs {
 

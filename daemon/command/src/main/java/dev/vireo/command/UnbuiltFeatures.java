@@ -13,6 +13,7 @@ import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.Memballoon;
 import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.Graphics;
+import dev.vireo.conf.model.FirmwareType;
 import dev.vireo.conf.model.HyperV;
 import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Os;
@@ -63,8 +64,12 @@ final class UnbuiltFeatures {
 
     private static void firmware(Os os, List<String> found) {
         if (os == null) return;
-        if (os.getFirmware() != null) found.add("<os firmware='" + os.getFirmware().xml() + "'> (firmware autoselection)");
-        if (os.getFirmwareFeatures() != null) found.add("<os><firmware><feature>");
+        boolean loaderNamed = os.getLoader() != null && os.getLoader().getPath() != null && !os.getLoader().getPath().isBlank();
+        if (os.getFirmware() == FirmwareType.EFI && !loaderNamed) {
+            found.add("<os firmware='efi'> without a <loader> image (vireod picks it from the host's firmware "
+                    + "descriptors when it starts the domain)");
+        }
+        if (os.getFirmware() == FirmwareType.BIOS) found.add("<os firmware='bios'> (firmware autoselection)");
     }
 
     private static void features(Features f, List<String> found) {

@@ -1,6 +1,7 @@
 package dev.vireo.daemon.guest;
 
 import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.FirmwareType;
 import dev.vireo.conf.model.LoaderType;
 import dev.vireo.conf.model.Os;
 import dev.vireo.conf.model.OsNvram;
@@ -78,17 +79,34 @@ public final class NvramStore {
         create(store, Path.of(nvram.getTemplate()));
     }
 
+    /**
+     * The store of a flash-firmware domain ({@code <loader type='pflash'>}, or {@code firmware='efi'},
+     * which becomes one at start) when the file exists: what undefine asks about.
+     */
+    public Optional<Path> existing(Domain definition, String name) {
+        Os os = definition.getOs();
+        boolean flash = os != null && (os.getFirmware() == FirmwareType.EFI
+                || os.getLoader() != null && os.getLoader().getType() == LoaderType.PFLASH);
+        if (!flash) return Optional.empty();
+        Path store = storeOf(definition, name);
+        return Files.exists(store, LinkOption.NOFOLLOW_LINKS) ? Optional.of(store) : Optional.empty();
+    }
+
     /** Removes the domain's store when it is the daemon's own (at undefine); quiet when there is none. */
     public void remove(Domain definition, String name) throws VireoError {
-        Os os = definition.getOs();
-        String named = os == null || os.getNvram() == null ? null : os.getNvram().getPath();
-        Path store = named == null || named.isBlank() ? defaultPath(name) : Path.of(named);
+        Path store = storeOf(definition, name);
         if (!ours(store)) return;
         try {
             Files.deleteIfExists(store);
         } catch (IOException e) {
             throw VireoError.failed("cannot remove the variable store " + store + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path storeOf(Domain definition, String name) {
+        Os os = definition.getOs();
+        String named = os == null || os.getNvram() == null ? null : os.getNvram().getPath();
+        return named == null || named.isBlank() ? defaultPath(name) : Path.of(named);
     }
 
     /** Whether the daemon owns this store: a file directly in its folder. */

@@ -24,6 +24,7 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.guest.FirmwareSelection;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.jobs.BlockJob;
@@ -124,6 +125,8 @@ public final class Lifecycle {
         int id = lastId.incrementAndGet();
         live.setId(id);
         QemuCaps qemuCaps = Emulators.caps(caps, Emulators.of(live));
+        // <os firmware='efi'>: the image comes from the host's firmware descriptors, into the live XML
+        FirmwareSelection.fill(live, qemuCaps);
         Path monitor = RuntimePaths.monitor(runDir, id, e.name());
         Path record = RuntimePaths.record(runDir, e.name());
         CommandLine cmd;

@@ -12,6 +12,7 @@ import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.lifecycle.EventBus;
+import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.errors.VireoError;
@@ -19,6 +20,8 @@ import dev.vireo.daemon.rpc.RpcException;
 
 import java.io.IOException;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -101,10 +104,21 @@ public final class DefinitionOps {
         DomainEntry e = registry.lookup(call.string("domain"));
         String name = e.name();
         Domain stored = e.persistent();
+        boolean nvram = call.flag("nvram");
+        boolean keepNvram = call.flag("keep_nvram");
+        if (nvram && keepNvram) throw new RpcException(ErrorCodes.BAD_REQUEST, "undefine: --nvram and --keep-nvram exclude each other");
+        Optional<Path> store = stored == null ? Optional.empty() : guestFiles.nvram().existing(stored, name);
+        if (store.isPresent() && !nvram && !keepNvram) {
+            throw VireoError.wrongState("cannot undefine domain '" + name + "' with nvram " + store.get()
+                    + ": add --nvram to remove it or --keep-nvram to keep it");
+        }
         registry.undefine(name);
         markAutostart(name, false);
         // a running domain keeps its variable store and TPM until it stops (Lifecycle removes them then)
-        if (stored != null && !active.test(name)) guestFiles.remove(stored, name, e.uuid());
+        if (stored != null && !active.test(name)) {
+            if (nvram) guestFiles.nvram().remove(stored, name);
+            if (!call.flag("keep_tpm")) guestFiles.swtpm().remove(e.uuid());
+        }
         events.lifecycle(name, "Undefined", "Removed");
         return Results.object();
     }

@@ -3,9 +3,11 @@ package dev.vireo.daemon.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
 import dev.vireo.process.TestGuest;
 import dev.vireo.protocol.DomainState;
 import java.nio.file.Files;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A guest booted by UEFI (Debian's OVMF, Secure Boot off, direct kernel boot) with a TPM 2.0 CRB
+ * A guest booted by UEFI ({@code <os firmware='efi'>} without Secure Boot: Debian's OVMF, picked
+ * from the host's firmware descriptors; direct kernel boot) with a TPM 2.0 CRB
  * device backed by the daemon's swtpm, on QEMU 7.2 with TCG. The machine is i440fx ('pc'): q35's
  * PCIe buses are not laid out by the command line yet.
  */
@@ -57,10 +60,9 @@ class FirmwareTpmE2ETest {
                   <uuid>0a9d2d6a-6b0f-4f7c-9d51-3c1f7e0c2b11</uuid>
                   <memory unit='MiB'>256</memory>
                   <vcpu>1</vcpu>
-                  <os>
+                  <os firmware='efi'>
                     <type arch='x86_64' machine='pc'>hvm</type>
-                    <loader readonly='yes' type='pflash'>%s</loader>
-                    <nvram template='%s'/>
+                    <firmware><feature enabled='no' name='secure-boot'/></firmware>
                     <kernel>%s</kernel>
                     <initrd>%s</initrd>
                     <cmdline>%s</cmdline>
@@ -72,7 +74,7 @@ class FirmwareTpmE2ETest {
                     <tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>
                   </devices>
                 </domain>
-                """.formatted(CODE, VARS, guest.kernel(), guest.initrd(), TestGuest.cmdline("idle"), console);
+                """.formatted(guest.kernel(), guest.initrd(), TestGuest.cmdline("idle"), console);
         Path nvram = tmp.resolve("state/nvram/efi_VARS.fd");
         Path tpmState = tmp.resolve("state/swtpm/0a9d2d6a-6b0f-4f7c-9d51-3c1f7e0c2b11");
         try (VireoClient c = daemon.client()) {
@@ -80,6 +82,8 @@ class FirmwareTpmE2ETest {
             c.start("efi");
             String live = c.dumpXml("efi", false);
             assertTrue(live.contains(nvram.toString()), "the live XML names the store: " + live);
+            assertTrue(live.contains(">" + CODE + "</loader>") && live.contains(VARS.toString()),
+                    "the firmware picked from the descriptors (60-edk2-x86_64.json): " + live);
             assertTrue(Files.isRegularFile(nvram) && Files.size(nvram) == Files.size(VARS), "store copied from the template");
             assertTrue(Files.exists(tpmState.resolve("tpm2-00.permall")), "swtpm_setup made the TPM's state");
             assertEquals(1, swtpmProcesses(tpmState).size(), "one swtpm for the guest");
@@ -99,7 +103,11 @@ class FirmwareTpmE2ETest {
             c.destroy("efi");
             awaitNoSwtpm(tpmState);
 
-            c.undefine("efi");
+            VireoException refused = assertThrows(VireoException.class, () -> c.undefine("efi"));
+            assertTrue(refused.getMessage().contains("with nvram " + nvram) && refused.getMessage().contains("--keep-nvram"),
+                    refused.getMessage());
+            assertTrue(Files.exists(tpmState), "a refused undefine removes nothing");
+            c.undefine("efi", new VireoClient.UndefineOptions(true, false, false));
         }
         assertFalse(Files.exists(nvram), "undefine removes the store");
         assertFalse(Files.exists(tpmState), "undefine removes the TPM state");
