@@ -12,6 +12,8 @@ import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.DomainVirtType;
 import dev.vireo.conf.model.Graphics;
+import dev.vireo.conf.model.HyperV;
+import dev.vireo.conf.model.HyperVMode;
 import dev.vireo.conf.model.Video;
 import dev.vireo.conf.model.VideoModel;
 import dev.vireo.conf.model.VideoModelElement;
@@ -31,6 +33,7 @@ import dev.vireo.conf.model.VideoModelElement;
  * <li>Audio: without any {@code <audio>}, a guest gets {@code <audio id='1'>} of type spice when it
  * has SPICE graphics, none when it has VNC graphics or no graphics at all (QEMU must not reach the
  * host's sound devices); a guest with only local (SDL) graphics gets none.</li>
+ * <li>Hyper-V: {@code <hyperv>} without a mode is {@code mode='custom'} (the enlightenments listed).</li>
  * </ul>
  */
 final class Libvirt9Defaults {
@@ -69,6 +72,8 @@ final class Libvirt9Defaults {
             if (first != null && first.getType() != VideoModel.NONE && first.getPrimary() == null) first.setPrimary(Boolean.TRUE);
         }
         if (dev.getAudios().isEmpty()) defaultAudio(dev);
+        HyperV hyperv = d.getFeatures() == null ? null : d.getFeatures().getHyperv();
+        if (hyperv != null && hyperv.getMode() == null) hyperv.setMode(HyperVMode.CUSTOM);
     }
 
     private static void cpu(Domain d) {
