@@ -3,7 +3,6 @@ package dev.vireo.caps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +146,7 @@ class CapsCacheTest {
     @Test
     void theDetailsOfAQmpProbeSurviveARestart() throws Exception {
         Path qemu = Path.of("/usr/bin/qemu-system-x86_64");
-        assumeTrue(Files.isExecutable(qemu), "QEMU is not installed at " + qemu);
+        assertTrue(Files.isExecutable(qemu), "QEMU 7.2 must be installed at " + qemu + " (scripts/install-deps)");
         QemuCaps probed = new CapsCache(state, new CapsProber()).get(qemu);
         assertTrue(!probed.machines().isEmpty() && !probed.firmware().isEmpty(), "a modern binary with firmware");
         assertEquals(probed, new CapsCache(state, new CapsProber()).get(qemu));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ class CapsProberTest {
 
     @Test
     void probesTheInstalledQemu() throws Exception {
-        assumeTrue(Files.isExecutable(QEMU), "QEMU is not installed at " + QEMU);
+        assertTrue(Files.isExecutable(QEMU), "QEMU 7.2 must be installed at " + QEMU + " (scripts/install-deps)");
         QemuCaps caps = new CapsProber().probe(QEMU);
         assertTrue(caps.version() >= 7_000_000, "version " + caps.version());
         assertEquals(QEMU.toString(), caps.emulator());
@@ -40,9 +39,9 @@ class CapsProberTest {
 
     @Test
     void probesTheInstalledQemuOverQmp() throws Exception {
-        assumeTrue(Files.isExecutable(QEMU), "QEMU is not installed at " + QEMU);
+        assertTrue(Files.isExecutable(QEMU), "QEMU 7.2 must be installed at " + QEMU + " (scripts/install-deps)");
         QemuCaps caps = new CapsProber().probe(QEMU);
-        assumeTrue(caps.versionString().startsWith("7.2."), "the machine names below are QEMU 7.2's");
+        assertTrue(caps.versionString().startsWith("7.2."), "the machine names below are QEMU 7.2's, not " + caps.versionString());
         assertEquals("pc-i440fx-7.2", caps.canonicalMachine("pc").orElseThrow());
         assertEquals("pc-q35-7.2", caps.canonicalMachine("q35").orElseThrow());
         assertEquals("pc-i440fx-7.2", caps.defaultMachine().orElseThrow().name());
