@@ -177,6 +177,9 @@ public final class QmpClient implements AutoCloseable {
             QmpGreeting parsed = QmpGreeting.parse(readHandshakeMessage("greeting"));
             writeLine(JSON.createObjectNode().put("execute", "qmp_capabilities"), null);
             JsonNode reply = readHandshakeMessage("reply to qmp_capabilities");
+            // QEMU 7.2 may greet twice when a client connects while its monitor is still being
+            // set up (the chardev reports "opened" twice): a second greeting is not the reply
+            if (reply.has("QMP")) reply = readHandshakeMessage("reply to qmp_capabilities");
             if (!reply.has("return")) {
                 JsonNode error = reply.path("error");
                 throw new QmpCommandException("qmp_capabilities", error.path("class").asText("?"),
