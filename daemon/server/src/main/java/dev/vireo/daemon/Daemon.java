@@ -58,9 +58,10 @@ public final class Daemon implements AutoCloseable {
                 new Swtpm(folders.swtpm(), folders.logs(), config.qemuIdentity()));
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
                 new DomainLogs(folders.logs()), new DiskLaunch(config, config.chainPolicy()), files, guestFiles);
-        int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
+        // Operations register what their block jobs change when they conclude (Lifecycle.onConcluded)
+        // before recovery, which finishes the jobs that concluded while the daemon was away.
         Map<String, Operation> ops = new HashMap<>();
         DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds,
                 d -> Emulators.checkMachine(caps, d), guestFiles, lifecycle::isActive);
@@ -68,7 +69,8 @@ public final class Daemon implements AutoCloseable {
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
         new ImageOps(config.chainPolicy(), files).register(ops);
-        new BlockInfoOps(registry, files).register(ops);
+        new BlockInfoOps(registry, lifecycle, files).register(ops);
+        int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));

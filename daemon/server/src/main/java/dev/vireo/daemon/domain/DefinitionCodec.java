@@ -52,6 +52,11 @@ public final class DefinitionCodec {
         return DomainXml.format(d, FormatMode.LIVE);
     }
 
+    /** A private copy of a live definition, its runtime details (id, aliases, image indexes) included. */
+    public Domain copyLive(Domain d) throws XmlProblemsException {
+        return DomainXml.parse(formatLive(d), FormatMode.LIVE);
+    }
+
     public String name(Domain d) {
         return d.getName();
     }

@@ -120,6 +120,21 @@ public final class DomainRegistry {
         }
     }
 
+    /**
+     * Replaces the stored definition of a domain whose job slot the caller holds (a change made by
+     * an operation on the domain, not a new definition): the file first, then the entry.
+     */
+    public void replaceStored(DomainEntry e, Domain changed) throws VireoError {
+        if (!e.jobs().heldByCurrentThread()) throw new IllegalStateException("the job slot of '" + e.name() + "' is not held");
+        if (!e.isPersistent()) throw new IllegalStateException("domain '" + e.name() + "' has no stored definition");
+        try {
+            AtomicFiles.write(file(e.name()), codec.format(changed));
+        } catch (IOException io) {
+            throw VireoError.failed("cannot store domain '" + e.name() + "': " + io.getMessage(), io);
+        }
+        e.persistent(changed);
+    }
+
     /** The outcome of {@link #define}: the domain, and whether it replaced an earlier definition. */
     public record Defined(DomainEntry entry, boolean updated) {
     }

@@ -1,6 +1,7 @@
 package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.daemon.Log;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobListener;
 import dev.vireo.jobs.BlockJobs;
@@ -28,12 +29,13 @@ final class GuestBlockJobs implements BlockJobListener {
         return jobs;
     }
 
+    /** Applies the job's result through the conclusion its command registered (BlockJobs logs a failure). */
     @Override
-    public void concluded(BlockJob job) {
-        // The chain and live XML change of each job kind belongs to the command that starts it
-        // (blockpull, blockcommit, blockcopy); until those exist no job is started by vireo.
+    public void concluded(BlockJob job) throws VireoError {
         Log.info("block job " + job.id() + " of " + guest.entry.name() + " on " + job.disk() + " concluded: "
                 + job.outcome().word() + (job.error() == null ? "" : " (" + job.error() + ")"));
+        JobConclusion conclusion = lifecycle.conclusionOf(job.kind()).orElse(null);
+        if (conclusion != null) conclusion.apply(new LiveGuest(lifecycle, guest), job);
     }
 
     @Override

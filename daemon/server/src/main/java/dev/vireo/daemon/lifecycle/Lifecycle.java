@@ -1,9 +1,5 @@
 package dev.vireo.daemon.lifecycle;
 
-import dev.vireo.daemon.disks.DiskStatistics;
-import dev.vireo.monitor.BlockStats;
-import dev.vireo.protocol.DiskStats;
-import dev.vireo.command.storage.StoragePlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.caps.CapsCache;
@@ -28,6 +24,7 @@ import dev.vireo.daemon.guest.FirmwareSelection;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.jobs.BlockJob;
+import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.jobs.BlockJobs;
 import dev.vireo.jobs.DomainJobs;
 import dev.vireo.monitor.Monitor;
@@ -44,11 +41,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs guests: start (QEMU paused with its monitor, then {@code cont}), destroy, shutdown, suspend,
@@ -75,6 +74,7 @@ public final class Lifecycle {
     private final AtomicInteger lastId = new AtomicInteger();
     private final GraphicsPorts displays = new GraphicsPorts();
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
+    private final Map<BlockJobKind, JobConclusion> conclusions = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
                      MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks, FileWork files,
@@ -93,6 +93,70 @@ public final class Lifecycle {
 
     public EventBus events() {
         return events;
+    }
+
+    /**
+     * Runs {@code action} on the running guest in the domain's job slot: the way every operation
+     * on a running guest (block jobs, snapshots, hotplug, resize, ...) reaches it.
+     *
+     * @param operation the command, named in the error of whoever finds the domain busy meanwhile
+     */
+    public <T> T withRunning(String key, String operation, GuestAction<T> action) throws VireoError {
+        return registry.withJob(key, operation, e -> action.run(new LiveGuest(this, requireRunning(e))));
+    }
+
+    @FunctionalInterface
+    public interface GuestAction<T> {
+        T run(LiveGuest guest) throws VireoError;
+    }
+
+    /**
+     * The running guest of a domain whose job slot the caller holds (from {@link DomainRegistry#withJob}),
+     * or empty when it does not run: for operations that work on running and shut-off domains alike.
+     */
+    public Optional<LiveGuest> running(DomainEntry e) {
+        if (!e.jobs().heldByCurrentThread()) throw new IllegalStateException("the job slot of '" + e.name() + "' is not held");
+        RunningGuest g = running.get(e.name());
+        return g == null || !e.status().active() ? Optional.empty() : Optional.of(new LiveGuest(this, g));
+    }
+
+    /** Registers what a kind of block job changes when it concludes (once, by the command that starts such jobs). */
+    public void onConcluded(BlockJobKind kind, JobConclusion conclusion) {
+        if (conclusions.putIfAbsent(kind, conclusion) != null) {
+            throw new IllegalStateException("the conclusion of " + kind + " jobs is already registered");
+        }
+    }
+
+    /** The conclusion registered for a kind of job, if any. */
+    Optional<JobConclusion> conclusionOf(BlockJobKind kind) {
+        return Optional.ofNullable(conclusions.get(kind));
+    }
+
+    /** {@link LiveGuest#changeLive}: the runtime record first, then the entry. */
+    void changeLive(RunningGuest guest, Consumer<Domain> change) throws VireoError {
+        DomainEntry e = guest.entry;
+        Domain changed;
+        try {
+            changed = codec.copyLive(e.live());
+        } catch (XmlProblemsException ex) {
+            throw VireoError.internal("the live definition of '" + e.name() + "' no longer parses: " + ex.getMessage(), ex);
+        }
+        change.accept(changed);
+        BlockJobs jobs = guest.blockJobs;
+        try {
+            writeRecord(guest, jobs == null ? List.of() : jobs.list(), changed);
+        } catch (IOException ex) {
+            throw failed("cannot record the change of domain '" + e.name() + "' in " + guest.runtimeFile + " (nothing was changed)", ex);
+        }
+        e.markActive(changed, e.id(), e.status());
+    }
+
+    /** {@link LiveGuest#changeStored}: nothing for a transient domain. */
+    void changeStored(DomainEntry e, Consumer<Domain> change) throws VireoError {
+        if (!e.isPersistent()) return;
+        Domain changed = copyOf(e.persistent());
+        change.accept(changed);
+        registry.replaceStored(e, changed);
     }
 
     /** Starts a defined domain from its stored definition. */
@@ -334,23 +398,6 @@ public final class Lifecycle {
         });
     }
 
-    /**
-     * {@code domblkstat}: the I/O counters of one disk (a target or top image path) or, for null,
-     * of every disk added up, read from QEMU now.
-     */
-    public DiskStats blockStats(String key, String disk) throws VireoError {
-        return registry.withJob(key, "domblkstat", e -> {
-            RunningGuest g = requireRunning(e);
-            List<BlockStats> devices;
-            try {
-                devices = monitorOf(g).queryBlockstats(false);
-            } catch (IOException ex) {
-                throw failed("query-blockstats on domain '" + e.name() + "'", ex);
-            }
-            return DiskStatistics.of(e.name(), StoragePlan.of(e.live(), Map.of()), disk, devices);
-        });
-    }
-
     // --- bookkeeping --------------------------------------------------------------------------
 
     /** QEMU ended (reaped or, for an adopted one, seen through its pidfd). */
@@ -421,11 +468,16 @@ public final class Lifecycle {
 
     /** Writes the guest's runtime record, with these block jobs, in one atomic replace. */
     void writeRecord(RunningGuest guest, List<BlockJob> blockJobs) throws IOException {
+        writeRecord(guest, blockJobs, guest.entry.live());
+    }
+
+    /** The same, with the live definition that is about to replace the entry's. */
+    private void writeRecord(RunningGuest guest, List<BlockJob> blockJobs, Domain live) throws IOException {
         DomainEntry e = guest.entry;
-        if (guest.stopped.isDone() || e.live() == null) return;
+        if (guest.stopped.isDone() || live == null) return;
         new RuntimeRecord(e.name(), e.uuid(), guest.process.pid(), guest.process.identity().startTicks(),
                 guest.monitorSocket.toString(), e.id(), e.status().state().name(), e.status().reason(),
-                e.isPersistent(), codec.formatLive(e.live()), blockJobs).write(guest.runtimeFile);
+                e.isPersistent(), codec.formatLive(live), blockJobs).write(guest.runtimeFile);
     }
 
     /** A guest found again after a restart becomes managed like one this daemon started. */
@@ -507,7 +559,7 @@ public final class Lifecycle {
     }
 
     /** The guest's monitor; missing only when a restarted daemon could not reconnect to it. */
-    private static Monitor monitorOf(RunningGuest g) throws VireoError {
+    static Monitor monitorOf(RunningGuest g) throws VireoError {
         Monitor m = g.monitor;
         if (m == null) {
             throw VireoError.failed("the monitor of domain '" + g.entry.name()

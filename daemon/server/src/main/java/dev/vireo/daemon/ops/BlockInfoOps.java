@@ -8,14 +8,17 @@ import dev.vireo.command.storage.DiskStorage;
 import dev.vireo.command.storage.ImageNode;
 import dev.vireo.command.storage.StoragePlan;
 import dev.vireo.daemon.FileWork;
+import dev.vireo.daemon.disks.DiskStatistics;
 import dev.vireo.daemon.disks.PlanDisks;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.protocol.DiskInfo;
+import dev.vireo.protocol.DiskStats;
 import dev.vireo.storage.ImageFormat;
 import dev.vireo.storage.ImageInfo;
 import dev.vireo.storage.StorageException;
@@ -35,15 +38,31 @@ import java.util.Map;
  */
 public final class BlockInfoOps {
     private final DomainRegistry registry;
+    private final Lifecycle lifecycle;
     private final FileWork files;
 
-    public BlockInfoOps(DomainRegistry registry, FileWork files) {
+    public BlockInfoOps(DomainRegistry registry, Lifecycle lifecycle, FileWork files) {
         this.registry = registry;
+        this.lifecycle = lifecycle;
         this.files = files;
     }
 
     public void register(Map<String, Operation> ops) {
         ops.put("domblkinfo", this::domBlkInfo);
+        ops.put("domblkstat", this::domBlkStat);
+    }
+
+    /**
+     * {@code domblkstat}: one disk's I/O counters (a target or top image path given) or every
+     * disk's added up, read from QEMU now: {@code {"disk":..,"rd_req":..,...}}.
+     */
+    private JsonNode domBlkStat(Call call) throws RpcException, VireoError {
+        String disk = call.optionalString("disk");
+        DiskStats stats = lifecycle.withRunning(call.string("domain"), "domblkstat", guest ->
+                DiskStatistics.of(guest.name(), guest.plan(), disk, guest.qmp("query-blockstats", m -> m.queryBlockstats(false))));
+        ObjectNode out = Results.object().put("disk", stats.disk());
+        stats.fields().forEach(out::put);
+        return out;
     }
 
     /** {@code disk} given: that disk's row; left out: every local disk's, in document order. */

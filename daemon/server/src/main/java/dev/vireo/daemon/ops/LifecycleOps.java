@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.daemon.Json;
 import dev.vireo.conf.model.Disk;
@@ -44,7 +43,6 @@ public final class LifecycleOps {
         ops.put("resume", onDomain(lifecycle::resume));
         ops.put("reboot", onDomain(lifecycle::reboot));
         ops.put("domblklist", this::domBlkList);
-        ops.put("domblkstat", this::domBlkStat);
         ops.put("qemu-monitor-command", this::monitorCommand);
         ops.put("subscribe", this::subscribe);
     }
@@ -70,14 +68,6 @@ public final class LifecycleOps {
             row.set("backingChain", BackingChainJson.of(disk.getBackingStore()));
         }
         return rows;
-    }
-
-    /** One disk's counters ({@code disk} given) or all disks' sum: {@code {"disk":..,"rd_req":..,...}}. */
-    private JsonNode domBlkStat(Call call) throws RpcException, VireoError {
-        DiskStats stats = lifecycle.blockStats(call.string("domain"), call.optionalString("disk"));
-        ObjectNode out = Results.object().put("disk", stats.disk());
-        stats.fields().forEach(out::put);
-        return out;
     }
 
     /** What virsh shows as a disk's source: the file, device, folder, or network name. */

@@ -1,0 +1,113 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.command.storage.StoragePlan;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.disks.FdSetRegistry;
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.jobs.BlockJobs;
+import dev.vireo.monitor.Monitor;
+import dev.vireo.qmp.QmpCommandException;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What an operation on a running guest may use and change (snapshots, block jobs, hotplug,
+ * resize, throttling ...), handed out only inside the domain's synchronous job slot
+ * ({@link Lifecycle#withRunning}, {@link Lifecycle#running}) and valid only while it is held.
+ *
+ * <p>Changes to the definitions go through {@link #changeLive} and {@link #changeStored}: each
+ * applies the change to a copy, makes it durable (runtime record, stored file), and only then
+ * lets the daemon see it, so a crash leaves either the old or the new definition, never half of it.
+ */
+public final class LiveGuest {
+    private final Lifecycle lifecycle;
+    private final RunningGuest guest;
+
+    LiveGuest(Lifecycle lifecycle, RunningGuest guest) {
+        this.lifecycle = lifecycle;
+        this.guest = guest;
+    }
+
+    public DomainEntry entry() {
+        return guest.entry;
+    }
+
+    public String name() {
+        return guest.entry.name();
+    }
+
+    /** The live definition: read it, never change it in place (use {@link #changeLive}). */
+    public Domain live() {
+        return guest.entry.live();
+    }
+
+    /** The storage plan of the live definition: every disk's layers with their image indexes and node names. */
+    public StoragePlan plan() {
+        return StoragePlan.of(live(), Map.of());
+    }
+
+    /** The guest's monitor; refused when a restarted daemon could not reconnect to it. */
+    public Monitor monitor() throws VireoError {
+        return Lifecycle.monitorOf(guest);
+    }
+
+    /**
+     * Runs one monitor command; a refusal by QEMU becomes "COMMAND refused by QEMU: CLASS: DESC",
+     * a broken monitor "COMMAND on domain 'NAME': WHY".
+     */
+    public <T> T qmp(String command, MonitorFunction<T> call) throws VireoError {
+        try {
+            return call.apply(monitor());
+        } catch (QmpCommandException ex) {
+            throw VireoError.failed(command + " refused by QEMU: " + ex.errorClass() + ": " + ex.description(), ex);
+        } catch (IOException ex) {
+            throw VireoError.failed(command + " on domain '" + name() + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    @FunctionalInterface
+    public interface MonitorFunction<T> {
+        T apply(Monitor monitor) throws IOException;
+    }
+
+    /** Which fd set holds which image, as QEMU reported it at the start (or after a daemon restart). */
+    public FdSetRegistry fdSets() {
+        return guest.fdSets;
+    }
+
+    /** Records the fd sets after a change to the guest's images (re-read them with {@code query-fdsets}). */
+    public void fdSets(FdSetRegistry now) {
+        guest.fdSets = now;
+    }
+
+    /** The guest's block jobs (null only when a restarted daemon could not reconnect to its monitor). */
+    public BlockJobs blockJobs() {
+        return guest.blockJobs;
+    }
+
+    /**
+     * Changes the live definition: {@code change} edits a private copy, which is written to the
+     * guest's runtime record and then becomes the live definition (a daemon restart finds it).
+     * On a failure to record, nothing changed.
+     */
+    public void changeLive(Consumer<Domain> change) throws VireoError {
+        lifecycle.changeLive(guest, change);
+    }
+
+    /**
+     * Changes the stored definition, where libvirt updates it too (a new snapshot overlay, a
+     * pivoted copy, {@code --config}); does nothing for a transient domain. The file is replaced
+     * atomically before the daemon sees the change.
+     */
+    public void changeStored(Consumer<Domain> change) throws VireoError {
+        lifecycle.changeStored(guest.entry, change);
+    }
+
+    /** Announces an event to the clients that listen ({@code vireo event}). */
+    public void publish(EventPayload payload) {
+        lifecycle.events().publish(name(), payload);
+    }
+}
