@@ -78,9 +78,11 @@ public final class LiveGuest {
         return guest.fdSets;
     }
 
-    /** Records the fd sets after a change to the guest's images (re-read them with {@code query-fdsets}). */
-    public void fdSets(FdSetRegistry now) {
+    /** Reads the fd sets again ({@code query-fdsets}) after images were added or removed, and returns them. */
+    public FdSetRegistry rereadFdSets() throws VireoError {
+        FdSetRegistry now = qmp("query-fdsets", m -> GuestFdSets.read(m, live()));
         guest.fdSets = now;
+        return now;
     }
 
     /** The guest's block jobs (null only when a restarted daemon could not reconnect to its monitor). */
