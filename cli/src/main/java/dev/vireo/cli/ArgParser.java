@@ -67,7 +67,7 @@ final class ArgParser {
         }
         checkRequiredOptions(command, options);
         checkParams(command, params, paramIndexes);
-        return new Invocation(flags, options, params);
+        return new Invocation(flags, options, params, null);
     }
 
     /** The value, once it is known to be a whole number where the option wants one. */

@@ -15,6 +15,7 @@ final class Commands {
             LifecycleCommands.SHUTDOWN, LifecycleCommands.SUSPEND, LifecycleCommands.RESUME,
             LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST, LifecycleCommands.DOMBLKSTAT,
             LifecycleCommands.DOMBLKINFO,
+            BlockJobCommands.BLOCKPULL, BlockJobCommands.BLOCKJOB,
             LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
 
     private Commands() {

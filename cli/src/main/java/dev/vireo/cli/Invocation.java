@@ -1,12 +1,20 @@
 package dev.vireo.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A command's parsed arguments: the flags given, the options' values, the positional words. */
-record Invocation(Set<String> flags, Map<String, String> options, List<String> params) {
+/**
+ * A command's parsed arguments: the flags given, the options' values, the positional words, and
+ * where progress and diagnostics go ({@code err}, stderr; null until the command runs).
+ */
+record Invocation(Set<String> flags, Map<String, String> options, List<String> params, PrintWriter err) {
+
+    Invocation withErr(PrintWriter stderr) {
+        return new Invocation(flags, options, params, stderr);
+    }
 
     boolean flag(String name) {
         return flags.contains(name);

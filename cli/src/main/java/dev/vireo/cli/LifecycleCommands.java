@@ -91,6 +91,7 @@ final class LifecycleCommands {
             });
     static final CommandSpec EVENT = named("event", "Print domain events as they happen.")
             .option(DOMAIN, "only this domain's events", "--domain")
+            .option("NAME", "only events of this kind: lifecycle, reboot, io-error, block-threshold, block-job (the disk by its path), block-job-2 (by its target)", "--event")
             .flag("--loop", "keep printing events instead of stopping after the first")
             .intOption("--timeout", "SECONDS", "stop after this many seconds")
             .runs(LifecycleCommands::event);
@@ -147,15 +148,41 @@ final class LifecycleCommands {
         Integer timeoutSeconds = in.intOption("--timeout");
         boolean loop = in.flag("--loop");
         int[] count = {0};
+        String only = in.option("--event");
         client.subscribe(in.option("--domain"));
         client.eventLoop(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), e -> {
-            out.println(describe(e));
+            List<String> lines = describe(e, only);
+            if (lines.isEmpty()) return true;
+            lines.forEach(out::println);
             out.flush();
-            count[0]++;
+            count[0] += lines.size();
             return loop;
         });
         if (count[0] == 0 && timeoutSeconds != null) out.println("event loop timed out");
         out.printf("events received: %d%n", count[0]);
+    }
+
+    /**
+     * The lines virsh prints for the event, none when {@code only} (an event name) filters it out.
+     * A block job's event is virsh's {@code block-job} (the disk by its top image's path) and
+     * {@code block-job-2} (by its target), both when no name is given, as {@code virsh event --all}.
+     */
+    static List<String> describe(DomainEvent e, String only) {
+        if (e.kind().equals("block-job")) {
+            List<String> lines = new ArrayList<>();
+            String path = e.fields().get("path");
+            String status = e.fields().getOrDefault("status", "");
+            if ((only == null || only.equals("block-job")) && path != null) {
+                lines.add("event 'block-job' for domain '" + e.domain() + "': " + e.event() + " for " + path + " " + status);
+            }
+            if (only == null || only.equals("block-job-2")) {
+                lines.add("event 'block-job-2' for domain '" + e.domain() + "': " + e.event() + " for "
+                        + e.fields().getOrDefault("disk", "") + " " + status);
+            }
+            return lines;
+        }
+        if (only != null && !only.equals(e.kind())) return List.of();
+        return List.of(describe(e));
     }
 
     private static String describe(DomainEvent e) {

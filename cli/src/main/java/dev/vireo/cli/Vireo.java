@@ -26,7 +26,9 @@ final class Vireo {
     /** Runs one command line; returns the exit status. Both writers are flushed before returning. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return dispatch(args, out);
+            return dispatch(args, out, err);
+        } catch (ExitStatus e) {
+            return e.status();
         } catch (UsageException | VireoException | IOException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -39,7 +41,7 @@ final class Vireo {
         }
     }
 
-    private static int dispatch(String[] args, PrintWriter out) throws Exception {
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) throws Exception {
         String uri = null;
         int i = 0;
         for (; i < args.length && args[i].startsWith("-"); i++) {
@@ -74,7 +76,7 @@ final class Vireo {
             Usage.printCommand(command, out);
             return 0;
         }
-        Invocation invocation = ArgParser.parse(command, words, i + 1);
+        Invocation invocation = ArgParser.parse(command, words, i + 1).withErr(err);
         try (VireoClient client = connect(uri)) {
             command.action().run(invocation, client, out);
         }

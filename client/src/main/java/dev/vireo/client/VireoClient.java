@@ -1,6 +1,7 @@
 package dev.vireo.client;
 
 import dev.vireo.protocol.BackingLayer;
+import dev.vireo.protocol.BlockJobState;
 import dev.vireo.protocol.DiskInfo;
 import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.DiskSummary;
@@ -331,6 +332,92 @@ public final class VireoClient implements AutoCloseable {
 
     private static Long sizeOrNull(Map<String, Object> r, String field) {
         return hasNonNull(r, field) ? longValue(r, field) : null;
+    }
+
+    // --- block jobs ----------------------------------------------------------------------------
+
+    /** Another connection to the same daemon (e.g. one that listens for events while this one asks). */
+    public VireoClient reconnect() throws IOException {
+        return connect(socket);
+    }
+
+    /**
+     * A started job (or the job a control command acted on).
+     *
+     * @param job the job's id, as its {@code block-job} events name it (field {@code job})
+     */
+    public record JobRef(String job, String kind, String label, String disk) {
+    }
+
+    private JobRef jobRef(String op, Map<String, Object> args) throws IOException, VireoException {
+        Map<String, Object> r = callForObject(op, args);
+        return new JobRef(text(r, "job"), text(r, "kind"), text(r, "label"), text(r, "disk"));
+    }
+
+    /**
+     * {@code blockpull}: pulls the layers above {@code base} (the whole chain when null; a path or
+     * {@code vda[N]}) into the disk's top image. Returns once the job runs.
+     *
+     * @param bandwidth bytes per second, 0 for no limit
+     */
+    public JobRef blockPull(String domain, String disk, String base, long bandwidth, boolean keepRelative)
+            throws IOException, VireoException {
+        Map<String, Object> a = args("domain", domain, "disk", disk, "bandwidth", bandwidth, "keepRelative", keepRelative);
+        if (base != null) a.put("base", base);
+        return jobRef("blockpull", a);
+    }
+
+    /**
+     * What {@code blockcommit} asks for.
+     *
+     * @param top       the layer to commit from (path or {@code vda[N]}), null for the active layer
+     * @param base      the layer to commit into, null for the bottom of the chain
+     * @param bandwidth bytes per second, 0 for no limit
+     */
+    public record CommitOptions(String top, String base, boolean shallow, boolean active, boolean delete,
+                                boolean keepRelative, long bandwidth) {
+    }
+
+    public JobRef blockCommit(String domain, String disk, CommitOptions o) throws IOException, VireoException {
+        Map<String, Object> a = args("domain", domain, "disk", disk, "shallow", o.shallow(), "active", o.active(),
+                "delete", o.delete(), "keepRelative", o.keepRelative(), "bandwidth", o.bandwidth());
+        if (o.top() != null) a.put("top", o.top());
+        if (o.base() != null) a.put("base", o.base());
+        return jobRef("blockcommit", a);
+    }
+
+    /** The disk's block job now, or null when none runs. */
+    public BlockJobState blockJobInfo(String domain, String disk) throws IOException, VireoException {
+        Map<String, Object> r = callForObject("blockjob-info", args("domain", domain, "disk", disk));
+        if (!hasNonNull(r, "job")) return null;
+        Map<String, Object> j = object(r.get("job"));
+        return new BlockJobState(text(j, "job"), text(j, "kind"), text(j, "label"), text(j, "disk"), text(j, "state"),
+                longValue(j, "cur"), longValue(j, "end"), longValue(j, "bandwidth"), bool(j, "ready"), bool(j, "paused"),
+                hasNonNull(j, "ioStatus") ? text(j, "ioStatus") : null, bool(j, "abortRequested"),
+                hasNonNull(j, "error") ? text(j, "error") : null);
+    }
+
+    /** Cancels the disk's job; its end arrives as a {@code canceled} event. */
+    public JobRef blockJobAbort(String domain, String disk) throws IOException, VireoException {
+        return jobRef("blockjob-abort", args("domain", domain, "disk", disk));
+    }
+
+    /** Pivots a READY copy or active commit; refused before READY. */
+    public JobRef blockJobPivot(String domain, String disk) throws IOException, VireoException {
+        return jobRef("blockjob-pivot", args("domain", domain, "disk", disk));
+    }
+
+    public JobRef blockJobPause(String domain, String disk) throws IOException, VireoException {
+        return jobRef("blockjob-pause", args("domain", domain, "disk", disk));
+    }
+
+    public JobRef blockJobResume(String domain, String disk) throws IOException, VireoException {
+        return jobRef("blockjob-resume", args("domain", domain, "disk", disk));
+    }
+
+    /** @param bandwidth bytes per second, 0 for no limit */
+    public JobRef blockJobSetSpeed(String domain, String disk, long bandwidth) throws IOException, VireoException {
+        return jobRef("blockjob-speed", args("domain", domain, "disk", disk, "bandwidth", bandwidth));
     }
 
     /** Passes a QMP command through to a running domain's monitor; returns QMP's reply as compact JSON. */

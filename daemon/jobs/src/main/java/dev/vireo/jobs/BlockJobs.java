@@ -113,6 +113,24 @@ public final class BlockJobs {
         monitor.jobCancel(id);
     }
 
+    /** Pauses a running job ({@code job-pause}); QEMU refuses a job that is already paused. */
+    public synchronized void pause(String id) throws IOException {
+        require(id);
+        monitor.jobPause(id);
+    }
+
+    /** Resumes a paused job ({@code job-resume}), also one QEMU paused on an I/O error. */
+    public synchronized void resume(String id) throws IOException {
+        require(id);
+        monitor.jobResume(id);
+    }
+
+    /** Changes a running job's speed limit ({@code block-job-set-speed}; 0 for none). */
+    public synchronized void setSpeed(String id, long bytesPerSecond) throws IOException {
+        require(id);
+        monitor.blockJobSetSpeed(id, bytesPerSecond);
+    }
+
     /** Pivots a READY two-phase job ({@code job-complete}). */
     public synchronized void pivot(String id) throws IOException {
         BlockJob j = require(id);
@@ -181,9 +199,11 @@ public final class BlockJobs {
     }
 
     private void conclude(BlockJob j, String error) {
-        BlockJobOutcome outcome = error != null ? BlockJobOutcome.FAILED
-                : j.abortRequested() ? BlockJobOutcome.CANCELED : BlockJobOutcome.COMPLETED;
-        BlockJob done = j.finished(outcome, error);
+        // a job the daemon cancelled ends canceled, whether QEMU calls that completed (a READY
+        // job) or an error ("Operation canceled")
+        BlockJobOutcome outcome = j.abortRequested() ? BlockJobOutcome.CANCELED
+                : error != null ? BlockJobOutcome.FAILED : BlockJobOutcome.COMPLETED;
+        BlockJob done = j.finished(outcome, outcome == BlockJobOutcome.CANCELED ? null : error);
         try {
             listener.concluded(done);
         } catch (Exception e) {

@@ -146,6 +146,17 @@ class BlockJobsTest {
     }
 
     @Test
+    void aCancelledRunningJobEndsCanceledThoughQemuReportsAnError() throws Exception {
+        startPull();
+        qemu.jobStatus(PULL.id(), JobStatus.RUNNING);
+        jobs.abort(PULL.id());
+        qemu.jobStatus(PULL.id(), JobStatus.ABORTING);
+        qemu.job(new JobInfo(PULL.id(), "stream", JobStatus.CONCLUDED, 1, 10, "Operation canceled"));
+        qemu.jobStatus(PULL.id(), JobStatus.CONCLUDED);
+        assertEquals("ended pull-vda-vda-1 canceled", heard.getLast());
+    }
+
+    @Test
     void refusedStartLeavesNothingRecorded() {
         qemu.failNext("block-stream", "GenericError", "Could not create node: Failed to get \"write\" lock");
         QmpCommandException e = assertThrows(QmpCommandException.class, this::startPull);

@@ -103,6 +103,9 @@ public interface Monitor extends AutoCloseable {
 
     List<JobInfo> queryJobs() throws IOException;
 
+    /** The block jobs with their speed limit, pause and I/O status ({@code query-block-jobs}). */
+    List<BlockJobInfo> queryBlockJobs() throws IOException;
+
     /** Pivots a READY mirror or active commit. */
     void jobComplete(String id) throws IOException;
 

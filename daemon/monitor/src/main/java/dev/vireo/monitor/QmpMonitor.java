@@ -303,6 +303,18 @@ public final class QmpMonitor implements Monitor {
     }
 
     @Override
+    public List<BlockJobInfo> queryBlockJobs() throws IOException {
+        List<BlockJobInfo> jobs = new ArrayList<>();
+        for (JsonNode j : call("query-block-jobs", null)) {
+            jobs.add(new BlockJobInfo(text(j, "device"), text(j, "type"), j.path("len").asLong(),
+                    j.path("offset").asLong(), j.path("speed").asLong(), j.path("busy").asBoolean(),
+                    j.path("paused").asBoolean(), j.path("ready").asBoolean(), text(j, "io-status"),
+                    JobStatus.ofQapi(j.path("status").asText()), text(j, "error")));
+        }
+        return jobs;
+    }
+
+    @Override
     public void jobComplete(String id) throws IOException {
         call("job-complete", id(id));
     }

@@ -145,6 +145,11 @@ public final class FakeMonitor implements Monitor {
         record("query-jobs", null);
         return List.copyOf(jobs.values());
     }
+    @Override public synchronized List<BlockJobInfo> queryBlockJobs() throws IOException {
+        record("query-block-jobs", null);
+        return jobs.values().stream().map(j -> new BlockJobInfo(j.id(), j.type(), j.totalProgress(), j.currentProgress(),
+                0, false, j.status() == JobStatus.PAUSED, j.status() == JobStatus.READY, "ok", j.status(), j.error())).toList();
+    }
     @Override public void jobComplete(String id) throws IOException { jobVerb("job-complete", id); }
     @Override public void jobCancel(String id) throws IOException { jobVerb("job-cancel", id); }
     @Override public void jobPause(String id) throws IOException { jobVerb("job-pause", id); }

@@ -19,6 +19,7 @@ import dev.vireo.daemon.lifecycle.MonitorConnector;
 import dev.vireo.daemon.lifecycle.QmpMonitorConnector;
 import dev.vireo.daemon.lifecycle.Recovery;
 import dev.vireo.daemon.ops.BlockInfoOps;
+import dev.vireo.daemon.ops.BlockJobOps;
 import dev.vireo.daemon.ops.DefinitionOps;
 import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.ops.ImageOps;
@@ -70,6 +71,7 @@ public final class Daemon implements AutoCloseable {
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
         new ImageOps(config.chainPolicy(), files).register(ops);
         new BlockInfoOps(registry, lifecycle, files).register(ops);
+        new BlockJobOps(lifecycle).register(ops);
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
         server.start();

@@ -55,12 +55,15 @@ public sealed interface EventPayload {
     /**
      * A block job's milestone.
      *
+     * @param path   the disk's top image after the job's change (virsh's {@code block-job} event names
+     *               the disk by it, {@code block-job-2} by the target), or null for a disk without one
      * @param label  virsh's name for the job's kind ({@code Block Pull}, {@code Active Block Commit}, ...)
      * @param status ready, completed, failed or canceled
      * @param offset how far it got, of {@code length} bytes
      * @param error  QEMU's reason for a failure, or null
      */
-    record BlockJob(String job, String disk, String label, String status, long offset, long length, String error)
+    record BlockJob(String job, String disk, String path, String label, String status, long offset, long length,
+                    String error)
             implements EventPayload {
         public String kind() { return "block-job"; }
         public String event() { return label; }
@@ -68,7 +71,7 @@ public sealed interface EventPayload {
 
         @Override
         public void addFields(ObjectNode o) {
-            o.put("job", job).put("disk", disk).put("status", status).put("offset", offset).put("length", length)
+            o.put("job", job).put("disk", disk).put("path", path).put("status", status).put("offset", offset).put("length", length)
                     .put("error", error);
         }
     }

@@ -6,7 +6,13 @@ import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobListener;
 import dev.vireo.jobs.BlockJobs;
 
+import dev.vireo.command.storage.DiskStorage;
+import dev.vireo.command.storage.ImageNode;
+import dev.vireo.command.storage.StoragePlan;
+import dev.vireo.conf.model.Domain;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * A guest's block jobs as the daemon sees them: recorded in its runtime record, announced on the
@@ -43,13 +49,29 @@ final class GuestBlockJobs implements BlockJobListener {
         publish(job, "ready");
     }
 
+    /** Releases what the job left in QEMU (its conclusion says what), then announces the end. */
     @Override
     public void ended(BlockJob job) {
+        JobConclusion conclusion = lifecycle.conclusionOf(job.kind()).orElse(null);
+        if (conclusion != null && !guest.stopped.isDone() && guest.monitor != null) {
+            try {
+                conclusion.released(new LiveGuest(lifecycle, guest), job);
+            } catch (VireoError | RuntimeException e) {
+                Log.warn("cannot release the nodes left by block job " + job.id() + " of " + guest.entry.name(), e);
+            }
+        }
         publish(job, job.outcome().word());
     }
 
+    /** The disk's top image as the live definition has it now (after the job's change). */
+    private String topPath(String disk) {
+        Domain live = guest.entry.live();
+        if (live == null) return null;
+        return StoragePlan.of(live, Map.of()).disk(disk).flatMap(DiskStorage::top).map(ImageNode::path).orElse(null);
+    }
+
     private void publish(BlockJob job, String status) {
-        lifecycle.events().publish(guest.entry.name(), new EventPayload.BlockJob(job.id(), job.disk(),
+        lifecycle.events().publish(guest.entry.name(), new EventPayload.BlockJob(job.id(), job.disk(), topPath(job.disk()),
                 job.kind().label(), status, job.offset(), job.length(), job.error()));
     }
 }

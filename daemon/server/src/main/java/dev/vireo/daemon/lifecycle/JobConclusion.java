@@ -15,4 +15,13 @@ import dev.vireo.jobs.BlockJob;
 @FunctionalInterface
 public interface JobConclusion {
     void apply(LiveGuest guest, BlockJob job) throws VireoError;
+
+    /**
+     * After the job was dismissed in QEMU (which until then keeps every node of the job in use):
+     * delete the block nodes the job took out of the chain and their fd sets. Runs before the
+     * job's end is announced. Not run again after a daemon crash, so leftovers are harmless ones
+     * (nodes without parent, fds of images no longer in the chain).
+     */
+    default void released(LiveGuest guest, BlockJob job) throws VireoError {
+    }
 }

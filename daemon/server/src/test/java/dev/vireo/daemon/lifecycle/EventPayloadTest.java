@@ -9,9 +9,9 @@ class EventPayloadTest {
     @Test
     void blockJobEventsCarryProgressStatusAndError() {
         assertEquals("{\"domain\":\"vm\",\"kind\":\"block-job\",\"event\":\"Block Pull\",\"detail\":\"for vda failed\","
-                        + "\"job\":\"pull-vda-vda-1\",\"disk\":\"vda\",\"status\":\"failed\",\"offset\":512,\"length\":4096,"
+                        + "\"job\":\"pull-vda-vda-1\",\"disk\":\"vda\",\"path\":\"/img/top.qcow2\",\"status\":\"failed\",\"offset\":512,\"length\":4096,"
                         + "\"error\":\"Input/output error\"}",
-                EventPayload.toJson("vm", new EventPayload.BlockJob("pull-vda-vda-1", "vda", "Block Pull", "failed",
+                EventPayload.toJson("vm", new EventPayload.BlockJob("pull-vda-vda-1", "vda", "/img/top.qcow2", "Block Pull", "failed",
                         512, 4096, "Input/output error")).toString());
     }
 

@@ -1,0 +1,120 @@
+package dev.vireo.daemon.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.daemon.blockjobs.BlockJobControl;
+import dev.vireo.daemon.blockjobs.BlockPull;
+import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.lifecycle.Lifecycle;
+import dev.vireo.daemon.lifecycle.LiveGuest;
+import dev.vireo.daemon.rpc.Call;
+import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.jobs.BlockJob;
+import dev.vireo.jobs.BlockJobKind;
+import dev.vireo.monitor.BlockJobInfo;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Long block jobs on a running guest's disks: {@code blockpull}, {@code blockcommit}, and
+ * {@code blockjob} (info, abort, pivot, speed, pause, resume). Starting returns at once with the
+ * job's id; clients follow the job through its {@code block-job} events (see docs/block-jobs.md).
+ */
+public final class BlockJobOps {
+    private final Lifecycle lifecycle;
+    private final BlockPull pull = new BlockPull();
+
+    public BlockJobOps(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** Registers the operations and what each kind of job changes when it concludes (before recovery runs). */
+    public void register(Map<String, Operation> ops) {
+        lifecycle.onConcluded(BlockJobKind.PULL, pull);
+        ops.put("blockpull", this::pull);
+        ops.put("blockjob-info", this::info);
+        ops.put("blockjob-abort", c -> control(c, "blockjob --abort", BlockJobControl::abort));
+        ops.put("blockjob-pivot", c -> control(c, "blockjob --pivot", BlockJobControl::pivot));
+        ops.put("blockjob-pause", c -> control(c, "blockjob --pause", BlockJobControl::pause));
+        ops.put("blockjob-resume", c -> control(c, "blockjob --resume", BlockJobControl::resume));
+        ops.put("blockjob-speed", this::speed);
+    }
+
+    private JsonNode pull(Call c) throws RpcException, VireoError {
+        BlockPull.Request r = new BlockPull.Request(c.string("disk"), c.optionalString("base"), bandwidth(c),
+                c.flag("keepRelative"));
+        BlockJob job = lifecycle.withRunning(c.string("domain"), "blockpull", g -> pull.start(g, r));
+        return started(job);
+    }
+
+    private JsonNode info(Call c) throws RpcException, VireoError {
+        String disk = c.string("disk");
+        Optional<BlockJobControl.Current> now = lifecycle.withRunning(c.string("domain"), "blockjob",
+                g -> BlockJobControl.current(g, disk));
+        ObjectNode out = Results.object();
+        if (now.isEmpty()) {
+            out.putNull("job");
+            return out;
+        }
+        out.set("job", describe(now.get()));
+        return out;
+    }
+
+    private JsonNode speed(Call c) throws RpcException, VireoError {
+        long bandwidth = bandwidth(c);
+        String disk = c.string("disk");
+        BlockJob job = lifecycle.withRunning(c.string("domain"), "blockjob --bandwidth",
+                g -> BlockJobControl.setSpeed(g, disk, bandwidth));
+        return started(job);
+    }
+
+    @FunctionalInterface
+    private interface Control {
+        BlockJob run(LiveGuest guest, String disk) throws VireoError;
+    }
+
+    private JsonNode control(Call c, String operation, Control action) throws RpcException, VireoError {
+        String disk = c.string("disk");
+        return started(lifecycle.withRunning(c.string("domain"), operation, g -> action.run(g, disk)));
+    }
+
+    private static long bandwidth(Call c) throws RpcException {
+        long b = c.optionalCount("bandwidth");
+        return b < 0 ? 0 : b;
+    }
+
+    private static JsonNode started(BlockJob job) {
+        return Results.object().put("job", job.id()).put("kind", job.kind().name()).put("label", job.kind().label())
+                .put("disk", job.disk());
+    }
+
+    /**
+     * A job as {@code blockjob --info} shows it: {@code cur}/{@code end} as libvirt reports them
+     * (a job not yet READY never shows cur == end, so nobody takes 100 % for "ready").
+     */
+    static ObjectNode describe(BlockJobControl.Current now) {
+        BlockJob job = now.job();
+        BlockJobInfo q = now.qemu();
+        long end = q != null ? q.len() : job.length();
+        long cur = q != null ? q.offset() : job.offset();
+        boolean ready = q != null ? q.ready() : false;
+        if (!ready && end > 0 && cur == end && job.outcome() == null && job.kind().twoPhase()) cur = end - 1;
+        if (end == 0) {
+            end = 1;
+            cur = ready ? 1 : 0;
+        }
+        ObjectNode o = Results.object().put("job", job.id()).put("kind", job.kind().name())
+                .put("label", job.kind().label()).put("disk", job.disk())
+                .put("state", (q != null ? q.status() : job.state()).qapi())
+                .put("cur", cur).put("end", end).put("bandwidth", q == null ? 0 : q.speed())
+                .put("ready", ready).put("paused", q != null && q.paused())
+                .put("ioStatus", q == null ? null : q.ioStatus())
+                .put("abortRequested", job.abortRequested());
+        String error = q != null && q.error() != null ? q.error() : job.error();
+        if (error == null) o.putNull("error");
+        else o.put("error", error);
+        return o;
+    }
+}
