@@ -88,6 +88,39 @@ public final class BlockJobs {
         }
     }
 
+    /**
+     * Like {@link #start}, for jobs that must begin at one point in time (a backup of several
+     * disks): each takes its disk's place and all are recorded, then {@code starter} starts them
+     * together (one QMP {@code transaction}). If any place is taken, or QEMU refuses, none of them
+     * stays.
+     *
+     * @throws DomainBusyException when a job already runs on one of the disks
+     */
+    public synchronized void startAll(List<BlockJob> group, MonitorAction starter) throws IOException, DomainBusyException {
+        for (BlockJob job : group) {
+            if (jobs.containsKey(job.id())) {
+                throw new IllegalStateException("block job '" + job.id() + "' already exists on domain '" + domain + "'");
+            }
+        }
+        try {
+            for (BlockJob job : group) {
+                places.put(job.id(), slots.beginAsync(job.kind().operation(), job.disk(), Set.of()));
+                jobs.put(job.id(), job);
+            }
+            save();
+        } catch (IOException | DomainBusyException | RuntimeException e) {
+            group.forEach(j -> forget(j.id()));
+            throw e;
+        }
+        try {
+            starter.run(monitor);
+        } catch (IOException | RuntimeException e) {
+            group.forEach(j -> forget(j.id()));
+            saveOrWarn();
+            throw e;
+        }
+    }
+
     private void forget(String id) {
         jobs.remove(id);
         DomainJobs.AsyncJob place = places.remove(id);

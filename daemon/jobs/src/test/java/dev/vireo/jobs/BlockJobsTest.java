@@ -1,12 +1,14 @@
 package dev.vireo.jobs;
 
 import dev.vireo.monitor.BlockCommit;
+import dev.vireo.monitor.BlockdevBackup;
 import dev.vireo.monitor.BlockStream;
 import dev.vireo.monitor.FakeMonitor;
 import dev.vireo.monitor.JobInfo;
 import dev.vireo.monitor.JobOptions;
 import dev.vireo.monitor.JobStatus;
 import dev.vireo.monitor.MonitorEvent;
+import dev.vireo.monitor.TransactionAction;
 import dev.vireo.qmp.QmpCommandException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,6 +193,40 @@ class BlockJobsTest {
         qemu.jobStatus(PULL.id(), JobStatus.CONCLUDED);
         assertEquals(List.of(), slots.asyncJobs());
         jobs.start(second, m -> m.blockCommit(new BlockCommit(JobOptions.tracked(second.id()), "vda-0", "vda-1", "vda-2", "/b")));
+        assertEquals(1, slots.asyncJobs().size());
+    }
+
+    @Test
+    void jobsStartedTogetherAreRecordedBeforeTheTransactionAndEndOneByOne() throws Exception {
+        BlockJob vda = BlockJob.registered("backup-vda-libvirt-1-format", BlockJobKind.BACKUP, "vda", Map.of("target", "libvirt-4-format"));
+        BlockJob vdb = BlockJob.registered("backup-vdb-libvirt-3-format", BlockJobKind.BACKUP, "vdb", Map.of("target", "libvirt-5-format"));
+        List<TransactionAction> actions = List.of(
+                new TransactionAction.Backup(new BlockdevBackup(JobOptions.tracked(vda.id()), "libvirt-1-format", "libvirt-4-format", "full")),
+                new TransactionAction.Backup(new BlockdevBackup(JobOptions.tracked(vdb.id()), "libvirt-3-format", "libvirt-5-format", "full")));
+        jobs.startAll(List.of(vda, vdb), m -> m.transaction(actions));
+        assertEquals(List.of(vda, vdb), saved.getFirst(), "both recorded before QEMU was asked");
+        assertEquals(List.of("transaction"), qemu.commands());
+        assertEquals(2, slots.asyncJobs().size());
+        qemu.job(new JobInfo(vda.id(), "backup", JobStatus.CONCLUDED, 1, 1, null));
+        qemu.job(new JobInfo(vdb.id(), "backup", JobStatus.RUNNING, 0, 1, null));
+        qemu.jobStatus(vda.id(), JobStatus.CONCLUDED);
+        assertEquals(List.of(vdb.id()), jobs.list().stream().map(BlockJob::id).toList());
+        assertEquals(List.of("apply " + vda.id() + " completed (still recorded)", "ended " + vda.id() + " completed"), heard);
+    }
+
+    @Test
+    void aRefusedTransactionLeavesNoJobAndFreesEveryDisk() throws Exception {
+        BlockJob vda = BlockJob.registered("backup-vda-n", BlockJobKind.BACKUP, "vda", Map.of());
+        BlockJob vdb = BlockJob.registered("backup-vdb-n", BlockJobKind.BACKUP, "vdb", Map.of());
+        qemu.failNext("transaction", "GenericError", "nope");
+        assertThrows(QmpCommandException.class, () -> jobs.startAll(List.of(vda, vdb), m -> m.transaction(List.of())));
+        assertEquals(List.of(), jobs.list());
+        assertEquals(List.of(), saved.getLast());
+        assertEquals(List.of(), slots.asyncJobs());
+
+        startPull();
+        assertThrows(DomainBusyException.class, () -> jobs.startAll(List.of(vdb, vda), m -> m.transaction(List.of())));
+        assertEquals(List.of(PULL), jobs.list(), "a disk already in a job: none of the group stays");
         assertEquals(1, slots.asyncJobs().size());
     }
 

@@ -284,6 +284,10 @@ public final class QmpMonitor implements Monitor {
     public void blockdevMirror(BlockdevMirror r) throws IOException {
         ObjectNode a = job(r.job()).put("device", r.device()).put("target", r.target()).put("sync", r.sync());
         putIfSet(a, "copy-mode", r.copyMode());
+        if (r.granularity() > 0) a.put("granularity", r.granularity());
+        if (r.bufSize() > 0) a.put("buf-size", r.bufSize());
+        putIfSet(a, "on-source-error", r.onSourceError());
+        putIfSet(a, "on-target-error", r.onTargetError());
         call("blockdev-mirror", a);
     }
 

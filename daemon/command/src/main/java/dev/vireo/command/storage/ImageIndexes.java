@@ -4,6 +4,7 @@ import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBackingStore;
 import dev.vireo.conf.model.DiskDevice;
+import dev.vireo.conf.model.DiskMirror;
 import dev.vireo.conf.model.DiskSource;
 import dev.vireo.conf.model.DiskTray;
 import dev.vireo.conf.model.DiskType;
@@ -56,7 +57,7 @@ public final class ImageIndexes {
      */
     static List<List<Integer>> of(Domain domain) {
         List<List<Slot>> disks = new ArrayList<>();
-        int next = 1;
+        int next = firstAboveMirrors(domain);
         for (Disk disk : disks(domain)) {
             List<Slot> slots = slots(disk);
             disks.add(slots);
@@ -75,6 +76,32 @@ public final class ImageIndexes {
             numbers.add(n);
         }
         return numbers;
+    }
+
+    /**
+     * The number a new image of a running domain gets (a copy's target, a snapshot overlay): one
+     * above every number in use, a running copy's target included.
+     */
+    public static int next(Domain domain) {
+        int next = firstAboveMirrors(domain);
+        for (List<Integer> disk : of(domain)) {
+            for (int n : disk) {
+                next = Math.max(next, n + 1);
+            }
+        }
+        return next;
+    }
+
+    /** One above the numbers of the images running copies write to ({@code <mirror><source index>}), at least 1. */
+    private static int firstAboveMirrors(Domain domain) {
+        int next = 1;
+        for (Disk disk : disks(domain)) {
+            DiskMirror mirror = disk.getMirror();
+            if (mirror != null && mirror.getSource() != null && mirror.getSource().getIndex() != null) {
+                next = Math.max(next, mirror.getSource().getIndex() + 1);
+            }
+        }
+        return next;
     }
 
     static List<Disk> disks(Domain domain) {

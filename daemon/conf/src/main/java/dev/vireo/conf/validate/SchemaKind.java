@@ -3,7 +3,8 @@ package dev.vireo.conf.validate;
 /** The documents Vireo validates, each with the RelaxNG start file (a resource of vireo-schema). */
 public enum SchemaKind {
     DOMAIN("domain.rng", "domain"),
-    DOMAIN_SNAPSHOT("domainsnapshot.rng", "domainsnapshot");
+    DOMAIN_SNAPSHOT("domainsnapshot.rng", "domainsnapshot"),
+    DOMAIN_BACKUP("domainbackup.rng", "domainbackup");
 
     private final String startFile;
     private final String rootElement;
