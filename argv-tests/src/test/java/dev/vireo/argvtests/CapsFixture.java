@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * A capability fixture: either a {@code <qemuCaps>} document, or a list with one libvirt flag name a
  * line, where {@code include FILE} pulls in another list (relative to this one), {@code -NAME}
  * removes a flag included before, and {@code #} starts a comment. An unknown name is an error, so a
- * typo cannot quietly drop a capability.
+ * typo cannot quietly drop a capability. A list whose only line is {@code include FILE} of a
+ * {@code <qemuCaps>} document is that document (so that many cases share one probed binary's
+ * capabilities, machine types and devices).
  */
 final class CapsFixture {
 
@@ -26,6 +29,14 @@ final class CapsFixture {
         String text = Files.readString(file);
         if (text.stripLeading().startsWith("<")) {
             return QemuCapsXml.parse(text, file.toString());
+        }
+        List<String> lines = Files.readAllLines(file).stream().map(l -> l.replaceFirst("#.*", "").strip())
+                .filter(l -> !l.isEmpty()).toList();
+        if (lines.size() == 1 && lines.getFirst().startsWith("include ")) {
+            Path included = file.resolveSibling(lines.getFirst().substring("include ".length()).strip());
+            if (Files.readString(included).stripLeading().startsWith("<")) {
+                return read(included);
+            }
         }
         EnumSet<Capability> flags = EnumSet.noneOf(Capability.class);
         collect(file, flags);

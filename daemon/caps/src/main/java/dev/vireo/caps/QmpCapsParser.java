@@ -72,7 +72,10 @@ public final class QmpCapsParser {
             Map.entry("tpm-crb", TPM_CRB),
             Map.entry("vhost-vsock-pci", VHOST_VSOCK),
             Map.entry("bochs-display", BOCHS_DISPLAY),
-            Map.entry("ramfb", RAMFB));
+            Map.entry("ramfb", RAMFB),
+            Map.entry("virtio-rng-pci", VIRTIO_RNG),
+            Map.entry("pci-bridge", PCI_BRIDGE),
+            Map.entry("megasas", MEGASAS));
 
     private QmpCapsParser() {
     }
@@ -101,7 +104,7 @@ public final class QmpCapsParser {
     public static Set<Capability> flagsItCanSet() {
         EnumSet<Capability> all = EnumSet.copyOf(COMMAND_FLAGS.values());
         all.addAll(DEVICE_FLAGS.values());
-        all.addAll(List.of(INCREMENTAL_BACKUP, CPU_MAX, TCG, TPM_EMULATOR));
+        all.addAll(List.of(INCREMENTAL_BACKUP, CPU_MAX, TCG, TPM_EMULATOR, RNG_RANDOM, RNG_EGD));
         return all;
     }
 
@@ -158,6 +161,13 @@ public final class QmpCapsParser {
         }
         if (machines.stream().anyMatch(m -> m.maxCpus() > 0)) f.add(CPU_MAX);
         if (accelerators.contains("tcg")) f.add(TCG);
+        // The rng-random and rng-egd backends are objects, not devices (qom-list-types implements=device
+        // does not list them); they came with virtio-rng-pci in QEMU 1.3 and every build with the
+        // device has them.
+        if (f.contains(VIRTIO_RNG)) {
+            f.add(RNG_RANDOM);
+            f.add(RNG_EGD);
+        }
         if (r.tpmTypes() != null) {
             for (JsonNode t : r.tpmTypes()) if (t.asText().equals("emulator")) f.add(TPM_EMULATOR);
         }

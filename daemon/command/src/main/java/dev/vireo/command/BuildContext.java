@@ -158,6 +158,17 @@ final class BuildContext {
         return caps.version() >= version;
     }
 
+    /**
+     * The binary is one libvirt 9 builds today's command line for (QEMU 4.2, the oldest it supports,
+     * or later): its device spellings ({@code sataN}, every video card a {@code -device}, the
+     * chardev inside guestfwd, no {@code scsi=off}), rather than libvirt 0.10.2's.
+     */
+    boolean modern() {
+        return qemuAtLeast(MODERN);
+    }
+
+    static final int MODERN = 4_002_000;
+
     /** The binary's version as {@code 7.2.0}. */
     String qemuVersion() {
         return caps.versionString();
@@ -201,5 +212,26 @@ final class BuildContext {
     /** The PCI bus name QEMU expects in {@code bus=}: {@code pci.0} once it has several buses. */
     String pciBus() {
         return caps.has(Capability.PCI_MULTIBUS) ? "pci.0" : "pci";
+    }
+
+    /**
+     * The QEMU id of PCI bus {@code bus}: the root bus is {@code pcie.0} on a Q35 machine and
+     * {@link #pciBus()} otherwise; any other is the bus of the PCI controller with that index.
+     */
+    String pciBusName(int bus) {
+        if (bus != 0) {
+            return PciControllers.busId(bus);
+        }
+        return isQ35() ? "pcie.0" : pciBus();
+    }
+
+    /** The machine is a Q35 (ICH9, PCIe root bus), named by type ({@code pc-q35-7.2}) or alias ({@code q35}). */
+    boolean isQ35() {
+        String m = machine();
+        if (m == null) {
+            return false;
+        }
+        String canonical = caps.canonicalMachine(m).orElse(m);
+        return canonical.equals("q35") || canonical.startsWith("pc-q35-");
     }
 }

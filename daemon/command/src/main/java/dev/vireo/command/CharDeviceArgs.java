@@ -90,8 +90,12 @@ final class CharDeviceArgs {
                             + "-device support (capabilities 'chardev' and 'device')");
                 }
                 out.option("-chardev", CharBackend.of("channel " + alias, channel, null).chardev(ctx, alias, false));
-                out.option("-netdev", "user,guestfwd=tcp:" + target.getAddress() + ":" + target.getPort()
-                        + ",chardev=char" + alias + ",id=user-" + alias);
+                // QEMU's -netdev user has no 'chardev' property (QEMU 7.2 refuses it); the forward names
+                // its chardev inside guestfwd, as libvirt 9 writes it.
+                String forward = "tcp:" + target.getAddress() + ":" + target.getPort();
+                out.option("-netdev", ctx.modern()
+                        ? "user,guestfwd=" + forward + "-chardev:char" + alias + ",id=" + alias
+                        : "user,guestfwd=" + forward + ",chardev=char" + alias + ",id=user-" + alias);
             }
             case VIRTIO -> {
                 if (!ctx.usesDevice()) {

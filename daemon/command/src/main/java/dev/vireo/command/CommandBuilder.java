@@ -61,6 +61,7 @@ public final class CommandBuilder {
             out.option("-incoming", options.incoming());
         }
         BalloonArgs.write(ctx, out);
+        RngArgs.write(ctx, out);
         PassthroughArgs.write(ctx, out);
         return out.toCommandLine(ctx.emulator());
     }

@@ -28,16 +28,17 @@ final class ControllerArgs {
                 }
             }
         }
-        for (Controller c : ctx.controllers()) {
-            if (c.getType() == ControllerType.PCI && !isRootBus(c)) {
-                throw new UnsupportedConfigurationException("<controller type='pci' index='" + DiskNames.orZero(c.getIndex())
-                        + "' model='" + c.getModel() + "'>: starting a guest with PCI bridges or PCIe ports is not supported by "
-                        + "Vireo yet; supported: pci-root, pcie-root (the machine's own bus)");
-            }
-        }
         if (!ctx.usesDevice()) {
+            for (Controller c : ctx.controllers()) {
+                if (c.getType() == ControllerType.PCI && !PciControllers.isRoot(c)) {
+                    throw new UnsupportedConfigurationException("<controller type='pci' index='" + DiskNames.orZero(c.getIndex())
+                            + "' model='" + c.getModel() + "'>: PCI bridges and ports need -device, which this QEMU binary "
+                            + "lacks (capability 'device')");
+                }
+            }
             return;
         }
+        pciControllers(ctx, out);
         boolean legacyUsbSeen = false;
         for (ControllerType type : ORDER) {
             for (Controller c : ctx.controllers()) {
@@ -58,6 +59,9 @@ final class ControllerArgs {
                         continue;
                     }
                 }
+                if (builtInSata(ctx, c)) {
+                    continue;
+                }
                 if (type == ControllerType.SATA && !ctx.has(Capability.ICH9_AHCI)) {
                     throw new UnsupportedConfigurationException("SATA controller " + DiskNames.orZero(c.getIndex())
                             + ": SATA is not supported with this QEMU binary (capability 'ich9-ahci')");
@@ -67,21 +71,37 @@ final class ControllerArgs {
         }
     }
 
-    /** The machine's own PCI bus, which comes with the board and needs no option. */
-    private static boolean isRootBus(Controller c) {
-        return c.getModel() == null || "pci-root".equals(c.getModel()) || "pcie-root".equals(c.getModel());
+    /**
+     * Bridges and PCIe ports come first, by index, so that each bus exists before what plugs into
+     * it (libvirt stores a bridge's index above that of the bus it sits on).
+     */
+    private static void pciControllers(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        List<Controller> pci = ctx.controllers().stream()
+                .filter(c -> c.getType() == ControllerType.PCI && !PciControllers.isRoot(c))
+                .sorted(java.util.Comparator.comparingInt(c -> DiskNames.orZero(c.getIndex())))
+                .toList();
+        for (Controller c : pci) {
+            OptionString option = PciControllers.device(ctx, c);
+            DeviceAddressOption.append(ctx, option, c);
+            out.option("-device", option.toString());
+        }
+    }
+
+    /** The SATA controller 0 of a Q35 machine is part of the board (the ICH9's AHCI): no option. */
+    static boolean builtInSata(BuildContext ctx, Controller c) {
+        return c.getType() == ControllerType.SATA && DiskNames.orZero(c.getIndex()) == 0 && ctx.isQ35();
     }
 
     private static String device(BuildContext ctx, Controller c) throws UnsupportedConfigurationException {
         int index = DiskNames.orZero(c.getIndex());
         OptionString option = switch (c.getType()) {
             case SCSI -> new OptionString(ScsiControllerModel.of(ctx, c).qemuDevice()).add("id", "scsi" + index);
-            case SATA -> new OptionString("ahci").add("id", "ahci" + index);
+            case SATA -> new OptionString("ahci").add("id", SataBus.controllerId(ctx, index));
             case VIRTIO_SERIAL -> virtioSerial(ctx, c, index);
             case CCID -> new OptionString("usb-ccid").add("id", "ccid" + index);
             case USB -> usb(ctx, c, index);
             case IDE, FDC -> throw new IllegalStateException("board controllers have no -device");
-            case PCI -> throw new IllegalStateException("PCI controllers are not in ORDER");
+            case PCI -> throw new IllegalStateException("PCI controllers are written by pciControllers");
         };
         DeviceAddressOption.append(ctx, option, c);
         return option.toString();
@@ -111,6 +131,9 @@ final class ControllerArgs {
             option.add("masterbus", UsbBus.id(index) + ".0")
                     .add("firstport", DiskNames.orZero(c.getMaster().getStartport()));
         } else {
+            if (c.getPorts() != null && model.isXhci()) {
+                option.add("p2", c.getPorts()).add("p3", c.getPorts());
+            }
             option.add("id", UsbBus.id(index));
         }
         return option;

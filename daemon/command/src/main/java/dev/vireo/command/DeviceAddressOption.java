@@ -34,7 +34,7 @@ final class DeviceAddressOption {
             throw new UnsupportedConfigurationException("PCI address " + pci + ": functions other than 0 need "
                     + "multifunction support, which this QEMU binary lacks (capability 'pci-multifunction')");
         }
-        option.add("bus", ctx.pciBus());
+        option.add("bus", ctx.pciBusName(pci.bus()));
         if (pci.multifunction() != null) {
             if (!ctx.has(Capability.PCI_MULTIFUNCTION)) {
                 throw new UnsupportedConfigurationException("PCI address " + pci + ": multifunction='"

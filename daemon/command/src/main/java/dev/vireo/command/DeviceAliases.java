@@ -46,6 +46,7 @@ final class DeviceAliases {
         if (d.getMemballoon() != null) {
             a.aliases.put(d.getMemballoon(), "balloon0");
         }
+        a.numbered(d.getRngs(), "rng");
         return a;
     }
 

@@ -136,7 +136,7 @@ final class DiskDeviceOption {
             throw new UnsupportedConfigurationException("disk '" + dev + "': target must be 0 on a SATA controller");
         }
         return new OptionString(ideModel(ctx, device))
-                .add("bus", "ahci" + DiskNames.orZero(a.getController()) + "." + DiskNames.orZero(a.getUnit()));
+                .add("bus", SataBus.port(ctx, DiskNames.orZero(a.getController()), DiskNames.orZero(a.getUnit())));
     }
 
     private static OptionString virtio(BuildContext ctx, Disk disk, DiskDevice device) throws UnsupportedConfigurationException {
@@ -148,8 +148,9 @@ final class DiskDeviceOption {
         if (driver != null && driver.getEventIdx() != null) {
             o.add("event_idx", driver.getEventIdx() ? "on" : "off");
         }
-        // Where the property is missing, SCSI passthrough is simply always on.
-        if (ctx.has(Capability.VIRTIO_BLK_PCI_SCSI)) {
+        // Where the property is missing, SCSI passthrough is simply always on; a modern binary has it
+        // off by default (virtio 1.0 refuses it), and libvirt 9 no longer writes it.
+        if (ctx.has(Capability.VIRTIO_BLK_PCI_SCSI) && !ctx.modern()) {
             o.add("scsi", device == DiskDevice.LUN ? "on" : "off");
         }
         DeviceAddressOption.append(ctx, o, disk);

@@ -136,7 +136,12 @@ final class GraphicsArgs {
         OptionString o = new OptionString("port=" + port(g));
         o.add("addr", listenAddress(ctx, g));
         if (g.getPasswd() == null) {
-            o.flag("disable-ticketing");
+            // QEMU 6.0 deprecated the short boolean form.
+            if (ctx.qemuAtLeast(6_000_000)) {
+                o.add("disable-ticketing", "on");
+            } else {
+                o.flag("disable-ticketing");
+            }
         }
         if (g.getDefaultMode() == SpiceChannelMode.SECURE) {
             throw new UnsupportedConfigurationException("<graphics type='spice' defaultMode='secure'> needs SPICE TLS, "

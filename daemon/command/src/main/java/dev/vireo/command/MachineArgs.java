@@ -5,6 +5,7 @@ import dev.vireo.caps.UnsupportedMachineException;
 import dev.vireo.conf.model.Cpu;
 import dev.vireo.conf.model.CpuTopology;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.DomainVirtType;
 import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.NumaCell;
@@ -49,6 +50,9 @@ final class MachineArgs {
         SmbiosArgs.write(ctx, out);
     }
 
+    /** QEMU 2.2 gave the PC machines their vmport property. */
+    private static final int VMPORT_SINCE = 2_002_000;
+
     private static void machine(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
         String machine = ctx.machine();
         if (machine == null) {
@@ -60,7 +64,9 @@ final class MachineArgs {
             throw new UnsupportedConfigurationException(e.getMessage());
         }
         Boolean dumpCore = ctx.domain().getMemory() == null ? null : ctx.domain().getMemory().getDumpCore();
-        List<String> props = new ArrayList<>(FirmwareArgs.machineProperties(ctx));
+        List<String> props = new ArrayList<>();
+        vmport(ctx, props);
+        props.addAll(FirmwareArgs.machineProperties(ctx));
         if (dumpCore != null) {
             if (!ctx.has(Capability.DUMP_GUEST_CORE)) {
                 throw new UnsupportedConfigurationException("<memory dumpCore='" + (dumpCore ? "on" : "off")
@@ -75,6 +81,18 @@ final class MachineArgs {
         }
         // -M cannot carry machine properties; -machine can.
         out.option("-machine", machine + "," + String.join(",", props));
+    }
+
+    /** The VMware I/O port of a PC machine ({@code <features><vmport state=.../>}), before libvirt's other properties. */
+    private static void vmport(BuildContext ctx, List<String> props) throws UnsupportedConfigurationException {
+        Features f = ctx.domain().getFeatures();
+        if (f == null || f.getVmport() == null || f.getVmport().getState() == null) {
+            return;
+        }
+        if (!ctx.qemuAtLeast(VMPORT_SINCE)) {
+            throw new UnsupportedConfigurationException("<features><vmport>: the machine property vmport needs QEMU 2.2 or later");
+        }
+        props.add("vmport=" + (f.getVmport().getState() ? "on" : "off"));
     }
 
     private static void accelerator(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {

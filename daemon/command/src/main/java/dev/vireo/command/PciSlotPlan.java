@@ -1,5 +1,6 @@
 package dev.vireo.command;
 
+import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
 import dev.vireo.conf.model.Controller;
@@ -13,9 +14,11 @@ import dev.vireo.conf.model.HostdevMode;
 import dev.vireo.conf.model.HostdevType;
 import dev.vireo.conf.model.MemballoonModel;
 import dev.vireo.conf.model.NetInterface;
+import dev.vireo.conf.model.Rng;
 import dev.vireo.conf.model.Sound;
 import dev.vireo.conf.model.SoundModel;
 import dev.vireo.conf.model.Video;
+import dev.vireo.conf.model.VideoModel;
 import dev.vireo.conf.model.WatchdogModel;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -30,13 +33,20 @@ import java.util.Set;
  * at function 2), slot 2 the primary video card; then, in this order, filesystems, network cards,
  * sound cards, controllers, virtio disks, assigned host PCI devices, the balloon, the watchdog and
  * further video cards take the lowest free slot after the last one handed out. Addresses written in
- * the XML are kept and reserved first.
+ * the XML are kept and reserved first; an address on a bus other than 0 (behind a PCI bridge or a
+ * PCIe root port, as libvirt 9 stores them) needs the PCI controller whose index is that bus.
+ *
+ * <p>On a Q35 machine there is no PIIX3: slot 0x1f holds the ICH9 functions (the built-in SATA
+ * controller at 0x1f.2) and the primary video card goes to slot 1, as libvirt does.
  */
 final class PciSlotPlan {
 
     private static final int HOST_BRIDGE_SLOT = 0;
     private static final int PIIX3_SLOT = 1;
     private static final int PRIMARY_VIDEO_SLOT = 2;
+    private static final int Q35_PRIMARY_VIDEO_SLOT = 1;
+    private static final int ICH9_SLOT = 0x1f;
+    private static final int ICH9_SATA_FUNCTION = 2;
 
     private final BuildContext ctx;
     private final Map<Object, PciAddress> placed = new IdentityHashMap<>();
@@ -57,10 +67,16 @@ final class PciSlotPlan {
         PciSlotPlan plan = new PciSlotPlan(ctx);
         Devices devices = ctx.devices();
         plan.reserveExplicit(devices);
-        plan.placeOnPiix3(ctx.controllers());
         plan.usedSlots.set(HOST_BRIDGE_SLOT);
-        plan.usedSlots.set(PIIX3_SLOT);
-        plan.placePrimaryVideo(devices.getVideos());
+        if (ctx.isQ35()) {
+            plan.placeOnIch9(ctx.controllers());
+            plan.usedSlots.set(ICH9_SLOT);
+            plan.placePrimaryVideo(devices.getVideos(), Q35_PRIMARY_VIDEO_SLOT);
+        } else {
+            plan.placeOnPiix3(ctx.controllers());
+            plan.usedSlots.set(PIIX3_SLOT);
+            plan.placePrimaryVideo(devices.getVideos(), PRIMARY_VIDEO_SLOT);
+        }
         plan.placeRest(devices, ctx.disks());
         return plan;
     }
@@ -74,7 +90,7 @@ final class PciSlotPlan {
         for (List<? extends Device> kind : List.of(d.getDisks(), d.getControllers(), d.getFilesystems(),
                 cards(d), d.getSounds(), d.getVideos(), ctx.hostdevs(), d.getSmartcards(),
                 d.getSerials(), d.getParallels(), d.getChannels(), d.getConsoles(), d.getInputs(),
-                d.getRedirdevs(), d.getHubs())) {
+                d.getRedirdevs(), d.getHubs(), d.getRngs())) {
             for (Device device : kind) {
                 reserveIfPci(device);
             }
@@ -100,8 +116,9 @@ final class PciSlotPlan {
         if (DiskNames.orZero(a.getDomain()) != 0) {
             throw new UnsupportedConfigurationException("PCI address " + describe(a) + ": only domain 0 is supported");
         }
-        if (DiskNames.orZero(a.getBus()) != 0) {
-            throw new UnsupportedConfigurationException("PCI address " + describe(a) + ": only bus 0 is supported");
+        int bus = DiskNames.orZero(a.getBus());
+        if (bus != 0) {
+            requireBus(a, bus);
         }
         int slot = DiskNames.orZero(a.getSlot());
         int function = DiskNames.orZero(a.getFunction());
@@ -109,13 +126,53 @@ final class PciSlotPlan {
             throw new UnsupportedConfigurationException("PCI address " + describe(a)
                     + " is out of range: slot 0-31, function 0-7");
         }
-        PciAddress address = new PciAddress(slot, function, a.getMultifunction());
-        PciAddress key = new PciAddress(slot, function, null);
-        if (!usedFunctions.add(key)) {
-            throw new UnsupportedConfigurationException("PCI address " + key + " is given to two devices");
+        PciAddress address = new PciAddress(bus, slot, function, a.getMultifunction());
+        if (!usedFunctions.add(address.place())) {
+            throw new UnsupportedConfigurationException("PCI address " + address + " is given to two devices");
         }
-        usedSlots.set(slot);
+        if (bus == 0) {
+            usedSlots.set(slot);
+        }
         placed.put(device, address);
+    }
+
+    /**
+     * A bus other than 0 is the one behind the PCI controller with that index; binaries without
+     * bridges or root ports (before {@code pci-bridge}) have bus 0 only.
+     */
+    private void requireBus(Address a, int bus) throws UnsupportedConfigurationException {
+        if (!ctx.has(Capability.PCI_BRIDGE) && !ctx.has(Capability.PCIE_ROOT_PORT)) {
+            throw new UnsupportedConfigurationException("PCI address " + describe(a) + ": only bus 0 is supported "
+                    + "by this QEMU binary (no PCI bridges: capability 'pci-bridge')");
+        }
+        if (bus > PciAddress.LAST_BUS) {
+            throw new UnsupportedConfigurationException("PCI address " + describe(a) + " is out of range: bus 0-255");
+        }
+        for (Controller c : ctx.controllers()) {
+            if (c.getType() == ControllerType.PCI && DiskNames.orZero(c.getIndex()) == bus) {
+                if (PciControllers.isRoot(c)) {
+                    break;
+                }
+                return;
+            }
+        }
+        throw new UnsupportedConfigurationException("PCI address " + describe(a) + ": there is no bus " + bus
+                + " (no <controller type='pci' index='" + bus + "'> that provides one, such as a pcie-root-port or pci-bridge)");
+    }
+
+    /** The built-in SATA controller of a Q35 machine is function 2 of the ICH9 in slot 0x1f. */
+    private void placeOnIch9(List<Controller> controllers) throws UnsupportedConfigurationException {
+        for (Controller c : controllers) {
+            if (c.getType() == ControllerType.SATA && DiskNames.orZero(c.getIndex()) == 0) {
+                PciAddress at = placed.get(c);
+                if (at == null) {
+                    placed.put(c, new PciAddress(ICH9_SLOT, ICH9_SATA_FUNCTION, null));
+                } else if (at.bus() != 0 || at.slot() != ICH9_SLOT || at.function() != ICH9_SATA_FUNCTION) {
+                    throw new UnsupportedConfigurationException("the Q35 machine's SATA controller 0 is built in at PCI address "
+                            + new PciAddress(ICH9_SLOT, ICH9_SATA_FUNCTION, null) + ", not " + at);
+                }
+            }
+        }
     }
 
     /** The first IDE controller and the PIIX3 USB controller are functions of the PIIX3 in slot 1. */
@@ -135,27 +192,34 @@ final class PciSlotPlan {
         PciAddress at = placed.get(c);
         if (at == null) {
             placed.put(c, new PciAddress(PIIX3_SLOT, function, null));
-        } else if (at.slot() != PIIX3_SLOT || at.function() != function) {
+        } else if (at.bus() != 0 || at.slot() != PIIX3_SLOT || at.function() != function) {
             throw new UnsupportedConfigurationException(what + " must have PCI address 0:0:1." + function
                     + ", not " + at);
         }
     }
 
-    private void placePrimaryVideo(List<Video> videos) throws UnsupportedConfigurationException {
+    private void placePrimaryVideo(List<Video> videos, int videoSlot) throws UnsupportedConfigurationException {
         if (videos.isEmpty()) {
-            // Keep slot 2 free for a video card that may be added later, as libvirt does.
-            usedSlots.set(PRIMARY_VIDEO_SLOT);
+            // Keep the slot free for a video card that may be added later, as libvirt does.
+            usedSlots.set(videoSlot);
             return;
         }
         Video primary = videos.getFirst();
+        if (!isPciVideo(primary)) {
+            usedSlots.set(videoSlot);
+            return;
+        }
         PciAddress at = placed.get(primary);
         if (at != null) {
-            if (at.slot() != PRIMARY_VIDEO_SLOT || at.function() != 0) {
-                throw new UnsupportedConfigurationException("the primary video card must have PCI address 0:0:2.0, not " + at);
+            // libvirt 9 stores the primary card of a Q35 machine wherever its address assigner put it.
+            if (!ctx.isQ35() && (at.bus() != 0 || at.slot() != videoSlot || at.function() != 0)) {
+                throw new UnsupportedConfigurationException("the primary video card must have PCI address 0:0:"
+                        + videoSlot + ".0, not " + at);
             }
-        } else if (!usedSlots.get(PRIMARY_VIDEO_SLOT)) {
-            usedSlots.set(PRIMARY_VIDEO_SLOT);
-            placed.put(primary, new PciAddress(PRIMARY_VIDEO_SLOT, 0, null));
+        } else if (!usedSlots.get(videoSlot)) {
+            usedSlots.set(videoSlot);
+            usedFunctions.add(new PciAddress(videoSlot, 0, null));
+            placed.put(primary, new PciAddress(videoSlot, 0, null));
         }
         // When slot 2 is taken by another device, the primary card gets a slot with the other cards.
     }
@@ -198,7 +262,12 @@ final class PciSlotPlan {
             next(d.getWatchdog());
         }
         for (Video video : d.getVideos()) {
-            next(video);
+            if (isPciVideo(video)) {
+                next(video);
+            }
+        }
+        for (Rng rng : d.getRngs()) {
+            next(rng);
         }
     }
 
@@ -249,6 +318,12 @@ final class PciSlotPlan {
         PciAddress address = new PciAddress(slot, function, function == 0 ? Boolean.TRUE : null);
         usedFunctions.add(new PciAddress(slot, function, null));
         placed.put(c, address);
+    }
+
+    /** ramfb is a platform device, and a card of model 'none' is no device at all. */
+    private static boolean isPciVideo(Video video) {
+        VideoModel model = video.getModel() == null ? null : video.getModel().getType();
+        return model != VideoModel.RAMFB && model != VideoModel.NONE;
     }
 
     private static boolean notOtherwiseAddressed(Device device) {

@@ -99,6 +99,8 @@ final class PlatformArgs {
             throw new UnsupportedConfigurationException("<pm><" + element + ">: setting ACPI " + acpiState.toUpperCase()
                     + " is not supported by this QEMU binary (capability '" + needed.flagName() + "')");
         }
-        out.option("-global", "PIIX4_PM.disable_" + acpiState + "=" + (state.getEnabled() ? 0 : 1));
+        // The power management of a Q35 machine is the ICH9's LPC bridge, not the PIIX4's.
+        String pmDevice = ctx.isQ35() ? "ICH9-LPC" : "PIIX4_PM";
+        out.option("-global", pmDevice + ".disable_" + acpiState + "=" + (state.getEnabled() ? 0 : 1));
     }
 }

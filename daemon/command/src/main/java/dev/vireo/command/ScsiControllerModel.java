@@ -8,7 +8,11 @@ import dev.vireo.conf.model.ControllerType;
 enum ScsiControllerModel {
     LSILOGIC("lsilogic", "lsi"),
     VIRTIO_SCSI("virtio-scsi", "virtio-scsi-pci"),
-    IBMVSCSI("ibmvscsi", "spapr-vscsi");
+    IBMVSCSI("ibmvscsi", "spapr-vscsi"),
+    /** The LSI MegaRAID SAS 1078, QEMU's {@code megasas}. */
+    LSISAS1078("lsisas1078", "megasas"),
+    /** The LSI SAS 1068 (Fusion-MPT), QEMU's {@code mptsas1068}. */
+    LSISAS1068("lsisas1068", "mptsas1068");
 
     private final String xml;
     private final String qemuDevice;
@@ -42,8 +46,14 @@ enum ScsiControllerModel {
                 Capability needed = switch (m) {
                     case LSILOGIC -> Capability.LSI;
                     case VIRTIO_SCSI -> Capability.VIRTIO_SCSI_PCI;
-                    case IBMVSCSI -> null;
+                    case LSISAS1078 -> Capability.MEGASAS;
+                    case IBMVSCSI, LSISAS1068 -> null;
                 };
+                if (m == LSISAS1068 && !ctx.caps().hasDevice(m.qemuDevice)) {
+                    throw new UnsupportedConfigurationException("SCSI controller " + DiskNames.orZero(controller.getIndex())
+                            + ": model '" + model + "' needs the emulator device '" + m.qemuDevice
+                            + "', which this QEMU binary lacks");
+                }
                 if (needed != null && !ctx.has(needed)) {
                     throw new UnsupportedConfigurationException("SCSI controller " + DiskNames.orZero(controller.getIndex())
                             + ": model '" + model + "' needs the emulator device '" + m.qemuDevice
@@ -53,7 +63,7 @@ enum ScsiControllerModel {
             }
         }
         throw new UnsupportedConfigurationException("SCSI controller " + DiskNames.orZero(controller.getIndex())
-                + ": model '" + model + "' is not supported by QEMU; supported: lsilogic, virtio-scsi, ibmvscsi");
+                + ": model '" + model + "' is not supported by QEMU; supported: lsilogic, virtio-scsi, ibmvscsi, lsisas1078, lsisas1068");
     }
 
     /** libvirt's choice for a controller without a model: the pSeries adapter, else LSI, else virtio-scsi. */

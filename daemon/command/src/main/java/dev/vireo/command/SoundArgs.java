@@ -42,10 +42,17 @@ final class SoundArgs {
                 continue;
             }
             String alias = ctx.alias(sound);
+            if (sound.getModel() == SoundModel.ICH9 && !ctx.has(Capability.ICH9_INTEL_HDA)) {
+                throw new UnsupportedConfigurationException("<sound model='ich9'>: this QEMU binary has no ich9-intel-hda "
+                        + "(capability 'ich9-intel-hda')");
+            }
+            if (sound.getModel() == SoundModel.ICH7 && !ctx.modern()) {
+                throw new UnsupportedConfigurationException("<sound model='ich7'>: supported with QEMU 4.2 or later");
+            }
             OptionString o = new OptionString(deviceName(sound.getModel())).add("id", alias);
             DeviceAddressOption.append(ctx, o, sound);
             out.option("-device", o.toString());
-            if (sound.getModel() == SoundModel.ICH6) {
+            if (sound.getModel() == SoundModel.ICH6 || sound.getModel() == SoundModel.ICH7 || sound.getModel() == SoundModel.ICH9) {
                 codecs(ctx, out, sound, alias);
             }
         }
@@ -55,10 +62,11 @@ final class SoundArgs {
         return switch (model) {
             case ES1370 -> "ES1370";
             case AC97 -> "AC97";
-            case ICH6 -> "intel-hda";
+            case ICH6, ICH7 -> "intel-hda";
+            case ICH9 -> "ich9-intel-hda";
             case SB16 -> "sb16";
             case PCSPK -> "pcspk";
-            case ICH7, ICH9, USB -> throw new IllegalStateException(model.xml() + " is refused by UnbuiltFeatures");
+            case USB -> throw new IllegalStateException(model.xml() + " is refused by UnbuiltFeatures");
         };
     }
 

@@ -10,7 +10,6 @@ import dev.vireo.conf.model.DiskIo;
 import dev.vireo.conf.model.Filesystem;
 import dev.vireo.conf.model.FilesystemDriverType;
 import dev.vireo.conf.model.MemoryBacking;
-import dev.vireo.conf.model.Memballoon;
 import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.Graphics;
 import dev.vireo.conf.model.FirmwareType;
@@ -77,7 +76,6 @@ final class UnbuiltFeatures {
         if (f.getKvm() != null) found.add("<features><kvm>");
         if (f.getPvspinlock() != null) found.add("<features><pvspinlock>");
         if (f.getPmu() != null) found.add("<features><pmu>");
-        if (f.getVmport() != null) found.add("<features><vmport>");
         if (f.getIoapic() != null) found.add("<features><ioapic>");
         if (f.getVmcoreinfo() != null) found.add("<features><vmcoreinfo>");
         HyperV h = f.getHyperv();
@@ -128,11 +126,6 @@ final class UnbuiltFeatures {
             if (g.getFiletransfer() != null) found.add("<graphics><filetransfer>");
             if (g.getGl() != null) found.add("<graphics><gl>");
         }
-        Memballoon balloon = dev.getMemballoon();
-        if (balloon != null && (balloon.getAutodeflate() != null || balloon.getFreePageReporting() != null)) {
-            found.add("<memballoon autodeflate|freePageReporting>");
-        }
-        if (!dev.getRngs().isEmpty()) found.add("<rng> (random number generator)");
         for (Audio a : dev.getAudios()) {
             // 'none' and 'spice' are what the command line already selects (QEMU_AUDIO_DRV) for a
             // guest without a local display and for a SPICE one; any other backend or setting is not.
@@ -144,7 +137,7 @@ final class UnbuiltFeatures {
         }
         for (Sound s : dev.getSounds()) {
             switch (s.getModel()) {
-                case ICH7, ICH9, USB -> found.add("<sound model='" + s.getModel().xml() + "'> (supported: sb16, es1370, pcspk, ac97, ich6)");
+                case USB -> found.add("<sound model='usb'> (supported: sb16, es1370, pcspk, ac97, ich6, ich7, ich9)");
                 default -> { }
             }
             for (SoundCodec c : s.getCodecs()) {
@@ -154,7 +147,6 @@ final class UnbuiltFeatures {
         for (Video v : dev.getVideos()) {
             VideoModelElement m = v.getModel();
             if (m == null) continue;
-            if (m.getVgamem() != null) found.add("<video><model vgamem>");
             if (m.getResolution() != null) found.add("<video><model><resolution>");
         }
     }

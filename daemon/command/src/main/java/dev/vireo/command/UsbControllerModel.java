@@ -14,7 +14,8 @@ enum UsbControllerModel {
     ICH9_UHCI3("ich9-uhci3", "ich9-usb-uhci3", Capability.ICH9_USB_EHCI1),
     VT82C686B_UHCI("vt82c686b-uhci", "vt82c686b-usb-uhci", Capability.VT82C686B_USB_UHCI),
     PCI_OHCI("pci-ohci", "pci-ohci", Capability.PCI_OHCI),
-    NEC_XHCI("nec-xhci", "nec-usb-xhci", Capability.NEC_USB_XHCI);
+    NEC_XHCI("nec-xhci", "nec-usb-xhci", Capability.NEC_USB_XHCI),
+    QEMU_XHCI("qemu-xhci", "qemu-xhci", Capability.QEMU_XHCI);
 
     private final String xml;
     private final String qemuDevice;
@@ -34,6 +35,11 @@ enum UsbControllerModel {
         return capability;
     }
 
+    /** An XHCI controller: its {@code ports} count is given as the USB 2 and USB 3 port counts {@code p2}, {@code p3}. */
+    boolean isXhci() {
+        return this == NEC_XHCI || this == QEMU_XHCI;
+    }
+
     /** The controller's model; one without a model is the board's own (PIIX3 on PCs, OHCI on pSeries). */
     static UsbControllerModel of(BuildContext ctx, Controller controller) throws UnsupportedConfigurationException {
         String model = controller.getModel();
@@ -47,6 +53,6 @@ enum UsbControllerModel {
         }
         throw new UnsupportedConfigurationException("USB controller " + DiskNames.orZero(controller.getIndex())
                 + ": model '" + model + "' is unknown; allowed: piix3-uhci, piix4-uhci, ehci, ich9-ehci1, ich9-uhci1, "
-                + "ich9-uhci2, ich9-uhci3, vt82c686b-uhci, pci-ohci, nec-xhci, none");
+                + "ich9-uhci2, ich9-uhci3, vt82c686b-uhci, pci-ohci, nec-xhci, qemu-xhci, none");
     }
 }

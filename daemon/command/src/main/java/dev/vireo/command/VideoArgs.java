@@ -29,6 +29,16 @@ final class VideoArgs {
             }
             return;
         }
+        if (ModernVideo.applies(ctx)) {
+            ModernVideo.write(ctx, out, videos);
+            return;
+        }
+        for (Video v : videos) {
+            if (v.getModel() != null && v.getModel().getVgamem() != null) {
+                throw new UnsupportedConfigurationException("<video><model vgamem>: sizing the VGA memory needs a QEMU "
+                        + "4.2 or later whose video cards are created with -device");
+            }
+        }
         VideoModel primary = model(videos.getFirst());
         if (ctx.has(Capability.DEVICE_VIDEO_PRIMARY) && primaryDeviceAvailable(ctx, primary)) {
             for (int i = 0; i < videos.size(); i++) {
