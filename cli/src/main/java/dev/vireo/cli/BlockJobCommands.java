@@ -53,7 +53,73 @@ final class BlockJobCommands {
             .param(DOMAIN, ANY_DOMAIN).param(DISK, ANY_DISK)
             .runs(BlockJobCommands::blockPull);
 
+    static final CommandSpec BLOCKCOMMIT = named("blockcommit", "Commit layers of a disk's chain down into a lower one while it runs.")
+            .option("PATH", "the layer to commit from (a path or vda[N]); the disk's top image when left out", "--top")
+            .option("PATH", "the layer to commit into (a path or vda[N]); the bottom of the chain when left out", "--base")
+            .flag("--shallow", "commit into the layer just below top")
+            .flag("--active", "commit the disk's top image (two phases: in sync, then pivot or abort)")
+            .flag("--pivot", "with an active commit: once in sync, switch the disk to the base (implies --active --wait)")
+            .flag("--keep-overlay", "with an active commit: once in sync, end it and keep the top image (implies --active --wait)")
+            .flag("--delete", "delete the committed images' files once the commit completed")
+            .option("N", "speed limit (MiB/s, or bytes/s with --bytes)", "--bandwidth")
+            .flag("--bytes", "--bandwidth is in bytes per second")
+            .flag("--wait", "wait for the commit to end (an active commit: to be in sync)")
+            .flag("--verbose", "show the progress on stderr while waiting")
+            .intOption("--timeout", "SECONDS", "abort the commit after this long (implies waiting)")
+            .flag("--async", "with --timeout: do not wait for the aborted job to end")
+            .flag("--keep-relative", "write the base's path relative to the overlay above top into its header")
+            .flag("--json", "print the job (or the wait's result) as JSON")
+            .param(DOMAIN, ANY_DOMAIN).param(DISK, ANY_DISK)
+            .runs(BlockJobCommands::blockCommit);
+
     private BlockJobCommands() {
+    }
+
+    // --- blockcommit -------------------------------------------------------------------------
+
+    private static void blockCommit(Invocation in, VireoClient client, PrintWriter out) throws Exception {
+        boolean pivot = in.flag("--pivot");
+        boolean keepOverlay = in.flag("--keep-overlay");
+        if (pivot && keepOverlay) throw new UsageException("--pivot and --keep-overlay exclude each other");
+        boolean wait = in.flag("--wait") || pivot || keepOverlay || in.option("--timeout") != null;
+        for (String o : new String[] {"--verbose", "--async"}) {
+            if (in.flag(o) && !wait) {
+                throw new UsageException(o + " requires at least one of --timeout, --wait, --pivot, or --keep-overlay");
+            }
+        }
+        String domain = in.param(0);
+        String disk = in.param(1);
+        VireoClient.CommitOptions options = new VireoClient.CommitOptions(in.option("--top"), in.option("--base"),
+                in.flag("--shallow"), in.flag("--active") || pivot || keepOverlay, in.flag("--delete"),
+                in.flag("--keep-relative"), bandwidth(in));
+        if (!wait) {
+            VireoClient.JobRef job = client.blockCommit(domain, disk, options);
+            if (in.flag("--json")) out.println(JsonText.pretty(ref(job)));
+            else out.println(job.label() + " started");
+            return;
+        }
+        try (BlockJobWait listener = BlockJobWait.listen(client, domain)) {
+            VireoClient.JobRef job = client.blockCommit(domain, disk, options);
+            BlockJobWait.Options waiting = options(in, "Block commit");
+            BlockJobWait.Result r = listener.await(client, domain, disk, job.job(), waiting, in.err());
+            if (r.end() == BlockJobWait.End.READY && (pivot || keepOverlay)) {
+                if (pivot) client.blockJobPivot(domain, disk);
+                else client.blockJobAbort(domain, disk);
+                BlockJobWait.Result end = listener.await(client, domain, disk, job.job(), waiting.waitingPastReady(), in.err());
+                if (pivot && end.end() != BlockJobWait.End.COMPLETED) {
+                    throw new VireoException("operation-failed", "failed to pivot job for disk " + disk
+                            + (end.error() == null ? "" : ": " + end.error()));
+                }
+                if (keepOverlay && end.end() == BlockJobWait.End.CANCELED) {
+                    if (in.flag("--json")) report(in, out, job.kind(), job.job(), new BlockJobWait.Result(
+                            BlockJobWait.End.COMPLETED, null, end.last(), end.waitedNanos()));
+                    else out.println("\nCommit complete, overlay image kept");
+                    return;
+                }
+                r = end;
+            }
+            report(in, out, job.kind(), job.job(), r);
+        }
     }
 
     // --- blockpull ---------------------------------------------------------------------------
@@ -99,7 +165,7 @@ final class BlockJobCommands {
                 VireoClient.JobRef job = in.flag("--pivot") ? client.blockJobPivot(domain, disk) : client.blockJobAbort(domain, disk);
                 if (listener != null) {
                     BlockJobWait.Result r = listener.await(client, domain, disk, job.job(),
-                            new BlockJobWait.Options(job.label(), false, null, false), in.err());
+                            new BlockJobWait.Options(job.label(), false, null, false, true), in.err());
                     if (r.end() == BlockJobWait.End.FAILED) {
                         throw new VireoException("operation-failed", (in.flag("--pivot")
                                 ? "block job '" + job.job() + "' failed while pivoting: " : "block job '" + job.job() + "' failed: ")

@@ -45,8 +45,17 @@ final class BlockJobWait implements AutoCloseable {
      * @param verbose    show the progress line on stderr
      * @param timeout    abort the job after this long, or null
      * @param asyncAbort on timeout, do not wait for the aborted job to end
+     * @param pastReady  wait for the end even when the job is READY (after a pivot or an abort was asked for)
      */
-    record Options(String label, boolean verbose, Duration timeout, boolean asyncAbort) {
+    record Options(String label, boolean verbose, Duration timeout, boolean asyncAbort, boolean pastReady) {
+        Options(String label, boolean verbose, Duration timeout, boolean asyncAbort) {
+            this(label, verbose, timeout, asyncAbort, false);
+        }
+
+        /** For the wait after a pivot or abort of a READY job: to its end, the progress line already at 100 %. */
+        Options waitingPastReady() {
+            return new Options(label, false, timeout, asyncAbort, true);
+        }
     }
 
     private BlockJobWait(VireoClient events) {
@@ -97,7 +106,7 @@ final class BlockJobWait implements AutoCloseable {
                 if (now != null && now.job().equals(job)) {
                     last = now;
                     if (progress != null) progress.show(now);
-                    if (now.ready() && !aborted) return end(End.READY, null, last, start, progress);
+                    if (now.ready() && !aborted && !o.pastReady()) return end(End.READY, null, last, start, progress);
                 }
             }
             long wait = progress != null ? REFRESH.toNanos() : Long.MAX_VALUE;
@@ -120,7 +129,7 @@ final class BlockJobWait implements AutoCloseable {
                         return end(End.CANCELED, null, last, start, null);
                     }
                     case "ready" -> {
-                        if (!aborted) return end(End.READY, null, last, start, progress);
+                        if (!aborted && !o.pastReady()) return end(End.READY, null, last, start, progress);
                     }
                     default -> {
                     }

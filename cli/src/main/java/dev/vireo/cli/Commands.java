@@ -15,7 +15,7 @@ final class Commands {
             LifecycleCommands.SHUTDOWN, LifecycleCommands.SUSPEND, LifecycleCommands.RESUME,
             LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST, LifecycleCommands.DOMBLKSTAT,
             LifecycleCommands.DOMBLKINFO,
-            BlockJobCommands.BLOCKPULL, BlockJobCommands.BLOCKJOB,
+            BlockJobCommands.BLOCKPULL, BlockJobCommands.BLOCKCOMMIT, BlockJobCommands.BLOCKJOB,
             LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
 
     private Commands() {

@@ -114,6 +114,23 @@ class CliBlockJobsTest {
     }
 
     @Test
+    void commitsWithVirshsMessages() throws Exception {
+        startGuest();
+        Run refused = vireo("blockcommit", "jobs", "vda");
+        assertEquals(new Run(1, "", "error: commit of 'vda' active layer requires active flag\n"), refused);
+        assertEquals(1, vireo("blockcommit", "jobs", "vda", "--verbose").exit(), "--verbose needs a waiting option");
+        assertEquals(1, vireo("blockcommit", "jobs", "vda", "--pivot", "--keep-overlay").exit());
+        Run middle = vireo("blockcommit", "jobs", "vda", "--top", "vda[2]", "--wait");
+        assertEquals(new Run(0, "\nCommit complete\n", ""), middle);
+        Run active = vireo("blockcommit", "jobs", "vda", "--active", "--pivot", "--verbose");
+        assertEquals(0, active.exit(), active.toString());
+        assertEquals("\nSuccessfully pivoted\n", active.out());
+        assertTrue(active.err().matches("(?s)\\rBlock commit: .*\\rBlock commit: \\[100 %] *"), active.err());
+        Run list = vireo("domblklist", "jobs");
+        assertTrue(list.out().contains("base.qcow2") && !list.out().contains("top.qcow2"), list.out());
+    }
+
+    @Test
     void aTimedOutPullIsAbortedWithExitStatus1() throws Exception {
         startGuest();
         Run pull = vireo("blockpull", "jobs", "vda", "--bandwidth", "1", "--wait", "--timeout", "1");

@@ -138,12 +138,20 @@ public final class BlockJobs {
         }
     }
 
-    /** Asks QEMU to cancel the job; its end is then reported as canceled, whatever QEMU calls it. */
+    /**
+     * Asks QEMU to cancel the job; its end is then reported as canceled, whatever QEMU calls it. A
+     * READY two-phase job is cancelled without force, so that its target ends in sync (a copy's
+     * {@code --finish}, an active commit's {@code --keep-overlay}).
+     */
     public synchronized void abort(String id) throws IOException {
         BlockJob j = require(id);
         jobs.put(id, j.withAbortRequested());
         save();
-        monitor.jobCancel(id);
+        if (j.kind().twoPhase() && (j.state() == JobStatus.READY || j.state() == JobStatus.STANDBY)) {
+            monitor.blockJobCancel(id, false);
+        } else {
+            monitor.jobCancel(id);
+        }
     }
 
     /** Pauses a running job ({@code job-pause}); QEMU refuses a job that is already paused. */

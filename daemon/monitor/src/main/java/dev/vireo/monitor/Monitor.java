@@ -75,6 +75,12 @@ public interface Monitor extends AutoCloseable {
 
     void blockdevDel(String nodeName) throws IOException;
 
+    /**
+     * {@code blockdev-reopen}: changes options of existing nodes (e.g. {@code read-only}), each given
+     * in full as at {@code blockdev-add}, all at once.
+     */
+    void blockdevReopen(List<ObjectNode> options) throws IOException;
+
     void blockdevSnapshot(String node, String overlay) throws IOException;
 
     /** Runs the actions atomically: when one fails, none has happened. */
@@ -110,6 +116,13 @@ public interface Monitor extends AutoCloseable {
     void jobComplete(String id) throws IOException;
 
     void jobCancel(String id) throws IOException;
+
+    /**
+     * {@code block-job-cancel}: with {@code force} false a READY mirror or active commit first
+     * brings its target in sync and ends "completed" with a consistent target (what an abort after
+     * READY wants); {@code job-cancel} abandons it at once.
+     */
+    void blockJobCancel(String id, boolean force) throws IOException;
 
     void jobPause(String id) throws IOException;
 

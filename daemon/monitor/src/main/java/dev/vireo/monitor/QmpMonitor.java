@@ -203,6 +203,15 @@ public final class QmpMonitor implements Monitor {
     }
 
     @Override
+    public void blockdevReopen(List<ObjectNode> options) throws IOException {
+        ArrayNode list = NODES.arrayNode();
+        options.forEach(list::add);
+        ObjectNode a = NODES.objectNode();
+        a.set("options", list);
+        call("blockdev-reopen", a);
+    }
+
+    @Override
     public void blockdevDel(String nodeName) throws IOException {
         call("blockdev-del", NODES.objectNode().put("node-name", nodeName));
     }
@@ -326,6 +335,11 @@ public final class QmpMonitor implements Monitor {
     @Override
     public void jobCancel(String id) throws IOException {
         call("job-cancel", id(id));
+    }
+
+    @Override
+    public void blockJobCancel(String id, boolean force) throws IOException {
+        call("block-job-cancel", NODES.objectNode().put("device", id).put("force", force));
     }
 
     @Override

@@ -128,6 +128,7 @@ public final class FakeMonitor implements Monitor {
     @Override public List<BlockDevice> queryBlock() throws IOException { record("query-block", null); return List.of(); }
     @Override public List<BlockNode> queryNamedBlockNodes() throws IOException { record("query-named-block-nodes", null); return List.of(); }
     @Override public void blockdevAdd(ObjectNode options) throws IOException { record("blockdev-add", options); }
+    @Override public void blockdevReopen(List<ObjectNode> options) throws IOException { record("blockdev-reopen", List.copyOf(options)); }
     @Override public void blockdevDel(String nodeName) throws IOException { record("blockdev-del", nodeName); }
     @Override public void blockdevSnapshot(String node, String overlay) throws IOException { record("blockdev-snapshot", new TransactionAction.Snapshot(node, overlay)); }
     @Override public void transaction(List<TransactionAction> actions) throws IOException { record("transaction", List.copyOf(actions)); }
@@ -152,6 +153,7 @@ public final class FakeMonitor implements Monitor {
     }
     @Override public void jobComplete(String id) throws IOException { jobVerb("job-complete", id); }
     @Override public void jobCancel(String id) throws IOException { jobVerb("job-cancel", id); }
+    @Override public void blockJobCancel(String id, boolean force) throws IOException { jobVerb("block-job-cancel", id); }
     @Override public void jobPause(String id) throws IOException { jobVerb("job-pause", id); }
     @Override public void jobResume(String id) throws IOException { jobVerb("job-resume", id); }
     @Override public void jobFinalize(String id) throws IOException { jobVerb("job-finalize", id); }

@@ -2,6 +2,7 @@ package dev.vireo.daemon.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.daemon.blockjobs.BlockCommitJob;
 import dev.vireo.daemon.blockjobs.BlockJobControl;
 import dev.vireo.daemon.blockjobs.BlockPull;
 import dev.vireo.daemon.errors.VireoError;
@@ -13,6 +14,7 @@ import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.monitor.BlockJobInfo;
+import dev.vireo.monitor.JobStatus;
 
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import java.util.Optional;
 public final class BlockJobOps {
     private final Lifecycle lifecycle;
     private final BlockPull pull = new BlockPull();
+    private final BlockCommitJob commit = new BlockCommitJob();
 
     public BlockJobOps(Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -33,7 +36,10 @@ public final class BlockJobOps {
     /** Registers the operations and what each kind of job changes when it concludes (before recovery runs). */
     public void register(Map<String, Operation> ops) {
         lifecycle.onConcluded(BlockJobKind.PULL, pull);
+        lifecycle.onConcluded(BlockJobKind.COMMIT, commit.conclusion());
+        lifecycle.onConcluded(BlockJobKind.ACTIVE_COMMIT, commit.conclusion());
         ops.put("blockpull", this::pull);
+        ops.put("blockcommit", this::commit);
         ops.put("blockjob-info", this::info);
         ops.put("blockjob-abort", c -> control(c, "blockjob --abort", BlockJobControl::abort));
         ops.put("blockjob-pivot", c -> control(c, "blockjob --pivot", BlockJobControl::pivot));
@@ -47,6 +53,22 @@ public final class BlockJobOps {
                 c.flag("keepRelative"));
         BlockJob job = lifecycle.withRunning(c.string("domain"), "blockpull", g -> pull.start(g, r));
         return started(job);
+    }
+
+    private JsonNode commit(Call c) throws RpcException, VireoError {
+        BlockCommitJob.Request r = new BlockCommitJob.Request(c.string("disk"), c.optionalString("top"),
+                c.optionalString("base"), c.flag("shallow"), c.flag("active"), c.flag("delete"), c.flag("keepRelative"),
+                bandwidth(c));
+        BlockJob job = lifecycle.withRunning(c.string("domain"), "blockcommit", g -> commit.start(g, r));
+        return started(job);
+    }
+
+    /**
+     * Starts a commit from daemon code (snapshot deletion) on a guest whose job slot the caller
+     * holds; the job concludes like one {@code blockcommit} started.
+     */
+    public BlockJob startCommit(LiveGuest guest, BlockCommitJob.Request request) throws VireoError {
+        return commit.start(guest, request);
     }
 
     private JsonNode info(Call c) throws RpcException, VireoError {
@@ -99,8 +121,10 @@ public final class BlockJobOps {
         BlockJobInfo q = now.qemu();
         long end = q != null ? q.len() : job.length();
         long cur = q != null ? q.offset() : job.offset();
-        boolean ready = q != null ? q.ready() : false;
-        if (!ready && end > 0 && cur == end && job.outcome() == null && job.kind().twoPhase()) cur = end - 1;
+        // READY as the daemon saved and announced it, not QEMU's flag, which comes first: a client
+        // that sees ready here can pivot at once (the "not ready for pivot" race of virsh users)
+        boolean ready = job.state() == JobStatus.READY || job.state() == JobStatus.STANDBY;
+        if (!ready && end > 0 && cur >= end && job.outcome() == null && job.kind().twoPhase()) cur = end - 1;
         if (end == 0) {
             end = 1;
             cur = ready ? 1 : 0;
