@@ -51,6 +51,7 @@ public final class CommandBuilder {
         CharDeviceArgs.write(ctx, out);
         TpmArgs.write(ctx, out);
         UsbDeviceArgs.write(ctx, out);
+        AudioArgs.write(ctx, out);
         GraphicsArgs.write(ctx, out);
         VideoArgs.write(ctx, out);
         SoundArgs.write(ctx, out);
@@ -62,6 +63,7 @@ public final class CommandBuilder {
         }
         BalloonArgs.write(ctx, out);
         RngArgs.write(ctx, out);
+        PanicArgs.write(ctx, out);
         PassthroughArgs.write(ctx, out);
         return out.toCommandLine(ctx.emulator());
     }

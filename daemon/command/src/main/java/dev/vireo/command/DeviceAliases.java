@@ -47,6 +47,7 @@ final class DeviceAliases {
             a.aliases.put(d.getMemballoon(), "balloon0");
         }
         a.numbered(d.getRngs(), "rng");
+        a.numbered(d.getPanics(), "panic");
         return a;
     }
 

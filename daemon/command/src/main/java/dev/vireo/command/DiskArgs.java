@@ -69,6 +69,7 @@ final class DiskArgs {
             if (nodes.isPresent()) {
                 drive = blockdevs(ctx, out, disk, nodes.get());
             } else {
+                refuseNodeOnlySettings(disk);
                 out.option("-drive", DriveOption.of(ctx, disk, !plan.emitBootindex() && bootindex > 0, withDevice));
                 drive = "drive-" + ctx.alias(disk);
             }
@@ -93,6 +94,21 @@ final class DiskArgs {
         for (FdSet set : ctx.storage().fdSets()) {
             for (PassedFd fd : set.fds()) {
                 out.option("-add-fd", "fd=" + fd.childFd() + ",set=" + set.id() + ",opaque=" + fd.opaque());
+            }
+        }
+    }
+
+    /** discard and detect_zeroes are written on -blockdev format nodes only. */
+    private static void refuseNodeOnlySettings(Disk disk) throws UnsupportedConfigurationException {
+        if (disk.getDriver() == null) {
+            return;
+        }
+        for (String[] setting : new String[][] {
+                {"discard", disk.getDriver().getDiscard() == null ? null : disk.getDriver().getDiscard().xml()},
+                {"detect_zeroes", disk.getDriver().getDetectZeroes() == null ? null : disk.getDriver().getDetectZeroes().xml()}}) {
+            if (setting[1] != null) {
+                throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': <driver " + setting[0] + "='"
+                        + setting[1] + "'> needs -blockdev (QEMU 4.2 or later, a local image)");
             }
         }
     }

@@ -28,6 +28,10 @@ final class DiskDeviceOption {
         DiskBus bus = DiskNames.bus(disk);
         DiskDevice device = DiskNames.device(disk);
         checkWwn(ctx, disk, bus, device);
+        if (disk.getDriver() != null && disk.getDriver().getIothread() != null && bus != DiskBus.VIRTIO) {
+            throw new UnsupportedConfigurationException("disk '" + dev + "': <driver iothread> is only valid on the "
+                    + "virtio bus, not '" + bus.xml() + "'");
+        }
         if (device == DiskDevice.LUN) {
             if (bus != DiskBus.VIRTIO && bus != DiskBus.SCSI) {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': device='lun' is only valid on the "
@@ -142,6 +146,9 @@ final class DiskDeviceOption {
     private static OptionString virtio(BuildContext ctx, Disk disk, DiskDevice device) throws UnsupportedConfigurationException {
         OptionString o = new OptionString(ctx.onS390VirtioBus(disk) ? "virtio-blk-s390" : "virtio-blk-pci");
         DiskDriver driver = disk.getDriver();
+        if (driver != null && driver.getIothread() != null) {
+            o.add("iothread", IothreadArgs.forDisk(ctx, DiskNames.dev(disk), driver.getIothread()));
+        }
         if (driver != null && driver.getIoeventfd() != null) {
             o.add("ioeventfd", driver.getIoeventfd() ? "on" : "off");
         }

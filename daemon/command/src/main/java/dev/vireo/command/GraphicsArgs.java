@@ -94,12 +94,17 @@ final class GraphicsArgs {
                 value.append(",password");
             }
         }
+        if (AudioArgs.applies(ctx)) {
+            value.append(",audiodev=").append(AudioArgs.forDisplay(ctx));
+        }
         out.option("-vnc", value.toString());
         if (g.getKeymap() != null) {
             out.option("-k", g.getKeymap());
         }
-        // No host audio for a remote display: it could reach the host's sound devices.
-        out.env("QEMU_AUDIO_DRV", "none");
+        if (!AudioArgs.applies(ctx)) {
+            // No host audio for a remote display: it could reach the host's sound devices.
+            out.env("QEMU_AUDIO_DRV", "none");
+        }
     }
 
     private static void sdl(BuildContext ctx, ArgvWriter out, Graphics g) {
@@ -173,8 +178,10 @@ final class GraphicsArgs {
             o.add("seamless-migration", "on");
         }
         out.option("-spice", o.toString());
-        // SPICE carries the guest's sound to the client.
-        out.env("QEMU_AUDIO_DRV", "spice");
+        if (!AudioArgs.applies(ctx)) {
+            // SPICE carries the guest's sound to the client.
+            out.env("QEMU_AUDIO_DRV", "spice");
+        }
     }
 
     private static void compression(OptionString o, String key, SpiceCompression setting) {

@@ -42,6 +42,7 @@ final class MachineArgs {
         FirmwareArgs.writeGlobals(ctx, out);
         memory(ctx, out);
         out.option("-smp", smp(ctx));
+        IothreadArgs.write(ctx, out);
         numa(ctx, out);
         if (ctx.has(Capability.UUID) && domain.getUuid() != null) {
             out.option("-uuid", domain.getUuid());

@@ -14,6 +14,8 @@ import dev.vireo.conf.model.HostdevMode;
 import dev.vireo.conf.model.HostdevType;
 import dev.vireo.conf.model.MemballoonModel;
 import dev.vireo.conf.model.NetInterface;
+import dev.vireo.conf.model.Panic;
+import dev.vireo.conf.model.PanicModel;
 import dev.vireo.conf.model.Rng;
 import dev.vireo.conf.model.Sound;
 import dev.vireo.conf.model.SoundModel;
@@ -90,7 +92,7 @@ final class PciSlotPlan {
         for (List<? extends Device> kind : List.of(d.getDisks(), d.getControllers(), d.getFilesystems(),
                 cards(d), d.getSounds(), d.getVideos(), ctx.hostdevs(), d.getSmartcards(),
                 d.getSerials(), d.getParallels(), d.getChannels(), d.getConsoles(), d.getInputs(),
-                d.getRedirdevs(), d.getHubs(), d.getRngs())) {
+                d.getRedirdevs(), d.getHubs(), d.getRngs(), d.getPanics())) {
             for (Device device : kind) {
                 reserveIfPci(device);
             }
@@ -268,6 +270,11 @@ final class PciSlotPlan {
         }
         for (Rng rng : d.getRngs()) {
             next(rng);
+        }
+        for (Panic panic : d.getPanics()) {
+            if (panic.getModel() == PanicModel.PVPANIC) {
+                next(panic);
+            }
         }
     }
 

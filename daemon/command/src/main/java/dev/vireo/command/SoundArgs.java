@@ -50,6 +50,11 @@ final class SoundArgs {
                 throw new UnsupportedConfigurationException("<sound model='ich7'>: supported with QEMU 4.2 or later");
             }
             OptionString o = new OptionString(deviceName(sound.getModel())).add("id", alias);
+            boolean hda = sound.getModel() == SoundModel.ICH6 || sound.getModel() == SoundModel.ICH7
+                    || sound.getModel() == SoundModel.ICH9;
+            if (!hda && AudioArgs.applies(ctx)) {
+                o.add("audiodev", AudioArgs.forSound(ctx, sound));
+            }
             DeviceAddressOption.append(ctx, o, sound);
             out.option("-device", o.toString());
             if (sound.getModel() == SoundModel.ICH6 || sound.getModel() == SoundModel.ICH7 || sound.getModel() == SoundModel.ICH9) {
@@ -83,7 +88,8 @@ final class SoundArgs {
                 throw new UnsupportedConfigurationException("sound " + alias + ": codec " + device + " is not supported "
                         + "by this QEMU binary (capability '" + needed.flagName() + "')");
             }
-            out.option("-device", device + ",id=" + alias + "-codec" + cad + ",bus=" + alias + ".0,cad=" + cad);
+            String backend = AudioArgs.applies(ctx) ? ",audiodev=" + AudioArgs.forSound(ctx, sound) : "";
+            out.option("-device", device + ",id=" + alias + "-codec" + cad + ",bus=" + alias + ".0,cad=" + cad + backend);
         }
     }
 }

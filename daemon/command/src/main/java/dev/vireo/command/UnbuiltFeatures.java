@@ -40,7 +40,6 @@ final class UnbuiltFeatures {
 
     static void check(Domain d) throws UnsupportedConfigurationException {
         List<String> found = new ArrayList<>();
-        if (d.getIothreads() != null || d.getIothreadids() != null) found.add("<iothreads>");
         if (d.getCputune() != null && !d.getCputune().getIothreadpins().isEmpty()) found.add("<cputune><iothreadpin>");
         MemoryBacking mb = d.getMemoryBacking();
         if (mb != null && (mb.getSource() != null || mb.getAccess() != null || mb.getAllocation() != null || mb.getDiscard() != null)) {
@@ -106,9 +105,6 @@ final class UnbuiltFeatures {
             DiskDriver drv = disk.getDriver();
             if (drv == null) continue;
             String name = "disk '" + disk.getTarget().getDev() + "': <driver ";
-            if (drv.getDiscard() != null) found.add(name + "discard>");
-            if (drv.getDetectZeroes() != null) found.add(name + "detect_zeroes>");
-            if (drv.getIothread() != null) found.add(name + "iothread>");
             if (drv.getQueues() != null) found.add(name + "queues>");
             if (drv.getQueueSize() != null) found.add(name + "queue_size>");
             if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
@@ -119,7 +115,6 @@ final class UnbuiltFeatures {
                 break;
             }
         }
-        if (!dev.getPanics().isEmpty()) found.add("<panic>");
         if (dev.getVsock() != null) found.add("<vsock>");
         for (Graphics g : dev.getGraphics()) {
             if (g.getWebsocket() != null) found.add("<graphics websocket>");

@@ -92,6 +92,15 @@ public final class BlockdevNodes {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("node-name", image.formatNodeName());
         node.put("read-only", image.readOnly());
+        // The guest's discard and zero detection act on the image it writes: the top one.
+        if (!disk.images().isEmpty() && disk.images().getFirst().index() == image.index()) {
+            if (disk.discard() != null) {
+                node.put("discard", disk.discard());
+            }
+            if (disk.detectZeroes() != null) {
+                node.put("detect-zeroes", disk.detectZeroes());
+            }
+        }
         cache(disk, node);
         node.put("driver", image.format());
         node.put("file", image.storageNodeName());

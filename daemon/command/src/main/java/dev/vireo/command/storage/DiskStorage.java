@@ -16,12 +16,20 @@ import java.util.Optional;
  * @param cache        the cache mode, or null for QEMU's default
  * @param aio          {@code threads}, {@code native}, or null for QEMU's default
  * @param copyOnRead   whether a copy-on-read filter sits on top of the chain
+ * @param discard      {@code unmap} or {@code ignore} for the guest's discard requests on the top
+ *                     image, or null for QEMU's default
+ * @param detectZeroes {@code off}, {@code on} or {@code unmap} on the top image, or null
  */
 public record DiskStorage(String dev, List<ImageNode> images, boolean closed, NodeCache cache, String aio,
-                          boolean copyOnRead) {
+                          boolean copyOnRead, String discard, String detectZeroes) {
 
     public DiskStorage {
         images = List.copyOf(images);
+    }
+
+    /** A disk without discard or zero detection settings. */
+    public DiskStorage(String dev, List<ImageNode> images, boolean closed, NodeCache cache, String aio, boolean copyOnRead) {
+        this(dev, images, closed, cache, aio, copyOnRead, null, null);
     }
 
     public boolean empty() {

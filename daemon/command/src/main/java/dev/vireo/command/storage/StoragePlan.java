@@ -54,7 +54,9 @@ public final class StoragePlan {
                 images.add(image(disk, slots.get(i), i, index, unused.remove(index)));
             }
             disks.put(dev, new DiskStorage(dev, images, closed(disk, slots), cache(disk), aio(disk),
-                    Boolean.TRUE.equals(driver(disk).getCopyOnRead())));
+                    Boolean.TRUE.equals(driver(disk).getCopyOnRead()),
+                    driver(disk).getDiscard() == null ? null : driver(disk).getDiscard().xml(),
+                    driver(disk).getDetectZeroes() == null ? null : driver(disk).getDetectZeroes().xml()));
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("fd sets for images " + unused.keySet()
