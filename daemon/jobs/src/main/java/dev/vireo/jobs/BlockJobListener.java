@@ -20,4 +20,13 @@ public interface BlockJobListener {
 
     /** The job is gone from QEMU and from the record; {@code job.outcome()} says how it ended. */
     void ended(BlockJob job);
+
+    /**
+     * The job ended while the daemon was away (found concluded, or concluded but not yet
+     * dismissed, at {@link BlockJobs#recover}): nobody listened when it ended, so its end is kept
+     * for clients that subscribe later.
+     */
+    default void endedWhileAway(BlockJob job) {
+        ended(job);
+    }
 }

@@ -210,12 +210,12 @@ public final class BlockJobs {
         BlockJob j = jobs.get(id);
         if (j == null || j.outcome() != null) return;
         switch (status) {
-            case CONCLUDED -> conclude(j, errorOf(id));
+            case CONCLUDED -> conclude(j, errorOf(id), false);
             case NULL -> {
                 // dismissed behind the daemon's back (e.g. job-dismiss passed through): its result is unknown
                 LOG.log(System.Logger.Level.WARNING, "block job " + id + " of " + domain
                         + " vanished from QEMU before vireo saw it conclude; its result is not applied");
-                finish(j.finished(BlockJobOutcome.FAILED, "the job vanished from QEMU before it was seen to conclude"));
+                finish(j.finished(BlockJobOutcome.FAILED, "the job vanished from QEMU before it was seen to conclude"), false);
             }
             default -> {
                 boolean becameReady = status == JobStatus.READY && j.state() != JobStatus.READY && j.state() != JobStatus.STANDBY;
@@ -239,7 +239,7 @@ public final class BlockJobs {
         }
     }
 
-    private void conclude(BlockJob j, String error) {
+    private void conclude(BlockJob j, String error, boolean whileAway) {
         // a job the daemon cancelled ends canceled, whether QEMU calls that completed (a READY
         // job) or an error ("Operation canceled")
         BlockJobOutcome outcome = j.abortRequested() ? BlockJobOutcome.CANCELED
@@ -252,11 +252,11 @@ public final class BlockJobs {
         }
         jobs.put(j.id(), done);
         saveOrWarn();   // from here on a restarted daemon only dismisses and reports it
-        finish(done);
+        finish(done, whileAway);
     }
 
     /** The result is applied and saved: dismiss in QEMU, drop from the record, tell. */
-    private void finish(BlockJob done) {
+    private void finish(BlockJob done, boolean whileAway) {
         try {
             monitor.jobDismiss(done.id());
         } catch (QmpCommandException gone) {
@@ -266,7 +266,8 @@ public final class BlockJobs {
         }
         forget(done.id());
         saveOrWarn();
-        listener.ended(done);
+        if (whileAway) listener.endedWhileAway(done);
+        else listener.ended(done);
     }
 
     /**
@@ -282,14 +283,14 @@ public final class BlockJobs {
             JobInfo q = inQemu.remove(r.id());
             if (r.outcome() != null) {
                 keep(r);
-                after.add(() -> finish(r));
+                after.add(() -> finish(r, true));
             } else if (q == null) {
                 LOG.log(System.Logger.Level.INFO, "dropping block job " + r.id() + " of " + domain
                         + ": QEMU no longer knows it");
             } else if (q.status() == JobStatus.CONCLUDED) {
                 BlockJob j = r.withState(JobStatus.CONCLUDED);
                 keep(j);
-                after.add(() -> conclude(j, q.error()));
+                after.add(() -> conclude(j, q.error(), true));
             } else {
                 BlockJob j = r.withState(q.status()).withProgress(q.currentProgress(), q.totalProgress());
                 keep(j);

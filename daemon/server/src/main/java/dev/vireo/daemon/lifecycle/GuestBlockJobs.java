@@ -42,6 +42,22 @@ final class GuestBlockJobs implements BlockJobListener {
                 + job.outcome().word() + (job.error() == null ? "" : " (" + job.error() + ")"));
         JobConclusion conclusion = lifecycle.conclusionOf(job.kind()).orElse(null);
         if (conclusion != null) conclusion.apply(new LiveGuest(lifecycle, guest), job);
+        holdForTests(job);
+    }
+
+    /**
+     * Test hook: {@code -Dvireo.test.holdConclusion=MILLIS} waits after a job's result was applied
+     * and before it is saved and dismissed, the window a daemon crash must survive.
+     */
+    private static void holdForTests(BlockJob job) {
+        long millis = Long.getLong("vireo.test.holdConclusion", 0);
+        if (millis <= 0) return;
+        Log.info("test hook: holding the conclusion of block job " + job.id() + " for " + millis + " ms");
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -52,6 +68,18 @@ final class GuestBlockJobs implements BlockJobListener {
     /** Releases what the job left in QEMU (its conclusion says what), then announces the end. */
     @Override
     public void ended(BlockJob job) {
+        release(job);
+        publish(job, job.outcome().word());
+    }
+
+    /** Nobody listened when it ended: the event is also kept for clients that subscribe later. */
+    @Override
+    public void endedWhileAway(BlockJob job) {
+        release(job);
+        lifecycle.events().publishRetained(guest.entry.name(), payload(job, job.outcome().word()));
+    }
+
+    private void release(BlockJob job) {
         JobConclusion conclusion = lifecycle.conclusionOf(job.kind()).orElse(null);
         if (conclusion != null && !guest.stopped.isDone() && guest.monitor != null) {
             try {
@@ -60,7 +88,6 @@ final class GuestBlockJobs implements BlockJobListener {
                 Log.warn("cannot release the nodes left by block job " + job.id() + " of " + guest.entry.name(), e);
             }
         }
-        publish(job, job.outcome().word());
     }
 
     /** The disk's top image as the live definition has it now (after the job's change). */
@@ -71,7 +98,11 @@ final class GuestBlockJobs implements BlockJobListener {
     }
 
     private void publish(BlockJob job, String status) {
-        lifecycle.events().publish(guest.entry.name(), new EventPayload.BlockJob(job.id(), job.disk(), topPath(job.disk()),
-                job.kind().label(), status, job.offset(), job.length(), job.error()));
+        lifecycle.events().publish(guest.entry.name(), payload(job, status));
+    }
+
+    private EventPayload payload(BlockJob job, String status) {
+        return new EventPayload.BlockJob(job.id(), job.disk(), topPath(job.disk()),
+                job.kind().label(), status, job.offset(), job.length(), job.error());
     }
 }
