@@ -74,6 +74,12 @@ record CommandSpec(String name, String description, List<OptionSpec> options, Li
             return this;
         }
 
+        /** Every remaining word, none at all included. */
+        Builder optionalRemainingParams(String label, String description) {
+            params.add(new ParamSpec(label, true, true, description));
+            return this;
+        }
+
         /** A positional argument that may be left out; it must come after the required ones. */
         Builder optionalParam(String label, String description) {
             params.add(new ParamSpec(label, false, true, description));

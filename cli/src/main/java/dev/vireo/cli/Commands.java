@@ -16,6 +16,8 @@ final class Commands {
             LifecycleCommands.REBOOT, LifecycleCommands.DOMBLKLIST, LifecycleCommands.DOMBLKSTAT,
             LifecycleCommands.DOMBLKINFO,
             BlockJobCommands.BLOCKPULL, BlockJobCommands.BLOCKCOMMIT, BlockJobCommands.BLOCKJOB,
+            DiskAdminCommands.BLOCKRESIZE, DiskAdminCommands.BLKDEVIOTUNE, DiskAdminCommands.DOMBLKERROR,
+            DiskAdminCommands.DOMBLKTHRESHOLD, DiskAdminCommands.DOMSTATS,
             LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
 
     private Commands() {

@@ -187,9 +187,9 @@ final class LifecycleCommands {
 
     private static String describe(DomainEvent e) {
         return switch (e.kind()) {
-            case "lifecycle" -> "event 'lifecycle' for domain " + e.domain() + ": " + e.event() + " " + e.detail();
-            case "reboot" -> "event 'reboot' for domain " + e.domain();
-            default -> "event '" + e.kind() + "' for domain " + e.domain() + ": " + e.event()
+            case "lifecycle" -> "event 'lifecycle' for domain '" + e.domain() + "': " + e.event() + " " + e.detail();
+            case "reboot" -> "event 'reboot' for domain '" + e.domain() + "'";
+            default -> "event '" + e.kind() + "' for domain '" + e.domain() + "': " + e.event()
                     + (e.detail().isEmpty() ? "" : " " + e.detail());
         };
     }

@@ -10,7 +10,7 @@ import dev.vireo.conf.model.DiskDriver;
 import dev.vireo.conf.model.DiskErrorPolicy;
 import dev.vireo.conf.model.DiskGeometry;
 import dev.vireo.conf.model.DiskIo;
-import dev.vireo.conf.model.DiskIoTune;
+import dev.vireo.command.iotune.IoTunes;
 import dev.vireo.conf.model.DiskType;
 
 /**
@@ -269,34 +269,22 @@ final class DriveOption {
         if (rpolicy != null) o.add("rerror", rpolicy);
     }
 
-    private static final String[] IOTUNE_KEYS = {"bps", "bps_rd", "bps_wr", "iops", "iops_rd", "iops_wr"};
-
-    private static Long[] iotuneValues(DiskIoTune t) {
-        return new Long[] {t.getTotalBytesSec(), t.getReadBytesSec(), t.getWriteBytesSec(), t.getTotalIopsSec(),
-                t.getReadIopsSec(), t.getWriteIopsSec()};
-    }
-
     static boolean hasIotune(Disk disk) {
-        if (disk.getIotune() == null) {
-            return false;
-        }
-        for (Long v : iotuneValues(disk.getIotune())) {
-            if (v != null && v != 0) {
-                return true;
-            }
-        }
-        return false;
+        return IoTunes.throttled(disk);
     }
 
+    /** Legacy {@code -drive} takes QEMU's throttle keys ({@code bps}, {@code bps_max} ...) as options. */
     private static void iotune(Disk disk, OptionString o) {
         if (!hasIotune(disk)) {
             return;
         }
-        Long[] values = iotuneValues(disk.getIotune());
-        for (int i = 0; i < IOTUNE_KEYS.length; i++) {
-            if (values[i] != null && values[i] != 0) {
-                o.add(IOTUNE_KEYS[i], values[i]);
+        IoTunes.qemuLimits(disk.getIotune()).forEach((key, value) -> {
+            if (value != 0) {
+                o.add(key, value);
             }
+        });
+        if (disk.getIotune().getGroupName() != null) {
+            o.add("group", disk.getIotune().getGroupName());
         }
     }
 }

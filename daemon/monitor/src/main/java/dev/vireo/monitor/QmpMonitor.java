@@ -15,6 +15,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -179,11 +180,20 @@ public final class QmpMonitor implements Monitor {
             JsonNode in = d.get("inserted");
             BlockDevice.Medium medium = in == null ? null : new BlockDevice.Medium(text(in, "node-name"),
                     text(in, "file"), text(in, "drv"), in.path("ro").asBoolean(), text(in, "backing_file"),
-                    in.path("write_threshold").asLong());
+                    in.path("write_threshold").asLong(), throttle(text(d, "qdev"), in));
             devices.add(new BlockDevice(d.path("device").asText(), text(d, "qdev"), d.path("removable").asBoolean(),
-                    medium));
+                    medium, text(d, "io-status")));
         }
         return devices;
+    }
+
+    /** query-block reports a medium's limits beside its other fields, under the same keys. */
+    private static IoThrottle throttle(String qdev, JsonNode inserted) {
+        Map<String, Long> limits = new LinkedHashMap<>();
+        for (String k : IoThrottle.KEYS) {
+            if (inserted.has(k)) limits.put(k, inserted.get(k).asLong());
+        }
+        return new IoThrottle(qdev, limits, text(inserted, "group"));
     }
 
     @Override
@@ -245,9 +255,14 @@ public final class QmpMonitor implements Monitor {
 
     @Override
     public void blockSetIoThrottle(IoThrottle l) throws IOException {
-        call("block_set_io_throttle", NODES.objectNode().put("id", l.id()).put("bps", l.bps())
-                .put("bps_rd", l.bpsRd()).put("bps_wr", l.bpsWr()).put("iops", l.iops())
-                .put("iops_rd", l.iopsRd()).put("iops_wr", l.iopsWr()));
+        ObjectNode a = NODES.objectNode().put("id", l.id());
+        for (String k : IoThrottle.REQUIRED) a.put(k, l.limit(k));
+        // QEMU refuses a burst length of 0 (it means "default", 1 s): optional limits only when set
+        l.limits().forEach((k, v) -> {
+            if (!IoThrottle.REQUIRED.contains(k) && v != 0) a.put(k, v);
+        });
+        putIfSet(a, "group", l.group());
+        call("block_set_io_throttle", a);
     }
 
     @Override

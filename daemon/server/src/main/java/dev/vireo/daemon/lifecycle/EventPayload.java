@@ -76,15 +76,21 @@ public sealed interface EventPayload {
         }
     }
 
-    /** A write threshold was crossed (QEMU's BLOCK_WRITE_THRESHOLD; one-shot). */
-    record BlockThreshold(String node, long threshold, long excess) implements EventPayload {
+    /**
+     * A write threshold was crossed (QEMU's BLOCK_WRITE_THRESHOLD; one-shot).
+     *
+     * @param dev  the layer as {@code domblkthreshold} named it: {@code vda}, or {@code vda[N]}
+     * @param path the layer's image, or null when it is not a local file
+     * @param node the storage node QEMU watched
+     */
+    record BlockThreshold(String dev, String path, String node, long threshold, long excess) implements EventPayload {
         public String kind() { return "block-threshold"; }
-        public String event() { return "dev: " + node; }
+        public String event() { return "dev: " + dev + "(" + (path == null ? "<null>" : path) + ")"; }
         public String detail() { return threshold + " " + excess; }
 
         @Override
         public void addFields(ObjectNode o) {
-            o.put("node", node).put("threshold", threshold).put("excess", excess);
+            o.put("dev", dev).put("path", path).put("node", node).put("threshold", threshold).put("excess", excess);
         }
     }
 

@@ -55,8 +55,8 @@ final class GuestEvents implements MonitorListener {
                 lifecycle.events().publish(domain, new EventPayload.IoError(nonNull(e.device()), e.nodeName(),
                         e.operation(), e.action(), e.nospace(), e.reason()));
             }
-            case MonitorEvent.BlockWriteThreshold t -> lifecycle.events().publish(domain,
-                    new EventPayload.BlockThreshold(t.nodeName(), t.writeThreshold(), t.amountExceeded()));
+            case MonitorEvent.BlockWriteThreshold t -> WriteThresholds.crossed(guest, t)
+                    .ifPresent(p -> lifecycle.events().publish(domain, p));
             case MonitorEvent.JobStatusChange c -> toJobs(c);
             case MonitorEvent.BlockJobCompleted c -> toJobs(c);
             case MonitorEvent.BlockJobCancelled c -> toJobs(c);

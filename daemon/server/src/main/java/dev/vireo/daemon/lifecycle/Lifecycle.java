@@ -13,6 +13,7 @@ import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.Log;
 import dev.vireo.daemon.disks.DiskLaunch;
+import dev.vireo.daemon.disks.DiskThrottles;
 import dev.vireo.daemon.disks.PreparedDisks;
 import dev.vireo.daemon.domain.DefinitionCodec;
 import dev.vireo.daemon.domain.DomainEntry;
@@ -151,8 +152,11 @@ public final class Lifecycle {
         e.markActive(changed, e.id(), e.status());
     }
 
-    /** {@link LiveGuest#changeStored}: nothing for a transient domain. */
-    void changeStored(DomainEntry e, Consumer<Domain> change) throws VireoError {
+    /**
+     * {@link LiveGuest#changeStored}, also for a shut-off domain (its job slot held): nothing for a
+     * transient domain.
+     */
+    public void changeStored(DomainEntry e, Consumer<Domain> change) throws VireoError {
         if (!e.isPersistent()) return;
         Domain changed = copyOf(e.persistent());
         change.accept(changed);
@@ -271,6 +275,7 @@ public final class Lifecycle {
             StartHold.at("connected", e.name());
             GuestBlockJobs.attach(this, guest);
             GraphicsPasswords.set(live, guest.monitor);
+            DiskThrottles.applyAtStart(live, guest.monitor);
             guest.fdSets = GuestFdSets.read(guest.monitor, live);
             guest.monitor.cont();
         } catch (IOException ex) {

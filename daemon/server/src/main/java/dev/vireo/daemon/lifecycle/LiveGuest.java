@@ -108,6 +108,15 @@ public final class LiveGuest {
         lifecycle.changeStored(guest.entry, change);
     }
 
+    /**
+     * Remembers how {@code domblkthreshold} named the layer of storage node {@code node}
+     * ({@code vda[N]} or the bare target), so its one-shot event names it the same way.
+     */
+    public void thresholdNamedByIndex(String node, boolean byIndex) {
+        if (byIndex) guest.thresholdsByIndex.add(node);
+        else guest.thresholdsByIndex.remove(node);
+    }
+
     /** Announces an event to the clients that listen ({@code vireo event}). */
     public void publish(EventPayload payload) {
         lifecycle.events().publish(name(), payload);

@@ -8,7 +8,9 @@ import dev.vireo.monitor.Monitor;
 import dev.vireo.process.ManagedProcess;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One running QEMU and what the daemon knows about it beyond the domain's status: its monitor, and
@@ -32,6 +34,8 @@ final class RunningGuest {
     volatile boolean destroyRequested;
     /** The guest's swtpm, or null when it has no emulated TPM (or this daemon found the guest again). */
     volatile Swtpm.Running tpm;
+    /** Storage nodes whose write threshold was set as {@code vda[N]}: their event names the layer so. */
+    final Set<String> thresholdsByIndex = ConcurrentHashMap.newKeySet();
     /** Set by start until {@code cont} has run: the RESUME it causes is part of booting. */
     volatile boolean starting = true;
 
