@@ -218,6 +218,32 @@ class DiskAdminE2ETest {
         }
     }
 
+    @Test
+    void domblkerrorNamesTheDiskThatRanOutOfSpace() throws Exception {
+        daemon = new DaemonProcess(tmp);
+        // an 8 MiB tmpfs under a 64 MiB qcow2: the guest's 16 MiB of writes run out of space (the tests run as root)
+        Path small = tmp.resolve("small");
+        java.nio.file.Files.createDirectories(small);
+        GuestDomains.run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", small.toString());
+        try (VireoClient c = daemon.client()) {
+            Path image = GuestDomains.image(small, "full");
+            c.define(domain("full", "write vireo.mib=16", image, "", "").replace("<driver name='qemu' type='qcow2'/>",
+                    "<driver name='qemu' type='qcow2' error_policy='stop'/>"));
+            c.start("full");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!c.domState("full").state().equals("paused")) {
+                assertTrue(System.nanoTime() < deadline, "the guest never paused on ENOSPC: " + c.domState("full"));
+                Thread.sleep(200);
+            }
+            assertEquals(List.of(Map.of("disk", "vda", "error", "no space")), c.call("domblkerror", Map.of("domain", "full")));
+            c.destroy("full");
+        } finally {
+            if (daemon != null) daemon.close();
+            daemon = null;
+            GuestDomains.run("umount", small.toString());
+        }
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     /** A TCG test guest in {@code mode} (with its switches) on a qcow2 {@code vda}, plus {@code more} devices. */
