@@ -108,7 +108,10 @@ public final class TestGuest {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (Files.exists(serialLog)) {
-                for (String line : Files.readAllLines(serialLog, StandardCharsets.ISO_8859_1)) {
+                // only whole lines: under load QEMU writes the serial output a few bytes at a time,
+                // and a marker line read before its newline arrived would come back cut short
+                String text = Files.readString(serialLog, StandardCharsets.ISO_8859_1);
+                for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\r?\n")) {
                     if (line.startsWith(marker)) {
                         return line;
                     }
