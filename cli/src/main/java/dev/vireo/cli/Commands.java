@@ -18,7 +18,10 @@ final class Commands {
             BlockJobCommands.BLOCKPULL, BlockJobCommands.BLOCKCOMMIT, BlockJobCommands.BLOCKJOB,
             DiskAdminCommands.BLOCKRESIZE, DiskAdminCommands.BLKDEVIOTUNE, DiskAdminCommands.DOMBLKERROR,
             DiskAdminCommands.DOMBLKTHRESHOLD, DiskAdminCommands.DOMSTATS,
-            LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT);
+            LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT,
+            BlockCopyCommands.BLOCKCOPY,
+            BackupCommands.BACKUP_BEGIN, BackupCommands.BACKUP_DUMPXML, BackupCommands.DOMJOBINFO,
+            BackupCommands.DOMJOBABORT);
 
     private Commands() {
     }

@@ -7,6 +7,7 @@ import dev.vireo.protocol.DiskStats;
 import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainEvent;
 import dev.vireo.protocol.DomainInfo;
+import dev.vireo.protocol.DomainJobInfo;
 import dev.vireo.protocol.DomainState;
 import dev.vireo.protocol.DomainSummary;
 import dev.vireo.protocol.ErrorCodes;
@@ -418,6 +419,86 @@ public final class VireoClient implements AutoCloseable {
     /** @param bandwidth bytes per second, 0 for no limit */
     public JobRef blockJobSetSpeed(String domain, String disk, long bandwidth) throws IOException, VireoException {
         return jobRef("blockjob-speed", args("domain", domain, "disk", disk, "bandwidth", bandwidth));
+    }
+
+    /**
+     * What {@code blockcopy} asks for. Sizes in bytes; 0 leaves QEMU's default.
+     *
+     * @param format            the copy's image format, or null (the disk's, or probed with {@code reuseExternal})
+     * @param blockDevice       the destination is a block device
+     * @param transientJob      allow the copy on a persistent domain (it does not survive the guest)
+     * @param synchronousWrites guest writes reach both images before they complete
+     */
+    public record BlockCopyOptions(String dest, String format, boolean shallow, boolean reuseExternal, boolean blockDevice,
+                                   long bandwidth, long granularity, long bufSize, boolean transientJob,
+                                   boolean synchronousWrites) {
+        public static BlockCopyOptions to(String dest) {
+            return new BlockCopyOptions(dest, null, false, false, false, 0, 0, 0, false, false);
+        }
+
+        public BlockCopyOptions shallow(boolean value) {
+            return new BlockCopyOptions(dest, format, value, reuseExternal, blockDevice, bandwidth, granularity, bufSize,
+                    transientJob, synchronousWrites);
+        }
+
+        public BlockCopyOptions transientJob(boolean value) {
+            return new BlockCopyOptions(dest, format, shallow, reuseExternal, blockDevice, bandwidth, granularity, bufSize,
+                    value, synchronousWrites);
+        }
+
+        public BlockCopyOptions reuseExternal(boolean value, String withFormat) {
+            return new BlockCopyOptions(dest, withFormat, shallow, value, blockDevice, bandwidth, granularity, bufSize,
+                    transientJob, synchronousWrites);
+        }
+
+        public BlockCopyOptions bandwidth(long bytesPerSecond) {
+            return new BlockCopyOptions(dest, format, shallow, reuseExternal, blockDevice, bytesPerSecond, granularity,
+                    bufSize, transientJob, synchronousWrites);
+        }
+    }
+
+    /** Starts copying a running disk ({@code blockcopy}); returns the job's id. */
+    public JobRef blockCopy(String domain, String disk, BlockCopyOptions o) throws IOException, VireoException {
+        Map<String, Object> args = args("domain", domain, "disk", disk, "dest", o.dest());
+        if (o.format() != null) args.put("format", o.format());
+        args.put("shallow", o.shallow());
+        args.put("reuseExternal", o.reuseExternal());
+        args.put("blockdev", o.blockDevice());
+        if (o.bandwidth() > 0) args.put("bandwidth", o.bandwidth());
+        if (o.granularity() > 0) args.put("granularity", o.granularity());
+        if (o.bufSize() > 0) args.put("bufSize", o.bufSize());
+        args.put("transientJob", o.transientJob());
+        args.put("synchronousWrites", o.synchronousWrites());
+        return jobRef("blockcopy", args);
+    }
+
+    /**
+     * Starts a push mode, full backup of a running domain ({@code backup-begin}).
+     *
+     * @param backupXml a {@code <domainbackup>} document, or null for every disk to {@code PATH.EPOCH} in qcow2
+     */
+    public void backupBegin(String domain, String backupXml, boolean reuseExternal) throws IOException, VireoException {
+        Map<String, Object> args = args("domain", domain, "reuseExternal", reuseExternal);
+        if (backupXml != null) args.put("backupXml", backupXml);
+        call("backup-begin", args);
+    }
+
+    /** The running backup's {@code <domainbackup>} ({@code backup-dumpxml}). */
+    public String backupDumpXml(String domain) throws IOException, VireoException {
+        return callForText("backup-dumpxml", args("domain", domain));
+    }
+
+    /** The domain's running job, or with {@code completed} the last one that ended ({@code domjobinfo}). */
+    public DomainJobInfo domJobInfo(String domain, boolean completed) throws IOException, VireoException {
+        Map<String, Object> r = callForObject("domjobinfo", args("domain", domain, "completed", completed));
+        if ("None".equals(text(r, "type"))) return DomainJobInfo.none();
+        return new DomainJobInfo(text(r, "type"), text(r, "operation"), longValue(r, "elapsedMillis"),
+                longValue(r, "processed"), longValue(r, "remaining"), longValue(r, "total"));
+    }
+
+    /** Aborts the domain's running job (a backup: every disk's part) ({@code domjobabort}). */
+    public void domJobAbort(String domain) throws IOException, VireoException {
+        call("domjobabort", args("domain", domain));
     }
 
     /** Passes a QMP command through to a running domain's monitor; returns QMP's reply as compact JSON. */

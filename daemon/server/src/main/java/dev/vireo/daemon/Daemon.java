@@ -18,6 +18,8 @@ import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.MonitorConnector;
 import dev.vireo.daemon.lifecycle.QmpMonitorConnector;
 import dev.vireo.daemon.lifecycle.Recovery;
+import dev.vireo.daemon.ops.BackupOps;
+import dev.vireo.daemon.ops.BlockCopyOps;
 import dev.vireo.daemon.ops.BlockInfoOps;
 import dev.vireo.daemon.ops.BlockJobOps;
 import dev.vireo.daemon.ops.DiskAdminOps;
@@ -78,6 +80,8 @@ public final class Daemon implements AutoCloseable {
         new DiskAdminOps(registry, lifecycle, files).register(ops);
         new IoTuneOps(registry, lifecycle).register(ops);
         new DomainStatsOps(registry, lifecycle, files).register(ops);
+        new BlockCopyOps(lifecycle, files).register(ops);
+        new BackupOps(lifecycle, files).register(ops);
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
         server.start();

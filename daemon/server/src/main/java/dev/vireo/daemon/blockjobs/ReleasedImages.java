@@ -15,12 +15,12 @@ import java.util.List;
  * lower one; nodes already gone are fine) and then their fd sets, which the live XML no longer
  * names ({@code remove-fd}). May run more than once.
  */
-final class ReleasedImages {
+public final class ReleasedImages {
 
     private ReleasedImages() {
     }
 
-    static void release(LiveGuest guest, List<Integer> indexes) throws VireoError {
+    public static void release(LiveGuest guest, List<Integer> indexes) throws VireoError {
         if (indexes.isEmpty()) return;
         for (int index : indexes) {
             // the image left the live XML: only its number (and so its node names) is known now

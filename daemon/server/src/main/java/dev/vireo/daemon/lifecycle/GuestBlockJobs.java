@@ -62,6 +62,14 @@ final class GuestBlockJobs implements BlockJobListener {
 
     @Override
     public void ready(BlockJob job) {
+        JobConclusion conclusion = lifecycle.conclusionOf(job.kind()).orElse(null);
+        if (conclusion != null) {
+            try {
+                conclusion.ready(new LiveGuest(lifecycle, guest), job);
+            } catch (VireoError | RuntimeException e) {
+                Log.warn("cannot show block job " + job.id() + " of " + guest.entry.name() + " as ready", e);
+            }
+        }
         publish(job, "ready");
     }
 

@@ -17,6 +17,14 @@ public interface JobConclusion {
     void apply(LiveGuest guest, BlockJob job) throws VireoError;
 
     /**
+     * A two-phase job is in sync (READY), saved as such: show it in the live XML (a copy's
+     * {@code <mirror ready='yes'>}) before clients hear of it. Runs in the job slot; may run again
+     * for the same job after a daemon restart.
+     */
+    default void ready(LiveGuest guest, BlockJob job) throws VireoError {
+    }
+
+    /**
      * After the job was dismissed in QEMU (which until then keeps every node of the job in use):
      * delete the block nodes the job took out of the chain and their fd sets. Runs before the
      * job's end is announced. Not run again after a daemon crash, so leftovers are harmless ones
