@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A guest booted by UEFI ({@code <os firmware='efi'>} without Secure Boot: Debian's OVMF, picked
  * from the host's firmware descriptors; direct kernel boot) with a TPM 2.0 CRB
- * device backed by the daemon's swtpm, on QEMU 7.2 with TCG. The machine is i440fx ('pc'): q35's
- * PCIe buses are not laid out by the command line yet.
+ * device backed by the daemon's swtpm, on QEMU 7.2 with TCG. The machine is i440fx ('pc'); the
+ * Q35 guest with UEFI, TPM and PCIe devices is cli's ModernGuestsCliE2ETest.
  */
 @DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
