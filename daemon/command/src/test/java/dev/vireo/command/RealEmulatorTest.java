@@ -185,10 +185,8 @@ class RealEmulatorTest {
         String shell = line.toShellLine();
         Process qemu = start(line);
         try {
-            awaitSocket(monitor(), qemu);
-            assertTrue(qemu.isAlive(), "QEMU exited: " + shell);
-            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                channel.connect(UnixDomainSocketAddress.of(monitor()));
+            try (SocketChannel channel = connect(monitor(), qemu)) {
+                assertTrue(qemu.isAlive(), "QEMU exited: " + shell);
                 BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
                         StandardCharsets.UTF_8));
                 var out = Channels.newOutputStream(channel);
@@ -232,15 +230,29 @@ class RealEmulatorTest {
         return builder.redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
     }
 
-    private void awaitSocket(Path socket, Process qemu) throws Exception {
+    /**
+     * Connects to QEMU's monitor once it listens. The socket file appears at bind(), a moment
+     * before listen(): a connect in between is refused, so that is retried until the bound.
+     */
+    private SocketChannel connect(Path socket, Process qemu) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Files.exists(socket)) {
+        for (;;) {
             if (!qemu.isAlive()) {
                 throw new AssertionError("QEMU exited with " + qemu.exitValue() + ": "
                         + Files.readString(dir.resolve("qemu.log")));
             }
+            if (Files.exists(socket)) {
+                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                try {
+                    channel.connect(UnixDomainSocketAddress.of(socket));
+                    return channel;
+                } catch (java.net.ConnectException notListeningYet) {
+                    channel.close();
+                }
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no monitor socket after 20 s: " + Files.readString(dir.resolve("qemu.log")));
+                throw new AssertionError("no monitor listening on " + socket + " after 20 s: "
+                        + Files.readString(dir.resolve("qemu.log")));
             }
             Thread.sleep(20);
         }
