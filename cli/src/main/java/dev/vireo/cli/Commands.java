@@ -21,7 +21,10 @@ final class Commands {
             LifecycleCommands.QEMU_MONITOR_COMMAND, LifecycleCommands.EVENT,
             BlockCopyCommands.BLOCKCOPY,
             BackupCommands.BACKUP_BEGIN, BackupCommands.BACKUP_DUMPXML, BackupCommands.DOMJOBINFO,
-            BackupCommands.DOMJOBABORT);
+            BackupCommands.DOMJOBABORT,
+
+            HotplugCommands.ATTACH_DISK, HotplugCommands.ATTACH_DEVICE, HotplugCommands.DETACH_DEVICE,
+            HotplugCommands.DETACH_DISK);
 
     private Commands() {
     }

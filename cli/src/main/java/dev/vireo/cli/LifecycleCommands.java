@@ -189,6 +189,7 @@ final class LifecycleCommands {
         return switch (e.kind()) {
             case "lifecycle" -> "event 'lifecycle' for domain '" + e.domain() + "': " + e.event() + " " + e.detail();
             case "reboot" -> "event 'reboot' for domain '" + e.domain() + "'";
+            case "tray-change" -> "event 'tray-change' for domain '" + e.domain() + "' disk " + e.event() + ": " + e.detail();
             default -> "event '" + e.kind() + "' for domain '" + e.domain() + "': " + e.event()
                     + (e.detail().isEmpty() ? "" : " " + e.detail());
         };

@@ -77,6 +77,11 @@ final class Vireo {
             return 0;
         }
         Invocation invocation = ArgParser.parse(command, words, i + 1).withErr(err);
+        if (command == HotplugCommands.ATTACH_DISK && invocation.flag("--print-xml")) {
+            // as in virsh, printing the element needs neither the daemon nor the domain
+            command.action().run(invocation, null, out);
+            return 0;
+        }
         try (VireoClient client = connect(uri)) {
             command.action().run(invocation, client, out);
         }

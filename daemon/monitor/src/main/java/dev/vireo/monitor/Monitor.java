@@ -144,6 +144,22 @@ public interface Monitor extends AutoCloseable {
     /** Asks the guest to release a device; it is gone once {@link MonitorEvent.DeviceDeleted} arrives. */
     void deviceDel(String id) throws IOException;
 
+    /** Every PCI function of every bus ({@code query-pci}), bridges' buses included. */
+    List<PciDevice> queryPci() throws IOException;
+
+    // --- removable media (by the guest device's id) ---------------------------------------------
+
+    /** Opens the tray; {@code force} also when the guest locked it (it is then opened on the guest's next unlock). */
+    void blockdevOpenTray(String id, boolean force) throws IOException;
+
+    void blockdevCloseTray(String id) throws IOException;
+
+    /** Takes the medium out of an open tray. */
+    void blockdevRemoveMedium(String id) throws IOException;
+
+    /** Puts the node in as the medium of an open, empty tray. */
+    void blockdevInsertMedium(String id, String nodeName) throws IOException;
+
     // --- passthrough -------------------------------------------------------------------------
 
     /** Runs an HMP command line and returns its output. */

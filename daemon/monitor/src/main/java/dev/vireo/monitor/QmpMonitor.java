@@ -396,6 +396,45 @@ public final class QmpMonitor implements Monitor {
         call("device_del", NODES.objectNode().put("id", id));
     }
 
+    @Override
+    public List<PciDevice> queryPci() throws IOException {
+        List<PciDevice> devices = new ArrayList<>();
+        for (JsonNode bus : call("query-pci", null)) {
+            pciDevices(bus.path("devices"), devices);
+        }
+        return devices;
+    }
+
+    private static void pciDevices(JsonNode list, List<PciDevice> out) {
+        for (JsonNode d : list) {
+            JsonNode bridge = d.get("pci_bridge");
+            Integer secondary = bridge == null ? null : bridge.path("bus").path("secondary").asInt();
+            out.add(new PciDevice(d.path("bus").asInt(), d.path("slot").asInt(), d.path("function").asInt(),
+                    d.path("qdev_id").asText(""), secondary));
+            if (bridge != null) pciDevices(bridge.path("devices"), out);
+        }
+    }
+
+    @Override
+    public void blockdevOpenTray(String id, boolean force) throws IOException {
+        call("blockdev-open-tray", NODES.objectNode().put("id", id).put("force", force));
+    }
+
+    @Override
+    public void blockdevCloseTray(String id) throws IOException {
+        call("blockdev-close-tray", NODES.objectNode().put("id", id));
+    }
+
+    @Override
+    public void blockdevRemoveMedium(String id) throws IOException {
+        call("blockdev-remove-medium", NODES.objectNode().put("id", id));
+    }
+
+    @Override
+    public void blockdevInsertMedium(String id, String nodeName) throws IOException {
+        call("blockdev-insert-medium", NODES.objectNode().put("id", id).put("node-name", nodeName));
+    }
+
     // --- passthrough -------------------------------------------------------------------------
 
     @Override

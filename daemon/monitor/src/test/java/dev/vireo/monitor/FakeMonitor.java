@@ -125,6 +125,11 @@ public final class FakeMonitor implements Monitor {
     @Override public void removeFd(int fdsetId, Integer fd) throws IOException { record("remove-fd", fdsetId); }
     @Override public List<FdSet> queryFdsets() throws IOException { record("query-fdsets", null); return List.of(); }
 
+    @Override public List<PciDevice> queryPci() throws IOException { record("query-pci", null); return List.of(); }
+    @Override public void blockdevOpenTray(String id, boolean force) throws IOException { record("blockdev-open-tray", id); }
+    @Override public void blockdevCloseTray(String id) throws IOException { record("blockdev-close-tray", id); }
+    @Override public void blockdevRemoveMedium(String id) throws IOException { record("blockdev-remove-medium", id); }
+    @Override public void blockdevInsertMedium(String id, String nodeName) throws IOException { record("blockdev-insert-medium", nodeName); }
     @Override public List<BlockDevice> queryBlock() throws IOException { record("query-block", null); return List.of(); }
     @Override public List<BlockNode> queryNamedBlockNodes() throws IOException { record("query-named-block-nodes", null); return List.of(); }
     @Override public void blockdevAdd(ObjectNode options) throws IOException { record("blockdev-add", options); }

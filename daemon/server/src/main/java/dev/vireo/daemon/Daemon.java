@@ -27,6 +27,7 @@ import dev.vireo.daemon.ops.DomainStatsOps;
 import dev.vireo.daemon.ops.IoTuneOps;
 import dev.vireo.daemon.ops.DefinitionOps;
 import dev.vireo.daemon.ops.EmulatorOps;
+import dev.vireo.daemon.ops.HotplugOps;
 import dev.vireo.daemon.ops.ImageOps;
 import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.rpc.Operation;
@@ -62,8 +63,9 @@ public final class Daemon implements AutoCloseable {
         FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);
         GuestFiles guestFiles = new GuestFiles(new NvramStore(folders.nvram(), config.qemuIdentity()),
                 new Swtpm(folders.swtpm(), folders.logs(), config.qemuIdentity()));
+        DiskLaunch diskLaunch = new DiskLaunch(config, config.chainPolicy());
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
-                new DomainLogs(folders.logs()), new DiskLaunch(config, config.chainPolicy()), files, guestFiles);
+                new DomainLogs(folders.logs()), diskLaunch, files, guestFiles);
         AutostartMarks autostart = new AutostartMarks(folders.autostart());
 
         // Operations register what their block jobs change when they conclude (Lifecycle.onConcluded)
@@ -82,6 +84,7 @@ public final class Daemon implements AutoCloseable {
         new DomainStatsOps(registry, lifecycle, files).register(ops);
         new BlockCopyOps(lifecycle, files).register(ops);
         new BackupOps(lifecycle, files).register(ops);
+        new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(ops);
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
         server.start();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The disk half of a start: for every disk with a local image, walk its backing chain (refusing
@@ -54,9 +55,7 @@ public final class DiskLaunch {
         List<ChainedDisk> disks = chainedDisks(live);
         List<BackingChain> chains = new ArrayList<>(disks.size());
         for (ChainedDisk disk : disks) {
-            BackingChain chain = walk(disk);
-            disk.disk().setBackingStore(BackingStores.of(chain));
-            chains.add(chain);
+            chains.add(record(disk));
         }
         ImageIndexes.assign(live);
         Map<Integer, FdSet> sets = new LinkedHashMap<>();
@@ -65,18 +64,12 @@ public final class DiskLaunch {
         try {
             if (config.passDiskFds()) {
                 for (int d = 0; d < disks.size(); d++) {
-                    ChainedDisk disk = disks.get(d);
-                    List<Integer> indexes = BackingStores.indexes(disk.disk());
-                    List<LayerAccess> plan = chains.get(d).accessPlan(disk.readOnly());
-                    for (int i = 0; i < plan.size(); i++) {
-                        LayerAccess access = plan.get(i);
-                        int index = indexes.get(i);
+                    open(disks.get(d), chains.get(d), (index, note, fd) -> {
                         int childFd = FIRST_CHILD_FD + inherited.size();
-                        inherited.put(childFd, LayerFds.open(access, disk.target()));
-                        String note = new FdSetNote(index, access.mode() == AccessMode.READ_WRITE).text();
+                        inherited.put(childFd, fd);
                         // the set's number is the image's: the fd-set registry and query-fdsets agree at a glance
-                        sets.put(index, new FdSet(index, List.of(new PassedFd(childFd, note))));
-                    }
+                        sets.put(index, new FdSet(index, List.of(new PassedFd(childFd, note.text()))));
+                    });
                 }
             }
             PreparedDisks prepared = new PreparedDisks(sets, inherited, config.qemuIdentity().orElse(null));
@@ -91,19 +84,74 @@ public final class DiskLaunch {
         }
     }
 
+    /**
+     * The same walk, checks and opens as {@link #prepare}, for one disk being plugged into a
+     * running guest: {@code disk} is already part of {@code live} (a private copy), gains its
+     * {@code <backingStore>} chain, and its images get the next free numbers. Nothing is opened
+     * for a drive without a medium, or when QEMU opens the paths itself ({@code pass_disk_fds = 0}).
+     *
+     * @throws VireoError with the same messages a start gives; nothing stays open then
+     */
+    public OpenedImages prepareAdded(Domain live, Disk disk) throws VireoError {
+        Optional<ChainedDisk> chained = chained(disk);
+        BackingChain chain = chained.isPresent() ? record(chained.get()) : null;
+        ImageIndexes.assign(live);
+        List<OpenedImages.Image> images = new ArrayList<>();
+        try {
+            if (chain != null && config.passDiskFds()) {
+                open(chained.get(), chain, (index, note, fd) -> images.add(new OpenedImages.Image(index, note, fd)));
+            }
+            return new OpenedImages(images);
+        } catch (IOException e) {
+            images.forEach(i -> i.fd().close());
+            throw VireoError.failed(e.getMessage(), e);
+        }
+    }
+
+    /** Walks a disk's chain (the start rules refuse here) and records it as the disk's {@code <backingStore>}. */
+    private BackingChain record(ChainedDisk disk) throws VireoError {
+        BackingChain chain = walk(disk);
+        disk.disk().setBackingStore(BackingStores.of(chain));
+        return chain;
+    }
+
+    /** Where each opened layer goes; it owns the fd from then on. */
+    @FunctionalInterface
+    private interface OpenedLayer {
+        void accept(int index, FdSetNote note, OwnedFd fd);
+    }
+
+    /**
+     * Opens every layer of a recorded chain (numbers already assigned): the top read-write unless
+     * read-only, the rest read-only. Layers already handed to {@code sink} stay its to close.
+     */
+    private static void open(ChainedDisk disk, BackingChain chain, OpenedLayer sink) throws IOException {
+        List<Integer> indexes = BackingStores.indexes(disk.disk());
+        List<LayerAccess> plan = chain.accessPlan(disk.readOnly());
+        for (int i = 0; i < plan.size(); i++) {
+            LayerAccess access = plan.get(i);
+            OwnedFd fd = LayerFds.open(access, disk.target());
+            sink.accept(indexes.get(i), new FdSetNote(indexes.get(i), access.mode() == AccessMode.READ_WRITE), fd);
+        }
+    }
+
     private static List<ChainedDisk> chainedDisks(Domain live) throws VireoError {
         List<ChainedDisk> disks = new ArrayList<>();
         if (live.getDevices() == null) {
             return disks;
         }
+        for (Disk disk : live.getDevices().getDisks()) {
+            chained(disk).ifPresent(disks::add);
+        }
+        return disks;
+    }
+
+    private static Optional<ChainedDisk> chained(Disk disk) throws VireoError {
         try {
-            for (Disk disk : live.getDevices().getDisks()) {
-                ChainedDisk.of(disk).ifPresent(disks::add);
-            }
+            return ChainedDisk.of(disk);
         } catch (IllegalArgumentException e) {
             throw VireoError.unsupported(e.getMessage(), e);
         }
-        return disks;
     }
 
     private BackingChain walk(ChainedDisk disk) throws VireoError {

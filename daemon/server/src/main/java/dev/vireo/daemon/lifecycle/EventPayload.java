@@ -94,6 +94,23 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * A removable drive's tray opened or closed (QEMU's DEVICE_TRAY_MOVED), by the guest or by a
+     * media change.
+     *
+     * @param alias the drive's device id ({@code ide0-1-0}, {@code scsi0-0-0-1})
+     */
+    record TrayChange(String alias, boolean open) implements EventPayload {
+        public String kind() { return "tray-change"; }
+        public String event() { return alias; }
+        public String detail() { return open ? "opened" : "closed"; }
+
+        @Override
+        public void addFields(ObjectNode o) {
+            o.put("alias", alias).put("open", open);
+        }
+    }
+
     /** The message pushed to subscribers. */
     static ObjectNode toJson(String domain, EventPayload p) {
         ObjectNode o = JsonNodeFactory.instance.objectNode().put("domain", domain).put("kind", p.kind())

@@ -57,6 +57,9 @@ final class GuestEvents implements MonitorListener {
             }
             case MonitorEvent.BlockWriteThreshold t -> WriteThresholds.crossed(guest, t)
                     .ifPresent(p -> lifecycle.events().publish(domain, p));
+            case MonitorEvent.DeviceDeleted d -> guest.removals.deleted(d.device());
+            case MonitorEvent.DeviceTrayMoved t -> lifecycle.events().publish(domain,
+                    new EventPayload.TrayChange(t.id() == null || t.id().isEmpty() ? nonNull(t.device()) : t.id(), t.trayOpen()));
             case MonitorEvent.JobStatusChange c -> toJobs(c);
             case MonitorEvent.BlockJobCompleted c -> toJobs(c);
             case MonitorEvent.BlockJobCancelled c -> toJobs(c);

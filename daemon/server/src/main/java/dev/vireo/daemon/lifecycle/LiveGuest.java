@@ -109,6 +109,37 @@ public final class LiveGuest {
     }
 
     /**
+     * Waits up to {@code timeout} for QEMU to report the device with this id deleted; {@code
+     * request} (the {@code device_del}) runs after the wait is registered, so a fast guest's
+     * event is not missed.
+     *
+     * @return whether the device was deleted in time
+     */
+    public boolean removeDevice(String id, java.time.Duration timeout, DeviceRequest request) throws VireoError {
+        java.util.concurrent.CompletableFuture<Void> deleted = guest.removals.expect(id);
+        try {
+            request.send();
+            deleted.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException late) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw VireoError.internal("waiting for the removal of device '" + id + "': " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VireoError.failed("interrupted while waiting for the guest to release device '" + id + "'", e);
+        } finally {
+            guest.removals.forget(id);
+        }
+    }
+
+    /** The request that makes QEMU delete a device ({@code device_del}). */
+    @FunctionalInterface
+    public interface DeviceRequest {
+        void send() throws VireoError;
+    }
+
+    /**
      * Remembers how {@code domblkthreshold} named the layer of storage node {@code node}
      * ({@code vda[N]} or the bare target), so its one-shot event names it the same way.
      */

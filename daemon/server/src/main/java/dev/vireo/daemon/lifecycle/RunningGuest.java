@@ -36,6 +36,8 @@ final class RunningGuest {
     volatile Swtpm.Running tpm;
     /** Storage nodes whose write threshold was set as {@code vda[N]}: their event names the layer so. */
     final Set<String> thresholdsByIndex = ConcurrentHashMap.newKeySet();
+    /** The devices operations wait to see released ({@code DEVICE_DELETED}). */
+    final DeviceRemovals removals = new DeviceRemovals();
     /** Set by start until {@code cont} has run: the RESUME it causes is part of booting. */
     volatile boolean starting = true;
 

@@ -1,0 +1,274 @@
+package dev.vireo.daemon.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vireo.caps.CapsCache;
+import dev.vireo.caps.QemuCaps;
+import dev.vireo.command.DiskFrontend;
+import dev.vireo.command.UnsupportedConfigurationException;
+import dev.vireo.command.storage.DiskStorage;
+import dev.vireo.conf.XmlProblemsException;
+import dev.vireo.conf.model.Address;
+import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.Controller;
+import dev.vireo.conf.model.ControllerType;
+import dev.vireo.conf.model.Disk;
+import dev.vireo.conf.model.DiskBus;
+import dev.vireo.conf.model.Domain;
+import dev.vireo.daemon.FileWork;
+import dev.vireo.daemon.disks.DiskLaunch;
+import dev.vireo.daemon.disks.OpenedImages;
+import dev.vireo.daemon.domain.DefinitionCodec;
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.lifecycle.Emulators;
+import dev.vireo.daemon.lifecycle.Lifecycle;
+import dev.vireo.daemon.lifecycle.LiveGuest;
+import dev.vireo.daemon.rpc.Call;
+import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.RpcException;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Disk hotplug: {@code attach-device} and {@code detach-device} for {@code <disk>} elements (what
+ * {@code attach-disk} and {@code detach-disk} send too), on the running guest ({@code live}), in
+ * the stored definition ({@code config}), or both. A live attach walks and opens the new chain
+ * exactly as a start does ({@link DiskLaunch#prepareAdded}), passes the fds, adds the nodes and
+ * plugs the device; any failure takes back every step, and the definitions change only once QEMU
+ * has the disk.
+ */
+public final class HotplugOps {
+    private final DomainRegistry registry;
+    private final Lifecycle lifecycle;
+    private final DefinitionCodec codec;
+    private final CapsCache caps;
+    private final DiskLaunch disks;
+    private final FileWork files;
+    private final DeviceXml devices;
+
+    public HotplugOps(DomainRegistry registry, Lifecycle lifecycle, DefinitionCodec codec, CapsCache caps,
+                      DiskLaunch disks, FileWork files) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.codec = codec;
+        this.caps = caps;
+        this.disks = disks;
+        this.files = files;
+        this.devices = new DeviceXml(codec);
+    }
+
+    public void register(Map<String, Operation> ops) {
+        ops.put("attach-device", this::attachDevice);
+        ops.put("detach-device", this::detachDevice);
+        ops.put("detach-disk", this::detachDisk);
+    }
+
+    /** {@code {domain, xml, live, config, persistent}}: neither live nor config means the current state. */
+    private JsonNode attachDevice(Call call) throws RpcException, VireoError {
+        String xml = call.string("xml");
+        Disk parsed = devices.disk(xml, "attach-device");
+        String dev = parsed.getTarget().getDev();
+        Affect.Request request = Affect.request(call);
+        registry.withJob(call.string("domain"), "attach-device", e -> {
+            Optional<LiveGuest> guest = lifecycle.running(e);
+            Affect affect = request.resolve(e, guest.isPresent());
+            if (affect.config()) requireFreeTarget(e.persistent(), dev);
+            Disk stored = affect.config() ? devices.join(e.persistent(), xml, dev).disk() : null;
+            if (affect.live()) {
+                Address placed = attachLive(guest.get(), xml, dev);
+                if (stored != null && placed != null && stored.getAddress() == null) stored.setAddress(placed);
+            }
+            if (stored != null) {
+                changeStored(e, guest, d -> insert(d, stored));
+            }
+            return null;
+        });
+        return Results.object().put("disk", dev);
+    }
+
+    /** {@code {domain, xml, ...}}: the disk with the element's target. */
+    private JsonNode detachDevice(Call call) throws RpcException, VireoError {
+        Disk parsed = devices.disk(call.string("xml"), "detach-device");
+        return detach(call, parsed.getTarget().getDev(), "detach-device");
+    }
+
+    /** {@code {domain, target, ...}}: the disk with that target or source path. */
+    private JsonNode detachDisk(Call call) throws RpcException, VireoError {
+        return detach(call, call.string("target"), "detach-disk");
+    }
+
+    private JsonNode detach(Call call, String name, String operation) throws RpcException, VireoError {
+        Affect.Request request = Affect.request(call);
+        String[] detached = new String[1];
+        registry.withJob(call.string("domain"), operation, e -> {
+            Optional<LiveGuest> guest = lifecycle.running(e);
+            Affect affect = request.resolve(e, guest.isPresent());
+            Disk live = affect.live() ? find(guest.get().live(), name) : null;
+            Disk stored = affect.config() ? find(e.persistent(), name) : null;
+            String dev = (live != null ? live : stored).getTarget().getDev();
+            if (live != null) detachLive(guest.get(), live);
+            if (stored != null) {
+                changeStored(e, guest, d -> d.getDevices().getDisks().removeIf(x -> dev.equals(x.getTarget().getDev())));
+            }
+            detached[0] = dev;
+            return null;
+        });
+        return Results.object().put("disk", detached[0]);
+    }
+
+    /** @return the PCI address the disk was given, or null when it sits elsewhere */
+    private Address attachLive(LiveGuest guest, String xml, String dev) throws VireoError {
+        requireFreeTarget(guest.live(), dev);
+        Domain copy = copyLive(guest.live());
+        Disk disk = devices.join(copy, xml, dev).disk();
+        DiskBus bus = disk.getTarget().getBus();
+        if (bus != DiskBus.VIRTIO && bus != DiskBus.SCSI) {
+            throw VireoError.unsupported("disk bus '" + bus.xml() + "' cannot be hotplugged (allowed: virtio, scsi)");
+        }
+        insert(copy, disk);
+        Address placed = null;
+        if (bus == DiskBus.VIRTIO && (disk.getAddress() == null || disk.getAddress().getType() != AddressType.PCI)) {
+            placed = PciPlacement.free(copy, guest.qmp("query-pci", m -> m.queryPci()));
+            placed.normalise();
+            disk.setAddress(placed);
+        }
+        if (bus == DiskBus.SCSI) requireScsiController(copy, disk);
+        QemuCaps qemu = Emulators.caps(caps, Emulators.of(copy));
+        OpenedImages images;
+        try {
+            images = files.run("opening the images of disk '" + dev + "'", () -> disks.prepareAdded(copy, disk));
+        } catch (IOException e) {
+            throw VireoError.failed("disk '" + dev + "': " + e.getMessage(), e);
+        }
+        Undo undo = new Undo();
+        try (images) {
+            DiskFrontend device = frontend(copy, qemu, dev, disk);
+            DiskPlug.addImages(guest, copy, dev, images, undo);
+            DiskPlug.addDevice(guest, device, undo);
+            guest.changeLive(d -> insert(d, disk));
+            undo.clear();
+        } catch (VireoError | RuntimeException e) {
+            undo.run(e);
+            throw e;
+        }
+        DiskPlug.refreshFdSets(guest);
+        return placed;
+    }
+
+    private void detachLive(LiveGuest guest, Disk disk) throws VireoError {
+        String dev = disk.getTarget().getDev();
+        DiskBus bus = disk.getTarget().getBus();
+        if (bus != DiskBus.VIRTIO && bus != DiskBus.SCSI) {
+            throw VireoError.unsupported("disk bus '" + bus.xml() + "' cannot be hot unplugged (allowed: virtio, scsi)");
+        }
+        Domain live = guest.live();
+        DiskFrontend device = frontend(live, Emulators.caps(caps, Emulators.of(live)), dev, disk);
+        DiskStorage nodes = guest.plan().disk(dev).orElse(null);
+        DiskPlug.removeDevice(guest, device.id(), "disk '" + dev + "'");
+        // the device is gone: whatever fails from here on, the definition must not keep a disk the guest lost
+        VireoError later = null;
+        try {
+            if (nodes != null) DiskPlug.removeImages(guest, nodes);
+        } catch (VireoError e) {
+            later = e;
+        }
+        guest.changeLive(d -> d.getDevices().getDisks().removeIf(x -> dev.equals(x.getTarget().getDev())));
+        DiskPlug.refreshFdSets(guest);
+        if (later != null) {
+            throw VireoError.failed("disk '" + dev + "' was unplugged, but its images were not all released: "
+                    + later.getMessage(), later);
+        }
+    }
+
+    private static DiskFrontend frontend(Domain domain, QemuCaps qemu, String dev, Disk disk) throws VireoError {
+        DiskFrontend device;
+        try {
+            device = DiskFrontend.of(domain, qemu, dev);
+        } catch (UnsupportedConfigurationException e) {
+            throw VireoError.unsupported(e.getMessage());
+        }
+        Address a = disk.getAddress();
+        if (a == null || a.getType() != AddressType.PCI) return device;
+        // where the placement put it, whatever the slot plan of a start would have said
+        Map<String, String> properties = new java.util.LinkedHashMap<>(device.properties());
+        properties.put("bus", PciPlacement.busName(domain, a));
+        properties.put("addr", PciPlacement.addr(a));
+        return new DiskFrontend(device.driver(), device.id(), properties);
+    }
+
+    private static void requireScsiController(Domain d, Disk disk) throws VireoError {
+        Address a = disk.getAddress();
+        int index = a == null || a.getController() == null ? 0 : a.getController();
+        boolean present = d.getDevices().getControllers().stream()
+                .anyMatch(c -> c.getType() == ControllerType.SCSI && c.getIndex() != null && c.getIndex() == index);
+        if (!present) {
+            throw VireoError.unsupported("disk '" + disk.getTarget().getDev() + "': domain '" + d.getName()
+                    + "' has no SCSI controller with index " + index + " to plug it into; add one to the definition first");
+        }
+    }
+
+    private static void requireFreeTarget(Domain d, String dev) throws VireoError {
+        for (Disk disk : d.getDevices().getDisks()) {
+            if (dev.equals(disk.getTarget().getDev())) {
+                throw VireoError.wrongState("target " + dev + " already exists");
+            }
+        }
+    }
+
+    /** The disk with this target, or whose top image has this path (as virsh lets detach-disk name it). */
+    static Disk find(Domain d, String name) throws VireoError {
+        for (Disk disk : d.getDevices().getDisks()) {
+            if (name.equals(disk.getTarget().getDev())) return disk;
+        }
+        for (Disk disk : d.getDevices().getDisks()) {
+            if (disk.getSource() != null && (name.equals(disk.getSource().getFile()) || name.equals(disk.getSource().getDev()))) {
+                return disk;
+            }
+        }
+        throw VireoError.invalidArgument("No disk found whose source path or target is " + name);
+    }
+
+    /** libvirt's place for a new disk: after the last disk of its bus with a lower target, else before the others of its bus, else at the end. */
+    static void insert(Domain d, Disk disk) {
+        List<Disk> list = d.getDevices().getDisks();
+        int index = dev.vireo.conf.DiskNames.index(disk.getTarget().getDev());
+        int lastLower = -1;
+        int firstOfBus = -1;
+        for (int i = 0; i < list.size(); i++) {
+            Disk other = list.get(i);
+            if (other.getTarget().getBus() != disk.getTarget().getBus()) continue;
+            if (firstOfBus < 0) firstOfBus = i;
+            if (dev.vireo.conf.DiskNames.index(other.getTarget().getDev()) <= index) lastLower = i;
+        }
+        list.add(lastLower >= 0 ? lastLower + 1 : firstOfBus >= 0 ? firstOfBus : list.size(), disk);
+    }
+
+    private Domain copyLive(Domain live) throws VireoError {
+        try {
+            return codec.copyLive(live);
+        } catch (XmlProblemsException e) {
+            throw VireoError.internal("the live definition no longer parses: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored definition changes through the guest when it runs, else directly. */
+    private void changeStored(DomainEntry e, Optional<LiveGuest> guest, java.util.function.Consumer<Domain> change)
+            throws VireoError {
+        if (guest.isPresent()) {
+            guest.get().changeStored(change);
+            return;
+        }
+        Domain copy;
+        try {
+            copy = codec.parse(codec.format(e.persistent()));
+        } catch (XmlProblemsException ex) {
+            throw VireoError.internal("the stored definition of '" + e.name() + "' no longer parses: " + ex.getMessage(), ex);
+        }
+        change.accept(copy);
+        registry.replaceStored(e, copy);
+    }
+}
