@@ -1,0 +1,205 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Disk hotplug on a real guest (vireod, QEMU 7.2, TCG): the test guest's hotplug mode writes its
+ * pattern to every /dev/vdb that appears and reports when it leaves.
+ */
+@DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class HotplugE2ETest {
+    @TempDir
+    Path tmp;
+    DaemonProcess daemon;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        GuestDomains.guest();
+        daemon = new DaemonProcess(tmp);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (daemon != null) daemon.close();
+    }
+
+    @Test
+    void aTwoLayerChainIsPluggedWrittenByTheGuestAndUnpluggedWithoutLeavingAnything() throws Exception {
+        Path top = chain("c");
+        try (VireoClient c = daemon.client()) {
+            c.define(GuestDomains.domain(tmp, "hp", "hotplug"));
+            c.start("hp");
+            String fdsetsBefore = fdsets(c);
+
+            c.call("attach-device", request("hp", "xml", diskXml(top), true, false));
+            GuestDomains.awaitConsole(tmp, "hp", "VIREO-GUEST-VDB-WROTE");
+            String live = c.dumpXml("hp", false);
+            assertTrue(live.contains("<source file='" + top + "' index='2'/>") && live.contains("index='4'")
+                    && live.contains("<source file='" + tmp.resolve("c-base.raw") + "'/>"), live);
+            assertTrue(live.contains("<address type='pci' domain='0x0000' bus='0x00'"), live);
+            assertFalse(c.dumpXml("hp", true).contains("vdb"), "--live alone leaves the stored definition");
+            String during = fdsets(c);
+            assertTrue(during.contains("vireo-image-2-rw") && during.contains("vireo-image-3-ro")
+                    && during.contains("vireo-image-4-ro"), during);
+
+            c.call("detach-disk", request("hp", "target", "vdb", true, false));
+            GuestDomains.awaitConsole(tmp, "hp", "VIREO-GUEST-VDB-GONE");
+            assertEquals(fdsetsBefore, fdsets(c), "no fd set of the disk is left");
+            String nodes = c.qemuMonitorCommand("hp",
+                    "{\"execute\":\"query-named-block-nodes\",\"arguments\":{\"flat\":true}}").toString();
+            for (int image = 2; image <= 4; image++) {
+                assertFalse(nodes.contains("libvirt-" + image + "-"), "no node of image " + image + " is left: " + nodes);
+            }
+            assertFalse(c.dumpXml("hp", false).contains("vdb"));
+            c.destroy("hp");
+        }
+        // the guest's writes are in the top image; the layers below are untouched
+        assertReads(top, "qcow2", "0x5a");
+        assertReads(tmp.resolve("c-base.raw"), "raw", "0x00");
+    }
+
+    @Test
+    void aPersistentAttachSurvivesARestartAndADetachedConfigDiskStaysAway() throws Exception {
+        Path top = chain("p");
+        try (VireoClient c = daemon.client()) {
+            c.define(GuestDomains.domain(tmp, "per", "hotplug"));
+            c.start("per");
+            Map<String, Object> persistent = request("per", "xml", diskXml(top), false, false);
+            persistent.put("persistent", true);
+            c.call("attach-device", persistent);
+            GuestDomains.awaitConsole(tmp, "per", "VIREO-GUEST-VDB-WROTE");
+            String stored = c.dumpXml("per", true);
+            assertTrue(stored.contains("<source file='" + top + "'/>") && !stored.contains("index="), stored);
+
+            c.destroy("per");
+            c.start("per");
+            // at boot the guest finds vdb already there
+            GuestDomains.awaitConsole(tmp, "per", "VIREO-GUEST-VDB-WROTE");
+            assertTrue(c.dumpXml("per", false).contains("<source file='" + top + "' index='2'/>"));
+
+            c.call("detach-disk", request("per", "target", "vdb", false, true));
+            assertFalse(c.dumpXml("per", true).contains("vdb"), "--config removes it from the stored definition");
+            assertTrue(c.dumpXml("per", false).contains("vdb"), "--config alone leaves the guest's disk");
+            c.destroy("per");
+            c.start("per");
+            assertFalse(c.dumpXml("per", false).contains("vdb"));
+            c.destroy("per");
+
+            // shut off, --config (and no flag but --current) work on the stored definition alone
+            Map<String, Object> current = request("per", "xml", diskXml(top), false, false);
+            c.call("attach-device", current);
+            assertTrue(c.dumpXml("per", true).contains("<target dev='vdb' bus='virtio'/>"));
+            VireoException running = assertThrows(VireoException.class,
+                    () -> c.call("detach-disk", request("per", "target", "vdb", true, false)));
+            assertTrue(running.getMessage().contains("domain 'per' is not running"), running.getMessage());
+            c.call("detach-disk", request("per", "target", "vdb", false, true));
+            assertFalse(c.dumpXml("per", true).contains("vdb"));
+        }
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheirMessageAndChangeNothing() throws Exception {
+        Path loopA = tmp.resolve("loop-a.qcow2");
+        Path loopB = tmp.resolve("loop-b.qcow2");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", loopA.toString(), "64M");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", "loop-a.qcow2", "-F", "qcow2", loopB.toString());
+        GuestDomains.run("qemu-img", "rebase", "-q", "-u", "-f", "qcow2", "-b", "loop-b.qcow2", "-F", "qcow2", loopA.toString());
+        Path top = chain("b");
+        try (VireoClient c = daemon.client()) {
+            c.define(GuestDomains.domain(tmp, "bad", "idle"));
+            c.start("bad");
+            String live = c.dumpXml("bad", false);
+            String stored = c.dumpXml("bad", true);
+            String fdsets = fdsets(c);
+
+            assertRefused(c, "detach-disk", request("bad", "target", "vdz", true, false),
+                    "No disk found whose source path or target is vdz");
+            assertRefused(c, "attach-device", request("bad", "xml", diskXml(top).replace("vdb", "vda"), true, true),
+                    "target vda already exists");
+            assertRefused(c, "attach-device", request("bad", "xml", diskXml(loopB), true, false),
+                    "disk 'vdb': " + loopA + ": backing file 'loop-b.qcow2' (" + loopB + ") is " + loopB
+                            + ", already layer 0 of the chain: backing chain loop");
+            assertRefused(c, "attach-device", request("bad", "xml",
+                    "<interface type='user'><model type='virtio'/></interface>", true, false),
+                    "attach-device supports only <disk> devices for now, not <interface>");
+            assertRefused(c, "attach-device", request("bad", "xml", diskXml(top).replace("vdb", "hdb")
+                    .replace("bus='virtio'", "bus='ide'"), true, false), "disk bus 'ide' cannot be hotplugged");
+
+            assertEquals(live, c.dumpXml("bad", false));
+            assertEquals(stored, c.dumpXml("bad", true));
+            assertEquals(fdsets, fdsets(c));
+            String nodes = c.qemuMonitorCommand("bad",
+                    "{\"execute\":\"query-named-block-nodes\",\"arguments\":{\"flat\":true}}").toString();
+            assertFalse(nodes.contains("libvirt-2-"), nodes);
+            c.destroy("bad");
+        }
+    }
+
+    private static void assertRefused(VireoClient c, String op, Map<String, Object> args, String message) {
+        VireoException e = assertThrows(VireoException.class, () -> c.call(op, args));
+        assertTrue(e.getMessage().contains(message), "expected '" + message + "' in: " + e.getMessage());
+    }
+
+    private static Map<String, Object> request(String domain, String key, String value, boolean live, boolean config) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("domain", domain);
+        args.put(key, value);
+        args.put("live", live);
+        args.put("config", config);
+        return args;
+    }
+
+    private static String diskXml(Path top) {
+        return """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2'/>
+                  <source file='%s'/>
+                  <target dev='vdb' bus='virtio'/>
+                </disk>
+                """.formatted(top);
+    }
+
+    /** raw base (zeros) <- qcow2 <- qcow2 top, by relative backing names. */
+    private Path chain(String prefix) throws Exception {
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "raw", tmp.resolve(prefix + "-base.raw").toString(), "16M");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", prefix + "-base.raw", "-F", "raw",
+                tmp.resolve(prefix + "-mid.qcow2").toString());
+        Path top = tmp.resolve(prefix + "-top.qcow2");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", prefix + "-mid.qcow2", "-F", "qcow2", top.toString());
+        return top;
+    }
+
+    private static String fdsets(VireoClient c) throws Exception {
+        String domain = c.list(false).getFirst().name();
+        return c.qemuMonitorCommand(domain, "{\"execute\":\"query-fdsets\"}").toString();
+    }
+
+    /** What the layer itself holds (its backing switched off), 1 MiB from offset 0. */
+    private static void assertReads(Path image, String format, String pattern) throws Exception {
+        String spec = format.equals("raw") ? image.toString()
+                : "json:{\"driver\":\"qcow2\",\"backing\":null,\"file\":{\"driver\":\"file\",\"filename\":\"" + image + "\"}}";
+        String out = format.equals("raw")
+                ? GuestDomains.run("qemu-io", "-r", "-f", "raw", "-c", "read -P " + pattern + " 0 1M", spec)
+                : GuestDomains.run("qemu-io", "-r", "-c", "read -P " + pattern + " 0 1M", spec);
+        assertFalse(out.contains("Pattern verification failed"), image + ": " + out);
+    }
+}
