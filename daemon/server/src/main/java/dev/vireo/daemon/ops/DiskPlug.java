@@ -5,29 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.command.DiskFrontend;
 import dev.vireo.command.storage.BlockdevNodes;
 import dev.vireo.command.storage.DiskStorage;
-import dev.vireo.command.storage.FdSet;
 import dev.vireo.command.storage.ImageNode;
-import dev.vireo.command.storage.PassedFd;
 import dev.vireo.command.storage.StoragePlan;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.disks.FdSetRegistry;
+import dev.vireo.daemon.disks.LiveImages;
 import dev.vireo.daemon.disks.OpenedImages;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.monitor.AddedFd;
+import dev.vireo.monitor.Monitor;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The monitor side of plugging and unplugging a disk's images and guest device on a running
- * guest. Plug: each opened image goes to QEMU as an fd set of its own ({@code add-fd}, the set
- * number QEMU's choice, the note naming the image), the disk's nodes are added bottom-up
- * ({@code blockdev-add}, rendered by the same storage plan as a start), then the device
- * ({@code device_add}). Unplug: {@code device_del}, a bounded wait for {@code DEVICE_DELETED},
+ * guest. Plug: each image the start's walk opened is added bottom-up by {@link LiveImages} (its
+ * fd set and its storage and format nodes, rendered by the same storage plan as a start), then
+ * the device ({@code device_add}). Unplug: {@code device_del}, a bounded wait for {@code DEVICE_DELETED},
  * then the nodes top-down ({@code blockdev-del}) and their fd sets ({@code remove-fd}).
  */
 final class DiskPlug {
@@ -46,28 +44,43 @@ final class DiskPlug {
      */
     static DiskStorage addImages(LiveGuest guest, Domain withDisk, String dev, OpenedImages images, Undo undo)
             throws VireoError {
-        Map<Integer, FdSet> sets = new LinkedHashMap<>();
-        for (OpenedImages.Image image : images.images()) {
-            AddedFd added = guest.qmp("add-fd", m -> m.addFd(image.fd().fd(), null, image.note().text()));
-            undo.push("fd set " + added.fdsetId(), () -> removeSet(guest, added.fdsetId()));
-            sets.put(image.index(), new FdSet(added.fdsetId(), List.of(new PassedFd(image.fd().fd(), image.note().text()))));
-        }
         DiskStorage disk;
         try {
-            disk = StoragePlan.of(withDisk, sets).disk(dev).orElseThrow();
+            disk = StoragePlan.of(withDisk, Map.of()).disk(dev).orElseThrow();
         } catch (IllegalArgumentException e) {
             throw VireoError.internal("the storage plan of disk '" + dev + "': " + e.getMessage(), e);
         }
-        for (Map<String, Object> node : BlockdevNodes.all(disk)) {
-            String name = (String) node.get("node-name");
-            ObjectNode options = JSON.valueToTree(node);
-            guest.qmp("blockdev-add", m -> {
-                m.blockdevAdd(options);
-                return null;
-            });
-            undo.push("node " + name, () -> deleteNode(guest, name));
+        if (images.images().isEmpty()) {
+            // QEMU opens the paths itself (pass_disk_fds = 0), or the drive has no medium
+            for (Map<String, Object> node : BlockdevNodes.all(disk)) addNode(guest, node, undo);
+            return disk;
         }
+        Monitor monitor = guest.monitor();
+        List<ImageNode> layers = disk.images();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            ImageNode layer = layers.get(i);
+            OpenedImages.Image opened = images.images().get(i);
+            if (opened.index() != layer.index()) {
+                throw VireoError.internal("disk '" + dev + "': image " + opened.index() + " was opened where the plan has "
+                        + layer.index());
+            }
+            String backing = i + 1 < layers.size() ? layers.get(i + 1).formatNodeName() : null;
+            ImageNode added = LiveImages.add(monitor, new LiveImages.NewImage(layer.index(), Path.of(layer.path()),
+                    layer.format(), layer.readOnly()), opened.fd(), disk, backing);
+            undo.push("image " + layer.index(), () -> LiveImages.remove(monitor, added));
+        }
+        if (disk.copyOnRead()) addNode(guest, BlockdevNodes.all(disk).getLast(), undo);
         return disk;
+    }
+
+    private static void addNode(LiveGuest guest, Map<String, Object> node, Undo undo) throws VireoError {
+        String name = (String) node.get("node-name");
+        ObjectNode options = JSON.valueToTree(node);
+        guest.qmp("blockdev-add", m -> {
+            m.blockdevAdd(options);
+            return null;
+        });
+        undo.push("node " + name, () -> deleteNode(guest, name));
     }
 
     /** Plugs the guest device; {@code undo} unplugs it again. */
@@ -114,11 +127,6 @@ final class DiskPlug {
                 if (held.imageIndex() == image.index()) removeSet(guest, held.fdsetId());
             }
         }
-    }
-
-    /** Re-reads which fd set holds which image after the images changed. */
-    static void refreshFdSets(LiveGuest guest) throws VireoError {
-        guest.fdSets(FdSetRegistry.of(guest.qmp("query-fdsets", m -> m.queryFdsets()), guest.plan()));
     }
 
     private static void deleteNode(LiveGuest guest, String node) throws VireoError {

@@ -155,7 +155,7 @@ public final class HotplugOps {
             undo.run(e);
             throw e;
         }
-        DiskPlug.refreshFdSets(guest);
+        guest.rereadFdSets();
         return placed;
     }
 
@@ -177,7 +177,7 @@ public final class HotplugOps {
             later = e;
         }
         guest.changeLive(d -> d.getDevices().getDisks().removeIf(x -> dev.equals(x.getTarget().getDev())));
-        DiskPlug.refreshFdSets(guest);
+        guest.rereadFdSets();
         if (later != null) {
             throw VireoError.failed("disk '" + dev + "' was unplugged, but its images were not all released: "
                     + later.getMessage(), later);
