@@ -88,13 +88,13 @@ final class HotplugCommands {
 
     private static void attachDisk(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         String xml = DiskElement.of(in);
+        Map<String, Object> request = args(in, "xml", xml);   // the flag checks come first, as in virsh
         if (in.flag("--print-xml")) {
             out.print(xml);
             out.println();
             return;
         }
-        args(in, "xml", xml);   // the flag checks come before any change
-        client.call("attach-device", args(in, "xml", xml));
+        client.call("attach-device", request);
         out.printf("Disk attached successfully%n%n");
     }
 
