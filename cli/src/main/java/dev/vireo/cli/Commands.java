@@ -22,7 +22,6 @@ final class Commands {
             BlockCopyCommands.BLOCKCOPY,
             BackupCommands.BACKUP_BEGIN, BackupCommands.BACKUP_DUMPXML, BackupCommands.DOMJOBINFO,
             BackupCommands.DOMJOBABORT,
-
             HotplugCommands.ATTACH_DISK, HotplugCommands.ATTACH_DEVICE, HotplugCommands.DETACH_DEVICE,
             HotplugCommands.DETACH_DISK);
 
