@@ -219,6 +219,40 @@ class DiskAdminE2ETest {
     }
 
     @Test
+    void aThresholdOnABackingLayerFiresOnceWhileAnActiveCommitWritesIntoIt() throws Exception {
+        daemon = new DaemonProcess(tmp);
+        Path base = GuestDomains.image(tmp, "cbase");
+        Path top = tmp.resolve("ctop.qcow2");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", top.toString(), "64M");
+        try (VireoClient c = daemon.client(); VireoClient listener = daemon.client()) {
+            c.define(domain("cm", "write vireo.mib=4", top, "", ""));
+            c.start("cm");
+            GuestDomains.awaitConsole(tmp, "cm", TestGuest.WROTE);
+            Map<?, ?> set = (Map<?, ?>) c.call("domblkthreshold", threshold("cm", "vda[2]", MIB));
+            assertEquals(List.of("vda[2]", "libvirt-2-storage"), List.of(set.get("dev"), set.get("node")));
+            Map<?, ?> row = (Map<?, ?>) ((List<?>) c.call("domstats", Map.of("domains", List.of("cm"), "block", true,
+                    "backing", true))).getFirst();
+            assertEquals(MIB, number(((Map<?, ?>) row.get("stats")).get("block.1.threshold")));
+            listener.subscribe("cm");
+            VireoClient.JobRef job = c.blockCommit("cm", "vda", new VireoClient.CommitOptions(null, "vda[2]", false, true, false, false, 0));
+            List<DomainEvent> thresholds = new ArrayList<>();
+            listener.eventLoop(Duration.ofSeconds(120), e -> {
+                if (e.kind().equals("block-threshold")) thresholds.add(e);
+                return !(e.kind().equals("block-job") && "ready".equals(e.fields().get("status")));
+            });
+            c.blockJobPivot("cm", "vda");
+            assertEquals(1, thresholds.size(), "the commit's writes into the base crossed it once: " + thresholds);
+            DomainEvent e = thresholds.getFirst();
+            assertEquals("dev: vda[2](" + base + ")", e.event());
+            long excess = Long.parseLong(e.fields().get("excess"));
+            assertEquals(MIB + " " + excess, e.detail());
+            assertTrue(excess > 0 && excess <= 4 * MIB, "the commit wrote at most the guest's 4 MiB past it: " + excess);
+            assertEquals("ACTIVE_COMMIT", job.kind());
+            c.destroy("cm");
+        }
+    }
+
+    @Test
     void domblkerrorNamesTheDiskThatRanOutOfSpace() throws Exception {
         daemon = new DaemonProcess(tmp);
         // an 8 MiB tmpfs under a 64 MiB qcow2: the guest's 16 MiB of writes run out of space (the tests run as root)
