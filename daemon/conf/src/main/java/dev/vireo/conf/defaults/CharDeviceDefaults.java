@@ -28,7 +28,8 @@ final class CharDeviceDefaults {
     private CharDeviceDefaults() {
     }
 
-    static void apply(Domain d, boolean live) {
+    /** @param libvirt9 libvirt 9's rules: only an ISA serial port (the default type) has a serial console */
+    static void apply(Domain d, boolean live, boolean libvirt9) {
         Devices dev = d.getDevices();
         for (List<CharDevice> list : List.of(dev.getSerials(), dev.getParallels(), dev.getConsoles(), dev.getChannels())) {
             list.forEach(c -> source(c, live));
@@ -36,7 +37,7 @@ final class CharDeviceDefaults {
         consoles(d);
         sequentialPorts(dev.getSerials());
         sequentialPorts(dev.getParallels());
-        mirrorSerialConsole(d);
+        if (!libvirt9 || isaSerial(dev.getSerials())) mirrorSerialConsole(d);
         channels(dev.getChannels());
     }
 
@@ -105,6 +106,12 @@ final class CharDeviceDefaults {
         }
     }
 
+    private static boolean isaSerial(List<CharDevice> serials) {
+        if (serials.isEmpty()) return true;
+        CharTarget t = serials.getFirst().getTarget();
+        return t == null || t.getType() == null || t.getType() == CharTargetType.ISA_SERIAL;
+    }
+
     private static void mirrorSerialConsole(Domain d) {
         Devices dev = d.getDevices();
         if (!DomainDefaults.isHvm(d) || dev.getSerials().isEmpty()) return;
@@ -143,7 +150,7 @@ final class CharDeviceDefaults {
         }
     }
 
-    private static CharDevice copy(CharDevice from) {
+    static CharDevice copy(CharDevice from) {
         CharDevice c = new CharDevice();
         c.setType(from.getType());
         c.setTty(from.getTty());

@@ -74,6 +74,46 @@ final class ControllerDefaults {
         if (DomainDefaults.isQemu(d)) ensure(d.getDevices().getControllers(), ControllerType.USB, 0);
     }
 
+    /**
+     * What libvirt 9 adds to every x86 pc/q35 guest besides USB: a model for USB controllers written
+     * without one (qemu-xhci on q35, piix3-uhci on i440fx), SATA controller 0 on q35 (the board's
+     * AHCI), and the root PCI controller (pcie-root on q35, pci-root on i440fx). Added controllers
+     * go at the end, after the written ones.
+     */
+    static void addLibvirt9Implicit(Domain d) {
+        String machine = d.getOs() == null || d.getOs().getType() == null ? null : d.getOs().getType().getMachine();
+        Boolean q35 = PciAddressAssigner.machineIsQ35(machine);
+        if (q35 == null) return;
+        List<Controller> controllers = d.getDevices().getControllers();
+        for (Controller c : controllers) {
+            if (c.getType() == ControllerType.USB && c.getModel() == null) c.setModel(q35 ? "qemu-xhci" : "piix3-uhci");
+        }
+        if (q35 && !has(controllers, ControllerType.SATA, 0)) controllers.add(controller(ControllerType.SATA, 0));
+        Controller root = null;
+        for (Controller c : controllers) {
+            if (c.getType() == ControllerType.PCI && c.getIndex() != null && c.getIndex() == 0) root = c;
+        }
+        if (root == null) {
+            root = controller(ControllerType.PCI, 0);
+            controllers.add(root);
+        }
+        if (root.getModel() == null) root.setModel(q35 ? "pcie-root" : "pci-root");
+    }
+
+    private static boolean has(List<Controller> controllers, ControllerType type, int index) {
+        for (Controller c : controllers) {
+            if (c.getType() == type && c.getIndex() != null && c.getIndex() == index) return true;
+        }
+        return false;
+    }
+
+    private static Controller controller(ControllerType type, int index) {
+        Controller c = new Controller();
+        c.setType(type);
+        c.setIndex(index);
+        return c;
+    }
+
     static void addImplicitForDevices(Domain d) {
         List<Controller> controllers = d.getDevices().getControllers();
         forDisks(d, controllers, DiskBus.SCSI, ControllerType.SCSI);
@@ -111,13 +151,8 @@ final class ControllerDefaults {
 
     /** Adds controller {@code type}/{@code index} unless present, at libvirt's position. */
     static void ensure(List<Controller> controllers, ControllerType type, int index) {
-        for (Controller c : controllers) {
-            if (c.getType() == type && c.getIndex() != null && c.getIndex() == index) return;
-        }
-        Controller added = new Controller();
-        added.setType(type);
-        added.setIndex(index);
-        controllers.add(insertionPoint(controllers, type, index), added);
+        if (has(controllers, type, index)) return;
+        controllers.add(insertionPoint(controllers, type, index), controller(type, index));
     }
 
     /** Before the first controller of {@code type} with a higher index, else after the last of that type, else at the end. */

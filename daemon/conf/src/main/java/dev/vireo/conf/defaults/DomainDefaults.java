@@ -36,11 +36,19 @@ public final class DomainDefaults {
         ControllerDefaults.orderWritten(d, machines != null);
         DiskDefaults.apply(d);
         ControllerDefaults.addImplicitUsb(d);
-        CharDeviceDefaults.apply(d, live);
+        if (machines != null) ControllerDefaults.addLibvirt9Implicit(d);
+        CharDeviceDefaults.apply(d, live, machines != null);
         InputGraphicsDefaults.apply(d, live, machines != null);
         OtherDeviceDefaults.apply(d, live);
-        if (libvirt9 != null) libvirt9.after(d);
+        if (libvirt9 != null) {
+            libvirt9.after(d);
+            Libvirt9DeviceDefaults.apply(d);
+        }
         ControllerDefaults.addImplicitForDevices(d);
+        if (machines != null) {
+            PciAddressAssigner.apply(d);
+            UsbAddressAssigner.apply(d);
+        }
         AddressDefaults.normaliseAll(d);
     }
 

@@ -84,6 +84,15 @@ public class Address {
         return a;
     }
 
+    /** A port of a USB bus: {@code port} is dotted through hubs ({@code 1.2}). */
+    public static Address usb(int bus, String port) {
+        Address a = new Address();
+        a.type = AddressType.USB;
+        a.bus = Integer.toString(bus);
+        a.port = port;
+        return a;
+    }
+
     /** A port on a virtio-serial controller. */
     public static Address virtioSerial(int controller, int bus, int port) {
         Address a = new Address();
