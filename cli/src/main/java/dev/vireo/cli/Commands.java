@@ -23,7 +23,7 @@ final class Commands {
             BackupCommands.BACKUP_BEGIN, BackupCommands.BACKUP_DUMPXML, BackupCommands.DOMJOBINFO,
             BackupCommands.DOMJOBABORT,
             HotplugCommands.ATTACH_DISK, HotplugCommands.ATTACH_DEVICE, HotplugCommands.DETACH_DEVICE,
-            HotplugCommands.DETACH_DISK);
+            HotplugCommands.DETACH_DISK, HotplugCommands.CHANGE_MEDIA);
 
     private Commands() {
     }

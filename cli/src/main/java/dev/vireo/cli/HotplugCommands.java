@@ -55,6 +55,16 @@ final class HotplugCommands {
                 out.printf("Disk detached successfully%n%n");
             });
 
+    static final CommandSpec CHANGE_MEDIA = affects(named("change-media", "Eject, insert or replace the medium of a CD-ROM or floppy.")
+            .param(DOMAIN, ANY_DOMAIN)
+            .param("PATH", "the drive's target (hdc) or current source path")
+            .optionalParam("SOURCE", "the new medium (left out with --update: eject)")
+            .flag("--eject", "take the medium out")
+            .flag("--insert", "put SOURCE into an empty drive")
+            .flag("--update", "replace the medium by SOURCE (the default)")
+            .flag("--force", "open the tray even when the guest locked it"))
+            .runs(HotplugCommands::changeMedia);
+
     private HotplugCommands() {
     }
 
@@ -84,6 +94,31 @@ final class HotplugCommands {
         args.put("config", in.flag("--config"));
         args.put("persistent", in.flag("--persistent"));
         return args;
+    }
+
+    private static void changeMedia(Invocation in, VireoClient client, PrintWriter out) throws Exception {
+        String[] modes = {"--eject", "--insert", "--update"};
+        for (int a = 0; a < modes.length; a++) {
+            for (int b = a + 1; b < modes.length; b++) {
+                if (in.flag(modes[a]) && in.flag(modes[b])) {
+                    throw new UsageException("Options " + modes[a] + " and " + modes[b] + " are mutually exclusive");
+                }
+            }
+        }
+        String source = in.optionalParam(2);
+        String mode = in.flag("--eject") ? "eject" : in.flag("--insert") ? "insert" : "update";
+        if (mode.equals("eject") && source != null) throw new UsageException("change-media --eject takes no SOURCE");
+        if (mode.equals("insert") && source == null) throw new UsageException("No source is specified for inserting media");
+        Map<String, Object> args = args(in, "target", in.param(1));
+        if (source != null) args.put("source", Path.of(source).toAbsolutePath().toString());
+        args.put("mode", mode);
+        args.put("force", in.flag("--force"));
+        client.call("change-media", args);
+        out.printf("%s%n%n", switch (mode) {
+            case "eject" -> "Successfully ejected media.";
+            case "insert" -> "Successfully inserted media.";
+            default -> "Successfully updated media.";
+        });
     }
 
     private static void attachDisk(Invocation in, VireoClient client, PrintWriter out) throws Exception {

@@ -46,6 +46,17 @@ public record DiskFrontend(String driver, String id, Map<String, String> propert
         return parse(DiskDeviceOption.of(ctx, disk, bootindex, drive, ctx.blockdev()));
     }
 
+    /**
+     * The id of a disk's guest device as a start names it ({@code ide0-1-0}, {@code fdc0-0-0}):
+     * what the tray commands and {@code DEVICE_TRAY_MOVED} name, for every bus.
+     */
+    public static String idOf(Domain domain, QemuCaps caps, String dev) throws UnsupportedConfigurationException {
+        BuildContext ctx = BuildContext.of(domain, caps, LaunchOptions.forMonitor(Path.of("/dev/null")));
+        Disk disk = ctx.disks().stream().filter(d -> dev.equals(DiskNames.dev(d))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the definition has no disk '" + dev + "'"));
+        return ctx.alias(disk);
+    }
+
     /** Splits {@code driver,key=value,...} (a doubled comma is a comma of the value). */
     static DiskFrontend parse(String option) {
         Map<String, String> properties = new LinkedHashMap<>();

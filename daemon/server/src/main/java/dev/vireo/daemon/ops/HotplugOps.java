@@ -65,6 +65,7 @@ public final class HotplugOps {
         ops.put("attach-device", this::attachDevice);
         ops.put("detach-device", this::detachDevice);
         ops.put("detach-disk", this::detachDisk);
+        new MediaChange(registry, lifecycle, codec, caps, disks, files).register(ops);
     }
 
     /** {@code {domain, xml, live, config, persistent}}: neither live nor config means the current state. */
@@ -245,6 +246,14 @@ public final class HotplugOps {
             if (dev.vireo.conf.DiskNames.index(other.getTarget().getDev()) <= index) lastLower = i;
         }
         list.add(lastLower >= 0 ? lastLower + 1 : firstOfBus >= 0 ? firstOfBus : list.size(), disk);
+    }
+
+    /** Puts {@code disk} in the place of the disk with its target. */
+    static void replace(Domain d, Disk disk) {
+        java.util.List<Disk> list = d.getDevices().getDisks();
+        for (int i = 0; i < list.size(); i++) {
+            if (disk.getTarget().getDev().equals(list.get(i).getTarget().getDev())) list.set(i, disk);
+        }
     }
 
     private Domain copyLive(Domain live) throws VireoError {
