@@ -25,6 +25,7 @@ final class ArgParser {
     static Invocation parse(CommandSpec command, List<String> words, int offset) throws UsageException {
         Set<String> flags = new HashSet<>();
         Map<String, String> options = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         List<String> params = new ArrayList<>();
         List<Integer> paramIndexes = new ArrayList<>();
         boolean optionsEnded = false;
@@ -64,10 +65,11 @@ final class ArgParser {
                         + "' (" + option.valueLabel() + ")");
             }
             options.put(option.longName(), checked(option, value));
+            if (option.repeatable()) repeated.computeIfAbsent(option.longName(), k -> new ArrayList<>()).add(value);
         }
         checkRequiredOptions(command, options);
         checkParams(command, params, paramIndexes);
-        return new Invocation(flags, options, params, null);
+        return new Invocation(flags, options, params, repeated, null);
     }
 
     /** The value, once it is known to be a whole number where the option wants one. */

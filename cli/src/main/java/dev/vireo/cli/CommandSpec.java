@@ -54,6 +54,12 @@ record CommandSpec(String name, String description, List<OptionSpec> options, Li
             return this;
         }
 
+        /** An option with a value that may be given several times ({@code --diskspec A --diskspec B}). */
+        Builder repeatableOption(String option, String valueLabel, String description) {
+            options.add(new OptionSpec(List.of(option), valueLabel, false, false, description, true));
+            return this;
+        }
+
         Builder requiredOption(String option, String valueLabel, String description) {
             options.add(new OptionSpec(List.of(option), valueLabel, true, false, description));
             return this;

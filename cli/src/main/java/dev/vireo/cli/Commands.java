@@ -23,7 +23,10 @@ final class Commands {
             BackupCommands.BACKUP_BEGIN, BackupCommands.BACKUP_DUMPXML, BackupCommands.DOMJOBINFO,
             BackupCommands.DOMJOBABORT,
             HotplugCommands.ATTACH_DISK, HotplugCommands.ATTACH_DEVICE, HotplugCommands.DETACH_DEVICE,
-            HotplugCommands.DETACH_DISK, HotplugCommands.CHANGE_MEDIA);
+            HotplugCommands.DETACH_DISK, HotplugCommands.CHANGE_MEDIA,
+            SnapshotCommands.CREATE, SnapshotCommands.CREATE_AS, SnapshotCommands.CURRENT, SnapshotCommands.DELETE,
+            SnapshotCommands.DUMPXML, SnapshotCommands.INFO, SnapshotCommands.LIST, SnapshotCommands.PARENT,
+            SnapshotCommands.REVERT);
 
     private Commands() {
     }

@@ -26,6 +26,7 @@ final class DefinitionCommands {
             .flag("--nvram", "also remove its UEFI variable store")
             .flag("--keep-nvram", "keep its UEFI variable store")
             .flag("--keep-tpm", "keep its emulated TPM's state")
+            .flag("--snapshots-metadata", "also remove its snapshots' metadata (their image files stay)")
             .param(DOMAIN, ANY_DOMAIN).runs(DefinitionCommands::undefine);
     static final CommandSpec VALIDATE = named("validate", "Check a domain XML file against the schema and the semantic checks, without storing it.")
             .param("FILE", XML_FILE).runs(DefinitionCommands::validate);
@@ -64,7 +65,7 @@ final class DefinitionCommands {
     private static void undefine(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         String name = client.domName(in.param(0));
         client.undefine(in.param(0), new VireoClient.UndefineOptions(in.flag("--nvram"), in.flag("--keep-nvram"),
-                in.flag("--keep-tpm")));
+                in.flag("--keep-tpm")), in.flag("--snapshots-metadata"));
         out.printf("Domain %s has been undefined%n%n", name);
     }
 

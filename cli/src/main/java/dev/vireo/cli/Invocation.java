@@ -7,13 +7,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A command's parsed arguments: the flags given, the options' values, the positional words, and
- * where progress and diagnostics go ({@code err}, stderr; null until the command runs).
+ * A command's parsed arguments: the flags given, the options' values, the positional words, every
+ * value of a repeatable option, and where progress and diagnostics go ({@code err}, stderr; null
+ * until the command runs).
  */
-record Invocation(Set<String> flags, Map<String, String> options, List<String> params, PrintWriter err) {
+record Invocation(Set<String> flags, Map<String, String> options, List<String> params,
+                  Map<String, List<String>> repeated, PrintWriter err) {
 
     Invocation withErr(PrintWriter stderr) {
-        return new Invocation(flags, options, params, stderr);
+        return new Invocation(flags, options, params, repeated, stderr);
+    }
+
+    /** Every value of a repeatable option, in the order given (empty when not given). */
+    List<String> values(String name) {
+        return repeated.getOrDefault(name, List.of());
     }
 
     boolean flag(String name) {

@@ -4,9 +4,15 @@ import java.util.List;
 
 /**
  * One option of a command: its spellings ({@code -f}, {@code --format}), the label of its value
- * (null for a flag), whether it must be given, whether its value is a whole number, and its help.
+ * (null for a flag), whether it must be given, whether its value is a whole number, its help, and
+ * whether it may be given more than once (every value kept, in order).
  */
-record OptionSpec(List<String> names, String valueLabel, boolean required, boolean integer, String description) {
+record OptionSpec(List<String> names, String valueLabel, boolean required, boolean integer, String description,
+                  boolean repeatable) {
+
+    OptionSpec(List<String> names, String valueLabel, boolean required, boolean integer, String description) {
+        this(names, valueLabel, required, integer, description, false);
+    }
 
     boolean isFlag() {
         return valueLabel == null;

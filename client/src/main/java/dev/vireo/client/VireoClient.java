@@ -170,8 +170,13 @@ public final class VireoClient implements AutoCloseable {
     }
 
     public void undefine(String domain, UndefineOptions options) throws IOException, VireoException {
+        undefine(domain, options, false);
+    }
+
+    /** @param snapshotsMetadata also remove the domain's snapshot metadata ({@code --snapshots-metadata}) */
+    public void undefine(String domain, UndefineOptions options, boolean snapshotsMetadata) throws IOException, VireoException {
         call("undefine", args("domain", domain, "nvram", options.nvram(), "keep_nvram", options.keepNvram(),
-                "keep_tpm", options.keepTpm()));
+                "keep_tpm", options.keepTpm(), "snapshots_metadata", snapshotsMetadata));
     }
 
     /** Checks a document without storing anything. */

@@ -30,6 +30,8 @@ import dev.vireo.daemon.ops.EmulatorOps;
 import dev.vireo.daemon.ops.HotplugOps;
 import dev.vireo.daemon.ops.ImageOps;
 import dev.vireo.daemon.ops.LifecycleOps;
+import dev.vireo.daemon.ops.SnapshotOps;
+import dev.vireo.daemon.snapshots.SnapshotStore;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcServer;
@@ -85,6 +87,9 @@ public final class Daemon implements AutoCloseable {
         new BlockCopyOps(lifecycle, files).register(ops);
         new BackupOps(lifecycle, files).register(ops);
         new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(ops);
+        SnapshotStore snapshots = SnapshotStore.load(options.stateDir().resolve("snapshot"));
+        new SnapshotOps(registry, lifecycle, snapshots, codec).register(ops);
+        definitions.onUndefine(new SnapshotOps.Undefine(snapshots));
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
         server.start();

@@ -19,7 +19,9 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,6 +62,24 @@ public final class DefinitionOps {
         this.events = events;
         this.codec = codec;
         this.cpuSeconds = cpuSeconds;
+    }
+
+    /**
+     * What another part keeps per domain and must be asked about before an undefine (snapshot
+     * metadata): {@link #check} may refuse, {@link #removed} cleans up once the definition is gone.
+     */
+    public interface UndefineStep {
+        /** @param snapshotsMetadata {@code --snapshots-metadata} was given */
+        void check(String domain, boolean snapshotsMetadata) throws VireoError;
+
+        void removed(String domain) throws VireoError;
+    }
+
+    private final List<UndefineStep> undefineSteps = new CopyOnWriteArrayList<>();
+
+    /** Adds a step to every undefine (registered at start, before clients connect). */
+    public void onUndefine(UndefineStep step) {
+        undefineSteps.add(step);
     }
 
     public void register(Map<String, Operation> ops) {
@@ -112,7 +132,9 @@ public final class DefinitionOps {
             throw VireoError.wrongState("cannot undefine domain '" + name + "' with nvram " + store.get()
                     + ": add --nvram to remove it or --keep-nvram to keep it");
         }
+        for (UndefineStep step : undefineSteps) step.check(name, call.flag("snapshots_metadata"));
         registry.undefine(name);
+        for (UndefineStep step : undefineSteps) step.removed(name);
         markAutostart(name, false);
         // a running domain keeps its variable store and TPM until it stops (Lifecycle removes them then)
         if (stored != null && !active.test(name)) {

@@ -1,0 +1,177 @@
+package dev.vireo.daemon.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vireo.daemon.domain.DefinitionCodec;
+import dev.vireo.daemon.domain.DomainEntry;
+import dev.vireo.daemon.domain.DomainRegistry;
+import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.lifecycle.Lifecycle;
+import dev.vireo.daemon.lifecycle.LiveGuest;
+import dev.vireo.daemon.rpc.Call;
+import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.snapshots.DiskOnlySnapshots;
+import dev.vireo.daemon.snapshots.Snapshot;
+import dev.vireo.daemon.snapshots.SnapshotStore;
+import dev.vireo.daemon.snapshots.SnapshotXml;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * virsh's snapshot commands for disk-only (external) snapshots: create (and redefine), list,
+ * info, dumpxml, current, parent, delete, revert. The work on images and guests is
+ * {@link DiskOnlySnapshots}'; this class maps the RPC onto it, each change in the domain's job slot.
+ */
+public final class SnapshotOps {
+    private final DomainRegistry registry;
+    private final Lifecycle lifecycle;
+    private final SnapshotStore store;
+    private final DefinitionCodec codec;
+    private final DiskOnlySnapshots snapshots;
+
+    public SnapshotOps(DomainRegistry registry, Lifecycle lifecycle, SnapshotStore store, DefinitionCodec codec) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.store = store;
+        this.codec = codec;
+        this.snapshots = new DiskOnlySnapshots(registry, store, codec);
+    }
+
+    public void register(Map<String, Operation> ops) {
+        ops.put("snapshot-create", this::create);
+        ops.put("snapshot-list", this::list);
+        ops.put("snapshot-dumpxml", this::dumpXml);
+        ops.put("snapshot-info", this::info);
+        ops.put("snapshot-current", this::current);
+        ops.put("snapshot-parent", this::parent);
+        ops.put("snapshot-delete", this::delete);
+        ops.put("snapshot-revert", this::revert);
+    }
+
+    /** {@code {"name": ...}} of the snapshot made (or redefined). */
+    private JsonNode create(Call call) throws RpcException, VireoError {
+        String xml = call.optionalString("xml");
+        DiskOnlySnapshots.CreateFlags flags = new DiskOnlySnapshots.CreateFlags(call.flag("disk_only"),
+                call.flag("reuse_external"), call.flag("no_metadata"), call.flag("quiesce"), call.flag("redefine"),
+                call.flag("current"));
+        String name = registry.withJob(call.string("domain"), "snapshot-create", e -> {
+            if (flags.redefine()) return snapshots.redefine(e, xml == null ? "" : xml, flags.current());
+            Optional<LiveGuest> guest = lifecycle.running(e);
+            return snapshots.create(e, guest.orElse(null), xml == null ? "<domainsnapshot/>" : xml, flags).name();
+        });
+        return Results.object().put("name", name);
+    }
+
+    /** Every snapshot, oldest first, with what virsh's listing, filters and tree need. */
+    private JsonNode list(Call call) throws RpcException, VireoError {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        String current = store.current(e.name()).map(Snapshot::name).orElse(null);
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        List<Snapshot> all = store.list(e.name());
+        for (Snapshot s : all) {
+            ObjectNode row = rows.addObject();
+            row.put("name", s.name());
+            if (s.parent() != null) row.put("parent", s.parent());
+            else row.putNull("parent");
+            row.put("creationTime", s.creationTime());
+            row.put("state", s.state() == null ? "nostate" : s.state());
+            row.put("current", s.name().equals(current));
+            row.put("children", all.stream().filter(c -> s.name().equals(c.parent())).count());
+        }
+        return rows;
+    }
+
+    private JsonNode dumpXml(Call call) throws RpcException, VireoError {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        return Results.text(SnapshotXml.format(snapshot(e, call.string("snapshot"))));
+    }
+
+    private JsonNode info(Call call) throws RpcException, VireoError {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        String wanted = call.optionalString("snapshot");
+        Snapshot s = wanted == null ? currentOf(e) : snapshot(e, wanted);
+        boolean current = store.current(e.name()).map(c -> c.name().equals(s.name())).orElse(false);
+        ObjectNode r = Results.object().put("name", s.name()).put("domain", e.name()).put("current", current)
+                .put("state", s.state() == null ? "nostate" : s.state()).put("location", "external");
+        if (s.parent() != null) r.put("parent", s.parent());
+        else r.putNull("parent");
+        r.put("children", store.children(e.name(), s.name()).size());
+        r.put("descendants", store.descendants(e.name(), s.name()).size());
+        r.put("metadata", true);
+        return r;
+    }
+
+    private JsonNode current(Call call) throws RpcException, VireoError {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        Snapshot s = currentOf(e);
+        return Results.object().put("name", s.name()).put("xml", SnapshotXml.format(s));
+    }
+
+    private JsonNode parent(Call call) throws RpcException, VireoError {
+        DomainEntry e = registry.lookup(call.string("domain"));
+        Snapshot s = snapshot(e, call.string("snapshot"));
+        if (s.parent() == null) throw VireoError.invalidArgument("snapshot '" + s.name() + "' has no parent");
+        return Results.object().put("name", s.parent());
+    }
+
+    /** {@code {"deleted": [names]}}: what went, children before their parents. */
+    private JsonNode delete(Call call) throws RpcException, VireoError {
+        String name = call.string("snapshot");
+        DiskOnlySnapshots.DeleteFlags flags = new DiskOnlySnapshots.DeleteFlags(call.flag("children"),
+                call.flag("children_only"), call.flag("metadata"));
+        List<String> deleted = registry.withJob(call.string("domain"), "snapshot-delete", e -> {
+            Snapshot s = snapshot(e, name);
+            return snapshots.delete(e, lifecycle.running(e).orElse(null), s, flags);
+        });
+        ObjectNode r = Results.object();
+        deleted.forEach(r.putArray("deleted")::add);
+        return r;
+    }
+
+    private JsonNode revert(Call call) throws RpcException, VireoError {
+        String name = call.string("snapshot");
+        registry.withJob(call.string("domain"), "snapshot-revert", e -> {
+            Snapshot s = snapshot(e, name);
+            if (lifecycle.running(e).isPresent()) {
+                throw VireoError.wrongState("cannot revert domain '" + e.name() + "' to disk-only snapshot '" + name
+                        + "' while it runs: shut it down first (its memory is not part of the snapshot)");
+            }
+            snapshots.revert(e, s);
+            return null;
+        });
+        return Results.object();
+    }
+
+    private Snapshot snapshot(DomainEntry e, String name) throws VireoError {
+        return store.get(e.name(), name).orElseThrow(() ->
+                VireoError.invalidArgument("no domain snapshot with matching name '" + name + "'"));
+    }
+
+    private Snapshot currentOf(DomainEntry e) throws VireoError {
+        return store.current(e.name()).orElseThrow(() ->
+                VireoError.invalidArgument("the domain does not have a current snapshot"));
+    }
+
+    /** Undefine refuses a domain with snapshots unless {@code --snapshots-metadata}, which then removes their metadata (never images). */
+    public record Undefine(SnapshotStore store) implements DefinitionOps.UndefineStep {
+        @Override
+        public void check(String domain, boolean snapshotsMetadata) throws VireoError {
+            int n = store.list(domain).size();
+            if (n > 0 && !snapshotsMetadata) {
+                throw VireoError.wrongState("cannot undefine domain '" + domain + "' with " + n + " snapshot"
+                        + (n == 1 ? "" : "s") + ": add --snapshots-metadata to remove their metadata too (their image"
+                        + " files stay)");
+            }
+        }
+
+        @Override
+        public void removed(String domain) throws VireoError {
+            store.removeAll(domain);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.client.SnapshotCalls;
+import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import dev.vireo.process.TestGuest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Disk-only snapshots end to end: a real TCG guest that rewrites its disk the whole time, vireod
+ * as its own process (killed with -9 in between), qemu-img and qemu-io reading the images.
+ */
+@DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class SnapshotsE2ETest {
+    private static final SnapshotCalls.CreateFlags DISK_ONLY = new SnapshotCalls.CreateFlags(true, false, false, false, false, false);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void liveSnapshotFreezesTheBaseKeepsWritingAndSurvivesAKill9() throws Exception {
+        Path base = GuestDomains.image(tmp, "writer");
+        try (DaemonProcess daemon = new DaemonProcess(tmp)) {
+            try (VireoClient c = daemon.client()) {
+                c.define(GuestDomains.domain("writer", "rewrite", tmp.resolve("writer.console"), disk("vda", base)));
+                c.start("writer");
+                awaitRound(tmp.resolve("writer.console"), 1);
+                SnapshotCalls s = new SnapshotCalls(c);
+                assertEquals("before", s.create("writer", "<domainsnapshot><name>before</name>"
+                        + "<description>before the upgrade</description></domainsnapshot>", DISK_ONLY));
+                Path overlay = tmp.resolve("writer.before");
+                String frozen = sha256(base);
+                int round = lastRound(tmp.resolve("writer.console"));
+                awaitRound(tmp.resolve("writer.console"), round + 2);
+                assertEquals(frozen, sha256(base), "the base image no longer changes");
+                String map = GuestDomains.run("qemu-img", "map", "-U", "--output=json", overlay.toString());
+                assertTrue(map.contains("\"depth\": 0, \"present\": true, \"zero\": false, \"data\": true"),
+                        "the guest's writes land in the overlay: " + map);
+                GuestDomains.run("qemu-img", "check", "-U", overlay.toString());
+                GuestDomains.run("qemu-img", "check", "-U", base.toString());
+                String info = GuestDomains.run("qemu-img", "info", "-U", overlay.toString());
+                assertTrue(info.contains("backing file: " + base + "\n"), "the header names the real base: " + info);
+
+                String live = c.dumpXml("writer", false);
+                assertTrue(live.contains("<source file='" + overlay + "' index='2'/>"), live);
+                assertTrue(live.contains("<backingStore type='file' index='1'>\n        <format type='qcow2'/>\n"
+                        + "        <source file='" + base + "'/>"), live);
+                assertTrue(c.dumpXml("writer", true).contains("<source file='" + overlay + "'/>"));
+                String listed = listing(s, "writer");
+                String dumped = s.dumpXml("writer", "before");
+                assertTrue(dumped.contains("<state>disk-snapshot</state>") && dumped.contains(
+                        "<disk name='vda' snapshot='external' type='file'>\n      <driver type='qcow2'/>\n      <source file='"
+                                + overlay + "'/>"), dumped);
+
+                daemon.kill9();
+                daemon.start();
+                try (VireoClient again = daemon.client()) {
+                    SnapshotCalls s2 = new SnapshotCalls(again);
+                    assertEquals(listed, listing(s2, "writer"), () -> log(tmp));
+                    assertEquals(dumped, s2.dumpXml("writer", "before"));
+                    assertEquals(live, again.dumpXml("writer", false));
+                    assertEquals("running", again.domState("writer").state());
+                    // still managed: a second snapshot on top, parent = the first
+                    s2.create("writer", "<domainsnapshot><name>after</name></domainsnapshot>", DISK_ONLY);
+                    assertEquals("before", s2.parent("writer", "after"));
+                    assertTrue(again.dumpXml("writer", false).contains("<source file='" + tmp.resolve("writer.after") + "' index='3'/>"));
+                    again.destroy("writer");
+                }
+            }
+        }
+    }
+
+    @Test
+    void twoDisksSwitchTogetherAndAFailedSecondOverlayLeavesBothAsTheyWere() throws Exception {
+        Path a = GuestDomains.image(tmp, "a");
+        Path b = GuestDomains.image(tmp, "b");
+        try (DaemonProcess daemon = new DaemonProcess(tmp);
+             VireoClient c = daemon.client()) {
+            c.define(GuestDomains.domain("two", "rewrite", tmp.resolve("two.console"), disk("vda", a) + disk("vdb", b)));
+            c.start("two");
+            awaitRound(tmp.resolve("two.console"), 1);
+            SnapshotCalls s = new SnapshotCalls(c);
+            String liveBefore = c.dumpXml("two", false);
+            String fdsetsBefore = c.qemuMonitorCommand("two", "{\"execute\":\"query-fdsets\"}");
+            VireoException failed = assertThrows(VireoException.class, () -> s.create("two",
+                    "<domainsnapshot><name>broken</name><disks><disk name='vda'/><disk name='vdb'>"
+                            + "<source file='" + tmp.resolve("no-such-dir/b.overlay") + "'/></disk></disks></domainsnapshot>",
+                    DISK_ONLY));
+            assertTrue(failed.getMessage().contains("no-such-dir/b.overlay"), failed.getMessage());
+            assertFalse(Files.exists(tmp.resolve("a.broken")), "the first overlay was removed again");
+            assertEquals(liveBefore, c.dumpXml("two", false));
+            assertEquals(fdsetsBefore, c.qemuMonitorCommand("two", "{\"execute\":\"query-fdsets\"}"));
+            assertEquals(List.of(), s.list("two"));
+
+            s.create("two", "<domainsnapshot><name>both</name></domainsnapshot>", DISK_ONLY);
+            String live = c.dumpXml("two", false);
+            assertTrue(live.contains("<source file='" + tmp.resolve("a.both") + "' index='3'/>"), live);
+            assertTrue(live.contains("<source file='" + tmp.resolve("b.both") + "' index='4'/>"), live);
+            String nodes = c.qemuMonitorCommand("two", "{\"execute\":\"query-block\"}");
+            assertTrue(nodes.contains("\"node-name\":\"libvirt-3-format\"") && nodes.contains("\"node-name\":\"libvirt-4-format\""), nodes);
+            c.destroy("two");
+        }
+    }
+
+    @Test
+    void offlineSnapshotsDeleteMergeAndRevertKeepEveryByte() throws Exception {
+        Path base = GuestDomains.image(tmp, "off");
+        Path console = tmp.resolve("off.console");
+        try (DaemonProcess daemon = new DaemonProcess(tmp);
+             VireoClient c = daemon.client()) {
+            SnapshotCalls s = new SnapshotCalls(c);
+            c.define(GuestDomains.domain("off", "write", console, disk("vda", base))
+                    .replace("vireo.mode=write", "vireo.mode=write vireo.pattern=0x11 vireo.then=poweroff"));
+            runToPowerOff(c, "off", console);
+            s.create("off", "<domainsnapshot><name>s1</name></domainsnapshot>", DISK_ONLY);
+            assertEquals("<source file='" + tmp.resolve("off.s1") + "'/>", sourceLine(c.dumpXml("off", true)));
+            rewrite(c, "off", "0x11", "0x22");
+            runToPowerOff(c, "off", console);
+            s.create("off", "<domainsnapshot><name>s2</name></domainsnapshot>", DISK_ONLY);
+            rewrite(c, "off", "0x22", "0x33");
+            runToPowerOff(c, "off", console);
+            s.create("off", "<domainsnapshot><name>s3</name></domainsnapshot>", DISK_ONLY);
+            String s3 = tmp.resolve("off.s3").toString();
+            assertEquals("s2", s.parent("off", "s3"));
+
+            // the middle one: off.s2 goes into off.s1, off.s3 now names off.s1
+            s.delete("off", "s2", false, false, false);
+            assertFalse(Files.exists(tmp.resolve("off.s2")));
+            assertTrue(GuestDomains.run("qemu-img", "info", s3).contains("backing file: " + tmp.resolve("off.s1") + "\n"));
+            assertEquals("s1", s.parent("off", "s3"));
+            GuestDomains.run("qemu-io", "-r", "-c", "read -P 0x33 0 1M", s3);
+            // the current one: off.s3 (the top) goes into off.s1, which becomes the disk
+            s.delete("off", "s3", false, false, false);
+            assertFalse(Files.exists(tmp.resolve("off.s3")));
+            assertEquals("<source file='" + tmp.resolve("off.s1") + "'/>", sourceLine(c.dumpXml("off", true)));
+            GuestDomains.run("qemu-io", "-r", "-c", "read -P 0x33 0 1M", tmp.resolve("off.s1").toString());
+            GuestDomains.run("qemu-io", "-r", "-f", "qcow2", "-c", "read -P 0x11 0 1M", base.toString());
+            assertEquals("s1", new SnapshotCalls(c).info("off", null).name());
+
+            // back to s1: a fresh overlay on the base, which still holds 0x11; the abandoned off.s1 stays
+            s.revert("off", "s1");
+            String source = sourceLine(c.dumpXml("off", true));
+            assertTrue(source.startsWith("<source file='" + tmp.resolve("off.")) && !source.contains("off.s1"), source);
+            String fresh = source.substring("<source file='".length(), source.length() - "'/>".length());
+            assertTrue(Files.exists(tmp.resolve("off.s1")));
+            assertTrue(GuestDomains.run("qemu-img", "info", fresh).contains("backing file: " + base + "\n"));
+            rewrite(c, "off", "vireo.mode=write vireo.pattern=0x11 vireo.then=poweroff", "vireo.mode=idle");
+            Files.deleteIfExists(console);
+            c.start("off");
+            awaitText(console, TestGuest.READY);
+            GuestDomains.run("qemu-io", "-r", "-U", "-c", "read -P 0x11 0 1M", fresh);
+            VireoException shared = assertThrows(VireoException.class, () -> s.delete("off", "s1", false, false, false));
+            assertTrue(shared.getMessage().startsWith("cannot delete external snapshot 's1' of running domain 'off'"), shared.getMessage());
+            c.destroy("off");
+            // off.qcow2 now carries the revert's overlay and off.s1: merging off.s1 into it would change the other
+            shared = assertThrows(VireoException.class, () -> s.delete("off", "s1", false, false, false));
+            assertEquals("cannot delete snapshot 's1': its base image " + base + " of disk vda is also the backing image of "
+                    + fresh + " (another branch, e.g. after a revert); merging " + tmp.resolve("off.s1")
+                    + " into it would change what that image holds", shared.getMessage());
+            s.delete("off", "s1", false, false, true);
+            assertEquals(List.of(), s.list("off"));
+            assertTrue(Files.exists(tmp.resolve("off.s1")), "--metadata leaves the images alone");
+        }
+    }
+
+    @Test
+    void refusalsSayWhatIsWrongAndChangeNothing() throws Exception {
+        Path base = GuestDomains.image(tmp, "r");
+        try (DaemonProcess daemon = new DaemonProcess(tmp);
+             VireoClient c = daemon.client()) {
+            SnapshotCalls s = new SnapshotCalls(c);
+            c.define(GuestDomains.domain("r", "idle", tmp.resolve("r.console"), disk("vda", base)));
+            String stored = c.dumpXml("r", true);
+            SnapshotCalls.CreateFlags quiesce = new SnapshotCalls.CreateFlags(true, false, false, true, false, false);
+            assertRefused("--quiesce needs a QEMU guest agent in the domain, which vireo does not support yet: take the"
+                    + " snapshot without --quiesce", () -> s.create("r", null, quiesce));
+            assertRefused("vireo takes disk-only snapshots only: add --disk-only",
+                    () -> s.create("r", null, new SnapshotCalls.CreateFlags(false, false, false, false, false, false)));
+            assertRefused("no disk named 'vdz'", () -> s.create("r",
+                    "<domainsnapshot><disks><disk name='vdz'/></disks></domainsnapshot>", DISK_ONLY));
+            assertRefused("disk-only snapshots require at least one disk to be selected for snapshot", () -> s.create("r",
+                    "<domainsnapshot><disks><disk name='vda' snapshot='no'/></disks></domainsnapshot>", DISK_ONLY));
+            assertRefused("external snapshot format for disk vda is unsupported: raw", () -> s.create("r",
+                    "<domainsnapshot><disks><disk name='vda'><driver type='raw'/></disk></disks></domainsnapshot>", DISK_ONLY));
+            Files.writeString(tmp.resolve("r.taken"), "data");
+            assertRefused("external snapshot file for disk vda already exists and is not a block device: " + tmp.resolve("r.taken"),
+                    () -> s.create("r", "<domainsnapshot><name>taken</name></domainsnapshot>", DISK_ONLY));
+            assertRefused("missing existing file for disk vda: " + tmp.resolve("r.gone"), () -> s.create("r",
+                    "<domainsnapshot><name>gone</name></domainsnapshot>", new SnapshotCalls.CreateFlags(true, true, false, false, false, false)));
+            assertEquals(stored, c.dumpXml("r", true));
+            assertEquals(List.of(), s.list("r"));
+
+            s.create("r", "<domainsnapshot><name>one</name></domainsnapshot>", DISK_ONLY);
+            assertRefused("domain snapshot one already exists", () -> s.create("r",
+                    "<domainsnapshot><name>one</name></domainsnapshot>", DISK_ONLY));
+            assertRefused("snapshot 'one' has no parent", () -> s.parent("r", "one"));
+            assertRefused("no domain snapshot with matching name 'nope'", () -> s.dumpXml("r", "nope"));
+            assertRefused("cannot undefine domain 'r' with 1 snapshot: add --snapshots-metadata to remove their metadata too"
+                    + " (their image files stay)", () -> c.undefine("r"));
+            c.start("r");
+            assertRefused("cannot revert domain 'r' to disk-only snapshot 'one' while it runs: shut it down first (its memory"
+                    + " is not part of the snapshot)", () -> s.revert("r", "one"));
+            assertRefused("cannot delete external snapshot 'one' of running domain 'r': merging its overlay into the running"
+                    + " chain needs a live block commit, which is not available yet; shut the domain down first, or add"
+                    + " --metadata to drop only the metadata", () -> s.delete("r", "one", false, false, false));
+            c.destroy("r");
+            c.undefine("r", new VireoClient.UndefineOptions(false, false, false), true);
+            assertFalse(Files.exists(tmp.resolve("state/snapshot/r")), "the metadata went with the definition");
+            assertTrue(Files.exists(tmp.resolve("r.one")), "the overlay stays");
+        }
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static void assertRefused(String message, Call call) {
+        VireoException e = assertThrows(VireoException.class, call::run);
+        assertEquals(message, e.getMessage());
+    }
+
+    private static String disk(String dev, Path image) {
+        return """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2'/>
+                  <source file='%s'/>
+                  <target dev='%s' bus='virtio'/>
+                </disk>
+                """.formatted(image, dev);
+    }
+
+    private static String listing(SnapshotCalls s, String domain) throws Exception {
+        return s.list(domain).toString();
+    }
+
+    private static String sourceLine(String xml) {
+        int at = xml.indexOf("<source file=");
+        return xml.substring(at, xml.indexOf('>', at) + 1);
+    }
+
+    /** Defines the domain again with one text of its stored definition replaced. */
+    private static void rewrite(VireoClient c, String domain, String from, String to) throws Exception {
+        String xml = c.dumpXml(domain, true);
+        assertTrue(xml.contains(from), xml);
+        c.define(xml.replace(from, to));
+    }
+
+    private static void runToPowerOff(VireoClient c, String domain, Path console) throws Exception {
+        Files.deleteIfExists(console);
+        c.start(domain);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!c.domState(domain).state().equals("shut off")) {
+            assertTrue(System.nanoTime() < deadline, "the guest wrote and powered off");
+            Thread.sleep(100);
+        }
+    }
+
+    private static String log(Path root) {
+        try {
+            return Files.readString(root.resolve("vireod.log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** The console holds {@code text} (the guest's lines follow the firmware's terminal resets). */
+    private static void awaitText(Path console, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!Files.exists(console) || !Files.readString(console, StandardCharsets.ISO_8859_1).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "the console shows " + text);
+            Thread.sleep(100);
+        }
+    }
+
+    private static int lastRound(Path console) throws Exception {
+        String text = Files.readString(console, StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf(TestGuest.ROUND + " ");
+        if (at < 0) return 0;
+        String rest = text.substring(at + TestGuest.ROUND.length() + 1);
+        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
+    }
+
+    private static void awaitRound(Path console, int round) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.exists(console) || lastRound(console) < round) {
+            assertTrue(System.nanoTime() < deadline, "the guest finished round " + round);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
