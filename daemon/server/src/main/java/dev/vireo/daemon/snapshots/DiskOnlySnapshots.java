@@ -140,10 +140,14 @@ public final class DiskOnlySnapshots {
                 added.add(overlay);
                 actions.add(new TransactionAction.Snapshot(t.top().formatNodeName(), overlay.formatNodeName()));
             }
+            long switchStart = System.nanoTime();
             guest.qmp("transaction", m -> {
                 m.transaction(actions);
                 return null;
             });
+            // the guest's I/O is drained for the transaction, its CPUs never stop: this is its stall
+            Log.info("domain " + guest.name() + ": " + targets.size() + " disk(s) switched to their snapshot overlays"
+                    + " in one transaction of " + (System.nanoTime() - switchStart) / 1000 + " us");
         } catch (VireoError | RuntimeException failure) {
             for (ImageNode image : added.reversed()) {
                 try {
@@ -339,7 +343,10 @@ public final class DiskOnlySnapshots {
                         + " names no backing image (with its format) to merge into");
             }
             Path base = layer.backing();
-            Map<Path, Path> backingOf = ImageChains.backingOf(candidates(d.name()));
+            List<Path> candidates = candidates(d.name());
+            // an image vireo no longer tracks (an earlier revert's overlay) most likely sits beside them
+            candidates.addAll(ImageChains.qcow2Beside(List.of(overlay, base)));
+            Map<Path, Path> backingOf = ImageChains.backingOf(candidates);
             List<Path> onBase = new ArrayList<>();
             List<Path> above = new ArrayList<>();
             for (Map.Entry<Path, Path> link : backingOf.entrySet()) {

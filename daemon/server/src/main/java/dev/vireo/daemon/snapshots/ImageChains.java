@@ -76,6 +76,23 @@ final class ImageChains {
         return links;
     }
 
+    /** How many entries of a folder {@link #qcow2Beside} looks at. */
+    private static final int MAX_FOLDER_ENTRIES = 4096;
+
+    /** The qcow2 images in the folders of {@code images} (bounded), which may sit on one of them. */
+    static List<Path> qcow2Beside(List<Path> images) {
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path dir : images.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList()) {
+            if (dir == null) continue;
+            try (var files = Files.list(dir)) {
+                files.limit(MAX_FOLDER_ENTRIES).filter(Files::isRegularFile).filter(ImageChains::isQcow2).forEach(out::add);
+            } catch (IOException e) {
+                // an unreadable folder: the tracked images still count
+            }
+        }
+        return out;
+    }
+
     private static boolean isQcow2(Path image) {
         try (var in = Files.newInputStream(image)) {
             byte[] magic = in.readNBytes(4);

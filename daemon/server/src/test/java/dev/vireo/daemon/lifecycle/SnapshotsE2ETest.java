@@ -187,7 +187,12 @@ class SnapshotsE2ETest {
         try (DaemonProcess daemon = new DaemonProcess(tmp);
              VireoClient c = daemon.client()) {
             SnapshotCalls s = new SnapshotCalls(c);
-            c.define(GuestDomains.domain("r", "idle", tmp.resolve("r.console"), disk("vda", base)));
+            Path lower = tmp.resolve("lower.qcow2");
+            GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", lower.toString(), "64M");
+            GuestDomains.run("qemu-io", "-f", "qcow2", "-c", "write -P 0x42 0 8M", lower.toString());
+            Path upper = tmp.resolve("upper.qcow2");
+            GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", lower.toString(), upper.toString());
+            c.define(GuestDomains.domain("r", "idle", tmp.resolve("r.console"), disk("vda", base) + disk("vdb", upper)));
             String stored = c.dumpXml("r", true);
             SnapshotCalls.CreateFlags quiesce = new SnapshotCalls.CreateFlags(true, false, false, true, false, false);
             assertRefused("--quiesce needs a QEMU guest agent in the domain, which vireo does not support yet: take the"
@@ -197,7 +202,8 @@ class SnapshotsE2ETest {
             assertRefused("no disk named 'vdz'", () -> s.create("r",
                     "<domainsnapshot><disks><disk name='vdz'/></disks></domainsnapshot>", DISK_ONLY));
             assertRefused("disk-only snapshots require at least one disk to be selected for snapshot", () -> s.create("r",
-                    "<domainsnapshot><disks><disk name='vda' snapshot='no'/></disks></domainsnapshot>", DISK_ONLY));
+                    "<domainsnapshot><disks><disk name='vda' snapshot='no'/><disk name='vdb' snapshot='no'/></disks></domainsnapshot>",
+                    DISK_ONLY));
             assertRefused("external snapshot format for disk vda is unsupported: raw", () -> s.create("r",
                     "<domainsnapshot><disks><disk name='vda'><driver type='raw'/></disk></disks></domainsnapshot>", DISK_ONLY));
             Files.writeString(tmp.resolve("r.taken"), "data");
@@ -216,6 +222,15 @@ class SnapshotsE2ETest {
             assertRefused("cannot undefine domain 'r' with 1 snapshot: add --snapshots-metadata to remove their metadata too"
                     + " (their image files stay)", () -> c.undefine("r"));
             c.start("r");
+            c.blockPull("r", "vdb", null, 4096, false);
+            assertRefused("disk 'vdb' already in active block job", () -> s.create("r",
+                    "<domainsnapshot><name>busy</name></domainsnapshot>", DISK_ONLY));
+            assertFalse(Files.exists(tmp.resolve("r.busy")));
+            // a job on another disk is no obstacle
+            s.create("r", "<domainsnapshot><name>beside</name><disks><disk name='vdb' snapshot='no'/></disks></domainsnapshot>",
+                    DISK_ONLY);
+            assertTrue(c.dumpXml("r", false).contains("<source file='" + tmp.resolve("r.beside") + "'"));
+            c.blockJobAbort("r", "vdb");
             assertRefused("cannot revert domain 'r' to disk-only snapshot 'one' while it runs: shut it down first (its memory"
                     + " is not part of the snapshot)", () -> s.revert("r", "one"));
             assertRefused("cannot delete external snapshot 'one' of running domain 'r': merging its overlay into the running"
