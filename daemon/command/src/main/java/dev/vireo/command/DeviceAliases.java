@@ -57,6 +57,11 @@ final class DeviceAliases {
         }
     }
 
+    /** Every device with its alias (for the live XML: {@link LiveAliases}). */
+    Map<Object, String> all() {
+        return java.util.Collections.unmodifiableMap(aliases);
+    }
+
     String of(Object device) {
         String alias = aliases.get(device);
         if (alias == null) {

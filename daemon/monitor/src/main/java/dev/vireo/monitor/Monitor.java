@@ -23,6 +23,9 @@ public interface Monitor extends AutoCloseable {
 
     RunStatus queryStatus() throws IOException;
 
+    /** {@code query-chardev}: every character device's host end (pty paths) and whether the guest has it open. */
+    List<CharDeviceInfo> queryChardev() throws IOException;
+
     /** Starts or resumes the CPUs. */
     void cont() throws IOException;
 

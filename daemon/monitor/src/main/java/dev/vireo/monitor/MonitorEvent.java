@@ -64,6 +64,15 @@ public sealed interface MonitorEvent {
         public String name() { return "DEVICE_TRAY_MOVED"; }
     }
 
+    /**
+     * The guest opened or closed a virtio-serial port (a channel such as the guest agent's).
+     *
+     * @param id the port's device id (the channel's alias, e.g. {@code channel0})
+     */
+    record VserportChange(Instant timestamp, String id, boolean open) implements MonitorEvent {
+        public String name() { return "VSERPORT_CHANGE"; }
+    }
+
     // --- block devices -----------------------------------------------------------------------
 
     /**
@@ -146,6 +155,7 @@ public sealed interface MonitorEvent {
             case "DEVICE_DELETED" -> new DeviceDeleted(t, text(data, "device"), text(data, "path"));
             case "DEVICE_TRAY_MOVED" -> new DeviceTrayMoved(t, text(data, "device"), text(data, "id"),
                     data.path("tray-open").asBoolean());
+            case "VSERPORT_CHANGE" -> new VserportChange(t, text(data, "id"), data.path("open").asBoolean(false));
             case "BLOCK_IO_ERROR" -> new BlockIoError(t, text(data, "device"), text(data, "node-name"),
                     text(data, "operation"), text(data, "action"), data.path("nospace").asBoolean(false),
                     text(data, "reason"));

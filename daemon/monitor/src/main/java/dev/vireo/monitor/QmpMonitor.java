@@ -107,6 +107,15 @@ public final class QmpMonitor implements Monitor {
     }
 
     @Override
+    public List<CharDeviceInfo> queryChardev() throws IOException {
+        List<CharDeviceInfo> out = new ArrayList<>();
+        for (JsonNode c : call("query-chardev", null)) {
+            out.add(new CharDeviceInfo(c.path("label").asText(), c.path("filename").asText(), c.path("frontend-open").asBoolean(false)));
+        }
+        return out;
+    }
+
+    @Override
     public void cont() throws IOException {
         call("cont", null);
     }

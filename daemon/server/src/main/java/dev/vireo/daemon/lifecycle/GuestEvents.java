@@ -60,6 +60,9 @@ final class GuestEvents implements MonitorListener {
             case MonitorEvent.DeviceDeleted d -> guest.removals.deleted(d.device());
             case MonitorEvent.DeviceTrayMoved t -> lifecycle.events().publish(domain,
                     new EventPayload.TrayChange(t.id() == null || t.id().isEmpty() ? nonNull(t.device()) : t.id(), t.trayOpen()));
+            case MonitorEvent.VserportChange v -> lifecycle.withGuestLock(guest, "channel event", () -> {
+                if (GuestCharDevices.portChanged(guest.entry.live(), v.id(), v.open())) lifecycle.persist(guest);
+            });
             case MonitorEvent.JobStatusChange c -> toJobs(c);
             case MonitorEvent.BlockJobCompleted c -> toJobs(c);
             case MonitorEvent.BlockJobCancelled c -> toJobs(c);

@@ -7,6 +7,7 @@ import dev.vireo.caps.QemuCaps;
 import dev.vireo.command.CommandBuilder;
 import dev.vireo.command.CommandLine;
 import dev.vireo.command.LaunchOptions;
+import dev.vireo.command.LiveAliases;
 import dev.vireo.command.UnsupportedConfigurationException;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
@@ -201,6 +202,7 @@ public final class Lifecycle {
         PreparedDisks opened;
         try {
             Files.deleteIfExists(monitor);
+            GuestCharDevices.nameChannelSockets(live, GuestCharDevices.channelFolder(runDir, id, e.name()));
             displays.assign(e.name(), live);
             // names the UEFI variable store in the live XML and creates it from its template at the first start
             files.run("creating the UEFI variable store of domain '" + e.name() + "'", () -> {
@@ -213,8 +215,9 @@ public final class Lifecycle {
             PreparedDisks prepared = files.run("opening the disks of domain '" + e.name() + "'", () -> disks.prepare(live));
             opened = prepared;
             try {
-                cmd = displays.withChosenPorts(live, () -> CommandBuilder.build(live, qemuCaps,
-                        LaunchOptions.forMonitor(monitor).withDomainId(id).withFdSets(prepared.fdSets())));
+                LaunchOptions options = LaunchOptions.forMonitor(monitor).withDomainId(id).withFdSets(prepared.fdSets());
+                cmd = displays.withChosenPorts(live, () -> CommandBuilder.build(live, qemuCaps, options));
+                LiveAliases.fill(live, qemuCaps, options);
             } catch (UnsupportedConfigurationException | RuntimeException ex) {
                 prepared.close();
                 throw ex;
@@ -276,6 +279,7 @@ public final class Lifecycle {
             GuestBlockJobs.attach(this, guest);
             GraphicsPasswords.set(live, guest.monitor);
             DiskThrottles.applyAtStart(live, guest.monitor);
+            GuestCharDevices.refresh(live, guest.monitor);
             guest.fdSets = GuestFdSets.read(guest.monitor, live);
             guest.monitor.cont();
         } catch (IOException ex) {
@@ -435,6 +439,11 @@ public final class Lifecycle {
             Log.warn("cannot remove runtime files of " + e.name(), ex);
         }
         if (guest.tpm != null) guest.tpm.stop();
+        try {
+            GuestCharDevices.removeChannelFolder(GuestCharDevices.channelFolder(runDir, e.id(), e.name()));
+        } catch (IOException ex) {
+            Log.warn("cannot remove the channel sockets of " + e.name(), ex);
+        }
         running.remove(e.name(), guest);
         displays.release(e.name());
         Domain ran = e.live();

@@ -104,6 +104,8 @@ public final class Recovery {
                     guest.monitor = monitors.connect(guest.monitorSocket, new GuestEvents(lifecycle, guest),
                             Lifecycle.MONITOR_TIMEOUT, guest.process::isAlive);
                     guest.fdSets = GuestFdSets.read(guest.monitor, live);
+                    GuestCharDevices.refresh(live, guest.monitor);
+                    lifecycle.persist(guest);
                     Log.info("domain " + r.name() + ": " + guest.fdSets);
                     RunStatus status = guest.monitor.queryStatus();
                     boolean running = status.running();
