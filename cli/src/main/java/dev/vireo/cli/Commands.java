@@ -26,7 +26,7 @@ final class Commands {
             HotplugCommands.DETACH_DISK, HotplugCommands.CHANGE_MEDIA,
             SnapshotCommands.CREATE, SnapshotCommands.CREATE_AS, SnapshotCommands.CURRENT, SnapshotCommands.DELETE,
             SnapshotCommands.DUMPXML, SnapshotCommands.INFO, SnapshotCommands.LIST, SnapshotCommands.PARENT,
-            SnapshotCommands.REVERT);
+            SnapshotCommands.REVERT, ConsoleCommand.CONSOLE);
 
     private Commands() {
     }

@@ -262,6 +262,18 @@ public final class VireoClient implements AutoCloseable {
         return text(callForObject("create", args("xml", xml)), "name");
     }
 
+    /**
+     * Attaches to a running guest's console (its first console or serial port, or the character
+     * device with alias {@code devname}). This connection then carries only the console: use
+     * another client for anything else.
+     *
+     * @param force take the console over from the session that has it
+     */
+    public ConsoleStream console(String domain, String devname, boolean force) throws IOException, VireoException {
+        call("console", args("domain", domain, "devname", devname, "force", force));
+        return new ConsoleStream(channel);
+    }
+
     public void destroy(String domain) throws IOException, VireoException {
         call("destroy", args("domain", domain));
     }

@@ -177,6 +177,37 @@ public final class LineChannel implements Closeable {
         }
     }
 
+    /**
+     * Raw bytes for the stream mode ({@link StreamFrames}): those already read past the last line
+     * first, then from the socket. Not to be mixed with {@link #readLine} afterwards.
+     */
+    public int readRaw(ByteBuffer into) throws IOException {
+        if (end > start) {
+            int n = Math.min(into.remaining(), end - start);
+            into.put(buf, start, n);
+            start += n;
+            scanned = Math.max(scanned, start);
+            if (start == end) shrink();
+            return n;
+        }
+        return channel.read(into);
+    }
+
+    /** Writes raw bytes (one stream frame) whole, under the same lock and stuck-write watch as lines. */
+    public void writeRaw(ByteBuffer out) throws IOException {
+        writeLock.lock();
+        try {
+            writingSince = System.nanoTime();
+            try {
+                while (out.hasRemaining()) channel.write(out);
+            } finally {
+                writingSince = 0;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Moves the unread bytes to the front and grows the buffer when full; false when the budget refuses. */
     private boolean makeRoom() {
         if (start > 0) {

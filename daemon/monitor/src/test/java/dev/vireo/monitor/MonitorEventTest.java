@@ -20,6 +20,12 @@ class MonitorEventTest {
     }
 
     @Test
+    void aGuestOpeningOrClosingAVirtioPortNamesThePortsId() throws Exception {
+        assertEquals(new MonitorEvent.VserportChange(T, "channel0", true), parse("VSERPORT_CHANGE", "{\"id\":\"channel0\",\"open\":true}"));
+        assertEquals(new MonitorEvent.VserportChange(T, "channel1", false), parse("VSERPORT_CHANGE", "{\"id\":\"channel1\",\"open\":false}"));
+    }
+
+    @Test
     void blockEventsKeepEveryField() throws Exception {
         assertEquals(new MonitorEvent.BlockJobCompleted(T, "stream", "pull-vda", 4194304, 1048576, 0, "Input/output error"),
                 parse("BLOCK_JOB_COMPLETED", "{\"device\":\"pull-vda\",\"len\":4194304,\"offset\":1048576,\"speed\":0,"

@@ -10,6 +10,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -38,7 +39,11 @@ final class Libc {
 
     static final int EINTR = 4;
     static final int ESRCH = 3;
+    static final int EAGAIN = 11;
     static final short POLLIN = 0x1;
+    static final short POLLOUT = 0x4;
+    static final short POLLERR = 0x8;
+    static final short POLLHUP = 0x10;
     static final int P_PID = 1;
     static final int WEXITED = 4;
     static final int WNOWAIT = 0x01000000;
@@ -108,6 +113,11 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
     private static final MethodHandle POLL = bind("poll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), CAPTURE_ERRNO);
+
+    private static final MethodHandle READ = bind("read",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+    private static final MethodHandle WRITE = bind("write",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
 
     private Libc() {
     }
@@ -303,6 +313,49 @@ final class Libc {
             pollfd.set(JAVA_INT, 0, fd);
             pollfd.set(JAVA_SHORT, 4, POLLIN);
             return withErrno(state, (int) POLL.invokeExact(state, pollfd, 1L, -1));
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for {@code events} on {@code fd}.
+     *
+     * @return the revents (0 on timeout), or -1 with errno
+     */
+    static Result poll(int fd, short events, int timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment pollfd = arena.allocate(POLLFD);
+            pollfd.set(JAVA_INT, 0, fd);
+            pollfd.set(JAVA_SHORT, 4, events);
+            Result r = withErrno(state, (int) POLL.invokeExact(state, pollfd, 1L, timeoutMillis));
+            return r.failed() || r.value() == 0 ? r : new Result(pollfd.get(JAVA_SHORT, 6), 0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** read(2) into {@code buf[off, off+len)}: the count, 0 at end of file, or -1 with errno. */
+    static Result read(int fd, byte[] buf, int off, int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment native_ = arena.allocate(Math.max(1, len));
+            long n = (long) READ.invokeExact(state, fd, native_, (long) len);
+            if (n > 0) MemorySegment.copy(native_, JAVA_BYTE, 0, buf, off, (int) n);
+            return withErrno(state, (int) n);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** write(2) of {@code buf[off, off+len)}: the count written, or -1 with errno. */
+    static Result write(int fd, byte[] buf, int off, int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment native_ = arena.allocate(Math.max(1, len));
+            MemorySegment.copy(buf, off, native_, JAVA_BYTE, 0, len);
+            return withErrno(state, (int) (long) WRITE.invokeExact(state, fd, native_, (long) len));
         } catch (Throwable t) {
             throw unexpected(t);
         }

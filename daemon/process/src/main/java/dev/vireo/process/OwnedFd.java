@@ -25,6 +25,11 @@ public final class OwnedFd implements AutoCloseable {
         this.description = description;
     }
 
+    /** Takes ownership of a descriptor this package opened itself. */
+    static OwnedFd adopt(int fd, String description) {
+        return new OwnedFd(fd, description);
+    }
+
     /**
      * Opens {@code path} close-on-exec.
      *

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.vireo.daemon.Log;
 import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.protocol.LineChannel;
+import dev.vireo.protocol.StreamFrames;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +25,8 @@ final class Connection {
     private sealed interface Incoming {
     }
 
-    private record Request(String line) implements Incoming {
+    /** @param stream for an operation that may open a stream: completed with it (or null) once answered */
+    private record Request(String line, CompletableFuture<ByteStream> stream) implements Incoming {
     }
 
     private record Refusal(String code, String message) implements Incoming {
@@ -61,7 +65,7 @@ final class Connection {
                 try {
                     String line = lines.readLine();
                     if (line == null) break;
-                    next = new Request(line);
+                    next = new Request(line, dispatcher.opensStream(line) ? new CompletableFuture<>() : null);
                 } catch (LineChannel.MessageRefused refused) {
                     next = refused.overBudget()
                             ? new Refusal(ErrorCodes.BUSY, "request refused: " + refused.getMessage()
@@ -71,6 +75,14 @@ final class Connection {
                 }
                 lastActivity = System.nanoTime();
                 handOver.put(next);
+                if (next instanceof Request r && r.stream() != null) {
+                    // what follows the request is the stream's, not lines: wait for the answer
+                    ByteStream stream = r.stream().join();
+                    if (stream != null) {
+                        streamIn(stream);
+                        break;
+                    }
+                }
             }
         } catch (IOException e) {
             // the client hung up mid-request, or the server closed the connection (timeout, shutdown)
@@ -97,7 +109,9 @@ final class Connection {
                 busy = true;
                 try {
                     switch (next) {
-                        case Request r -> session.reply(dispatcher.answer(r.line(), session));
+                        case Request r -> {
+                            if (answer(r)) return;
+                        }
                         case Refusal r -> session.reply(Dispatcher.error(NullNode.instance, r.code(), r.message()));
                         case End e -> {
                             return;
@@ -112,6 +126,59 @@ final class Connection {
             close(); // cannot reply: the reader then stops at the closed channel
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Answers one request; when it opened a stream, runs the stream's output side to its end and
+     * closes the connection.
+     *
+     * @return whether the connection was a stream and is finished
+     */
+    private boolean answer(Request r) throws IOException {
+        ByteStream stream = null;
+        try {
+            JsonNode reply = dispatcher.answer(r.line(), session);
+            stream = session.takeStream();
+            try {
+                session.reply(reply);
+            } catch (IOException e) {
+                if (stream != null) stream.abandon();
+                stream = null;
+                throw e;
+            }
+        } finally {
+            if (r.stream() != null) r.stream().complete(stream);
+        }
+        if (stream == null) return false;
+        String reason;
+        try {
+            reason = stream.pump((bytes, off, len) -> StreamFrames.writeData(lines::writeRaw, bytes, off, len));
+        } catch (IOException e) {
+            reason = null; // the client cannot be told anything more
+        }
+        try {
+            if (reason != null) StreamFrames.writeEnd(lines::writeRaw, reason);
+        } catch (IOException gone) {
+            // the client went first
+        }
+        close();
+        return true;
+    }
+
+    /** The client's side of a stream: its frames go to the stream until it ends or hangs up. */
+    private void streamIn(ByteStream stream) {
+        try {
+            for (;;) {
+                StreamFrames.Frame frame = StreamFrames.read(lines::readRaw);
+                lastActivity = System.nanoTime();
+                if (!(frame instanceof StreamFrames.Data data)) break; // an end frame, or the end of the connection
+                stream.received(data.bytes());
+            }
+        } catch (IOException e) {
+            // a malformed frame or a broken connection ends the stream like a hang-up
+        } finally {
+            stream.clientEnded();
         }
     }
 

@@ -26,6 +26,16 @@ final class Dispatcher {
         this.operations = Map.copyOf(operations);
     }
 
+    /** Whether this request line asks for an operation that opens a stream (see {@link StreamOperation}). */
+    boolean opensStream(String line) {
+        try {
+            JsonNode request = STRICT.readTree(line);
+            return request != null && operations.get(request.path("op").asText("")) instanceof StreamOperation;
+        } catch (JsonProcessingException malformed) {
+            return false;
+        }
+    }
+
     JsonNode answer(String line, Session session) {
         JsonNode request;
         try {

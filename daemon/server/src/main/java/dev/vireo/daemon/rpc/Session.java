@@ -13,6 +13,8 @@ public final class Session {
     private final int id;
     private volatile boolean gone;
     private volatile boolean subscribed;
+    /** The stream the operation being answered opened, taken by the connection after the reply. */
+    private ByteStream stream;
 
     Session(LineChannel channel, int id) {
         this.channel = channel;
@@ -39,6 +41,25 @@ public final class Session {
     /** The client listens for events: the connection is not closed for being idle. */
     public void subscribed() {
         subscribed = true;
+    }
+
+    /**
+     * Turns this connection into {@code stream} once the current operation's reply is sent (a
+     * {@link StreamOperation} only). A connection that receives events cannot carry a stream too.
+     */
+    public void openStream(ByteStream stream) throws RpcException {
+        if (subscribed) {
+            throw new RpcException(dev.vireo.protocol.ErrorCodes.BAD_REQUEST,
+                    "this connection receives events; open the stream on a connection of its own");
+        }
+        this.stream = stream;
+    }
+
+    /** The stream the last operation opened, or null; cleared. */
+    ByteStream takeStream() {
+        ByteStream s = stream;
+        stream = null;
+        return s;
     }
 
     boolean isSubscribed() {
