@@ -88,13 +88,19 @@ final class GuestCharDevices {
 
     /**
      * Reads the host ends from QEMU ({@code query-chardev}) into the live XML: pty paths and the
-     * state of virtio channels. Run after the start and after a daemon restart.
+     * state of virtio channels. Run at the start, before the guest runs (a restarted daemon reads
+     * them with {@link #apply} through Lifecycle's changeLive).
      */
     static void refresh(Domain live, Monitor monitor) throws IOException {
+        apply(live, monitor.queryChardev());
+    }
+
+    /** Writes what {@code query-chardev} said into {@code live}. */
+    static void apply(Domain live, List<CharDeviceInfo> chardevs) {
         Devices devices = live.getDevices();
         if (devices == null) return;
         Map<String, CharDeviceInfo> byLabel = new HashMap<>();
-        for (CharDeviceInfo info : monitor.queryChardev()) byLabel.put(info.label(), info);
+        for (CharDeviceInfo info : chardevs) byLabel.put(info.label(), info);
         for (List<CharDevice> kind : List.of(devices.getSerials(), devices.getParallels(), devices.getConsoles(), devices.getChannels())) {
             for (CharDevice chr : kind) {
                 CharDeviceInfo info = chr.getAlias() == null ? null : byLabel.get("char" + chr.getAlias().getName());
@@ -115,16 +121,25 @@ final class GuestCharDevices {
      * @return whether the live XML changed
      */
     static boolean portChanged(Domain live, String alias, boolean open) {
-        if (live.getDevices() == null || alias == null) return false;
+        CharDevice channel = virtioChannel(live, alias);
         String state = open ? "connected" : "disconnected";
+        if (channel == null || state.equals(channel.getTarget().getState())) return false;
+        channel.getTarget().setState(state);
+        return true;
+    }
+
+    /** Whether {@link #portChanged} would change {@code live} (which it must not change in place). */
+    static boolean portWouldChange(Domain live, String alias, boolean open) {
+        CharDevice channel = virtioChannel(live, alias);
+        return channel != null && !(open ? "connected" : "disconnected").equals(channel.getTarget().getState());
+    }
+
+    private static CharDevice virtioChannel(Domain live, String alias) {
+        if (live == null || live.getDevices() == null || alias == null) return null;
         for (CharDevice channel : live.getDevices().getChannels()) {
-            if (channel.getAlias() != null && alias.equals(channel.getAlias().getName()) && isVirtio(channel)) {
-                if (state.equals(channel.getTarget().getState())) return false;
-                channel.getTarget().setState(state);
-                return true;
-            }
+            if (channel.getAlias() != null && alias.equals(channel.getAlias().getName()) && isVirtio(channel)) return channel;
         }
-        return false;
+        return null;
     }
 
     private static boolean isVirtio(CharDevice channel) {

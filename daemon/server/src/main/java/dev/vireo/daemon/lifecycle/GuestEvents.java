@@ -3,6 +3,7 @@ package dev.vireo.daemon.lifecycle;
 import dev.vireo.daemon.Log;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
+import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.jobs.BlockJobs;
 import dev.vireo.monitor.MonitorEvent;
 import dev.vireo.monitor.MonitorListener;
@@ -61,7 +62,13 @@ final class GuestEvents implements MonitorListener {
             case MonitorEvent.DeviceTrayMoved t -> lifecycle.events().publish(domain,
                     new EventPayload.TrayChange(t.id() == null || t.id().isEmpty() ? nonNull(t.device()) : t.id(), t.trayOpen()));
             case MonitorEvent.VserportChange v -> lifecycle.withGuestLock(guest, "channel event", () -> {
-                if (GuestCharDevices.portChanged(guest.entry.live(), v.id(), v.open())) lifecycle.persist(guest);
+                if (!GuestCharDevices.portWouldChange(guest.entry.live(), v.id(), v.open())) return;
+                try {
+                    lifecycle.changeLive(guest, live -> GuestCharDevices.portChanged(live, v.id(), v.open()));
+                } catch (VireoError e) {
+                    Log.warn("domain " + domain + ": channel " + v.id() + " is " + (v.open() ? "open" : "closed")
+                            + " but the live XML cannot say so", e);
+                }
             });
             case MonitorEvent.JobStatusChange c -> toJobs(c);
             case MonitorEvent.BlockJobCompleted c -> toJobs(c);

@@ -104,8 +104,13 @@ public final class Recovery {
                     guest.monitor = monitors.connect(guest.monitorSocket, new GuestEvents(lifecycle, guest),
                             Lifecycle.MONITOR_TIMEOUT, guest.process::isAlive);
                     guest.fdSets = GuestFdSets.read(guest.monitor, live);
-                    GuestCharDevices.refresh(live, guest.monitor);
-                    lifecycle.persist(guest);
+                    // pty paths and channel states, as QEMU has them now (a channel may have opened meanwhile)
+                    var chardevs = guest.monitor.queryChardev();
+                    try {
+                        lifecycle.changeLive(guest, changed -> GuestCharDevices.apply(changed, chardevs));
+                    } catch (VireoError ex) {
+                        Log.warn("domain " + r.name() + ": the pty paths and channel states stay as recorded", ex);
+                    }
                     Log.info("domain " + r.name() + ": " + guest.fdSets);
                     RunStatus status = guest.monitor.queryStatus();
                     boolean running = status.running();
