@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A running guest's character devices in its live XML, as libvirt 9 shows them (compared with
  * {@code virsh dumpxml} of the same definition under libvirt 9.0 on QEMU 7.2): the pty of the serial
  * port and console, aliases, the socket the daemon names for the guest agent's channel and its
- * state; all still there after a daemon restart, and the console still attaches then.
+ * state; all still there after a daemon restart, and the console still works then (the guest runs
+ * a shell as PID 1, which answers what is typed).
  */
 @DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -80,7 +81,7 @@ class CharDevicesE2ETest {
                     <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>
                   </devices>
                 </domain>
-                """.formatted(guest.kernel(), guest.initrd(), TestGuest.cmdline("idle"));
+                """.formatted(guest.kernel(), guest.initrd(), TestGuest.BASE_CMDLINE + " rdinit=/bin/sh");
         Path agent = tmp.resolve("run/qemu/channel/domain-1-chars/org.qemu.guest_agent.0");
         String pty;
         try (VireoClient c = daemon.client()) {
@@ -111,8 +112,15 @@ class CharDevicesE2ETest {
             Matcher m = SERIAL.matcher(live);
             assertTrue(m.find() && m.group(1).equals(pty), "the same pty after the restart: " + live);
             try (VireoClient attached = daemon.client(); ConsoleStream console = attached.console("chars", null, false)) {
-                // the guest idles: its output waits in the pty since its boot, READY among it
-                assertTrue(readUntil(console, TestGuest.READY).contains(TestGuest.READY));
+                // the guest's shell (busybox as PID 1) answers through the console the restarted daemon opened
+                StringBuffer seen = collect(console);
+                byte[] command = "echo VIREO-AFTER-$((5*5))\n".getBytes(StandardCharsets.ISO_8859_1);
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (!seen.toString().contains("\nVIREO-AFTER-25")) {
+                    assertTrue(System.nanoTime() < deadline, "no answer on the console: " + seen);
+                    console.write(command, 0, command.length);
+                    Thread.sleep(2000);
+                }
                 console.end();
             }
             c.destroy("chars");
@@ -121,16 +129,17 @@ class CharDevicesE2ETest {
         assertTrue(daemon.runtimeFiles().isEmpty(), "runtime files removed: " + daemon.runtimeFiles());
     }
 
-    private static String readUntil(ConsoleStream console, String marker) throws Exception {
-        StringBuilder seen = new StringBuilder();
-        byte[] buf = new byte[4096];
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!seen.toString().contains(marker)) {
-            assertTrue(System.nanoTime() < deadline, "no " + marker + " on the console: " + seen);
-            int n = console.read(buf, 0, buf.length);
-            assertTrue(n >= 0, "the console ended before " + marker + ": " + seen);
-            seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-        }
-        return seen.toString();
+    /** What the console shows, collected by a thread of its own until it ends. */
+    private static StringBuffer collect(ConsoleStream console) {
+        StringBuffer seen = new StringBuffer();
+        Thread.ofPlatform().daemon().start(() -> {
+            byte[] buf = new byte[4096];
+            try {
+                for (int n; (n = console.read(buf, 0, buf.length)) >= 0; ) seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            } catch (Exception ended) {
+                seen.append("[console ended: ").append(ended.getMessage()).append(']');
+            }
+        });
+        return seen;
     }
 }
