@@ -7,7 +7,10 @@ import dev.vireo.conf.model.FilesystemDriverType;
 import dev.vireo.conf.model.FilesystemType;
 import java.util.List;
 
-/** Host folders shared with the guest over virtio-9p: {@code -fsdev} plus {@code -device virtio-9p-pci}. */
+/**
+ * Host folders shared with the guest over virtio-9p: {@code -fsdev} plus {@code -device virtio-9p-pci};
+ * virtiofs ones are {@link VhostUserFsArgs}'.
+ */
 final class FilesystemArgs {
 
     private FilesystemArgs() {
@@ -18,12 +21,16 @@ final class FilesystemArgs {
         if (filesystems.isEmpty()) {
             return;
         }
-        if (!ctx.has(Capability.FSDEV) || !ctx.usesDevice()) {
-            throw new UnsupportedConfigurationException("<filesystem>: filesystem passthrough is not supported by this "
-                    + "QEMU binary (capabilities 'fsdev' and 'device')");
-        }
         for (Filesystem fs : filesystems) {
             String alias = ctx.alias(fs);
+            if (VhostUserFsArgs.isVirtiofs(fs)) {
+                VhostUserFsArgs.write(ctx, out, fs, alias);
+                continue;
+            }
+            if (!ctx.has(Capability.FSDEV) || !ctx.usesDevice()) {
+                throw new UnsupportedConfigurationException("<filesystem>: filesystem passthrough is not supported by this "
+                        + "QEMU binary (capabilities 'fsdev' and 'device')");
+            }
             out.option("-fsdev", fsdev(ctx, fs, alias));
             OptionString device = new OptionString("virtio-9p-pci").add("id", alias).add("fsdev", "fsdev-" + alias)
                     .add("mount_tag", fs.getTarget() == null ? alias : fs.getTarget().getDir());

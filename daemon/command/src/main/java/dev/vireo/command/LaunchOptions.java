@@ -52,6 +52,17 @@ public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, St
         return monitorSocket.resolveSibling(stem + ".swtpm");
     }
 
+    /**
+     * The socket of the virtiofsd serving filesystem {@code alias}: beside the monitor,
+     * {@code domain-ID-NAME-ALIAS-fs.sock} (libvirt: {@code domain-ID-NAME/ALIAS-fs.sock}); the
+     * daemon starts virtiofsd on exactly this path.
+     */
+    public Path virtiofsSocket(String alias) {
+        String monitor = monitorSocket.getFileName().toString();
+        String stem = monitor.endsWith(".monitor") ? monitor.substring(0, monitor.length() - ".monitor".length()) : monitor;
+        return monitorSocket.resolveSibling(stem + "-" + alias + "-fs.sock");
+    }
+
     public LaunchOptions withDomainId(Integer id) {
         return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, incoming, listenAddress, fdSets);
     }

@@ -76,6 +76,8 @@ final class MachineArgs {
             props.add("dump-guest-core=" + (dumpCore ? "on" : "off"));
         }
         props.addAll(FirmwareArgs.flashProperties(ctx));
+        String ram = MemoryBackendArgs.machineProperty(ctx);
+        if (ram != null) props.add(ram);
         if (props.isEmpty()) {
             out.option("-M", machine);
             return;
@@ -134,6 +136,7 @@ final class MachineArgs {
         Domain domain = ctx.domain();
         // -m is the maximum; the balloon brings the guest down to currentMemory after start.
         out.option("-m", Memory.mibRoundedUp(Memory.kib(domain.getMemory())));
+        MemoryBackendArgs.write(ctx, out);
         MemoryBacking backing = domain.getMemoryBacking();
         if (backing != null && backing.isHugepages()) {
             if (!ctx.has(Capability.MEM_PATH)) {

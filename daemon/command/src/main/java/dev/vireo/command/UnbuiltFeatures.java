@@ -7,9 +7,9 @@ import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskDriver;
 import dev.vireo.conf.model.DiskIo;
-import dev.vireo.conf.model.Filesystem;
-import dev.vireo.conf.model.FilesystemDriverType;
+import dev.vireo.conf.model.MemoryAccessMode;
 import dev.vireo.conf.model.MemoryBacking;
+import dev.vireo.conf.model.MemorySourceType;
 import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.Graphics;
 import dev.vireo.conf.model.FirmwareType;
@@ -42,8 +42,10 @@ final class UnbuiltFeatures {
         List<String> found = new ArrayList<>();
         if (d.getCputune() != null && !d.getCputune().getIothreadpins().isEmpty()) found.add("<cputune><iothreadpin>");
         MemoryBacking mb = d.getMemoryBacking();
-        if (mb != null && (mb.getSource() != null || mb.getAccess() != null || mb.getAllocation() != null || mb.getDiscard() != null)) {
-            found.add("<memoryBacking><source|access|allocation|discard>");
+        if (mb != null && (mb.getSource() != null && mb.getSource().getType() != MemorySourceType.MEMFD
+                || mb.getAccess() != null && mb.getAccess().getMode() != MemoryAccessMode.SHARED
+                || mb.getAllocation() != null || mb.getDiscard() != null)) {
+            found.add("<memoryBacking><source|access|allocation|discard> (supported: <source type='memfd'/>, <access mode='shared'/>)");
         }
         firmware(d.getOs(), found);
         features(d.getFeatures(), found);
@@ -108,12 +110,6 @@ final class UnbuiltFeatures {
             if (drv.getQueues() != null) found.add(name + "queues>");
             if (drv.getQueueSize() != null) found.add(name + "queue_size>");
             if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
-        }
-        for (Filesystem fs : dev.getFilesystems()) {
-            if (fs.getBinary() != null || (fs.getDriver() != null && fs.getDriver().getType() == FilesystemDriverType.VIRTIOFS)) {
-                found.add("<filesystem><driver type='virtiofs'> (supported: path, handle)");
-                break;
-            }
         }
         if (dev.getVsock() != null) found.add("<vsock>");
         for (Graphics g : dev.getGraphics()) {

@@ -7,6 +7,7 @@ import dev.vireo.daemon.config.DaemonConfig;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.guest.NvramStore;
 import dev.vireo.daemon.guest.Swtpm;
+import dev.vireo.daemon.guest.Virtiofsd;
 import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.domain.AutostartMarks;
 import dev.vireo.daemon.domain.DefinitionCodec;
@@ -66,7 +67,8 @@ public final class Daemon implements AutoCloseable {
         MonitorConnector monitors = new QmpMonitorConnector();
         FileWork files = new FileWork(FileWork.DEFAULT_TIMEOUT);
         GuestFiles guestFiles = new GuestFiles(new NvramStore(folders.nvram(), config.qemuIdentity()),
-                new Swtpm(folders.swtpm(), folders.logs(), config.qemuIdentity()));
+                new Swtpm(folders.swtpm(), folders.logs(), config.qemuIdentity()),
+                new Virtiofsd(folders.logs(), Virtiofsd.DESCRIPTOR_FOLDERS));
         DiskLaunch diskLaunch = new DiskLaunch(config, config.chainPolicy());
         Lifecycle lifecycle = new Lifecycle(registry, codec, caps, new EventBus(), monitors, folders.qemuRun(),
                 new DomainLogs(folders.logs()), diskLaunch, files, guestFiles);

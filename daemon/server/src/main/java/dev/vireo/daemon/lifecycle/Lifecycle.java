@@ -25,6 +25,7 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.guest.FirmwareSelection;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.guest.Swtpm;
+import dev.vireo.daemon.guest.Virtiofsd;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.jobs.BlockJobs;
@@ -233,8 +234,15 @@ public final class Lifecycle {
             throw failed("cannot prepare the start of domain '" + e.name() + "'", ex);
         }
         Swtpm.Running tpm;
+        Virtiofsd.Running fsd = null;
         try {
             tpm = guestFiles.swtpm().start(live, e.name(), e.uuid(), LaunchOptions.forMonitor(monitor).tpmSocket()).orElse(null);
+            try {
+                fsd = guestFiles.virtiofsd().start(live, e.name(), LaunchOptions.forMonitor(monitor)).orElse(null);
+            } catch (VireoError ex) {
+                if (tpm != null) tpm.stop();
+                throw ex;
+            }
         } catch (VireoError ex) {
             opened.close();
             displays.release(e.name());
@@ -249,6 +257,7 @@ public final class Lifecycle {
                         e.isPersistent(), codec.formatLive(live), List.of()).write(record);
             } catch (IOException ex) {
                 if (tpm != null) tpm.stop();
+                if (fsd != null) fsd.stop();
                 displays.release(e.name());
                 throw failed("cannot record the start of domain '" + e.name() + "' in " + record + " (nothing was started)", ex);
             }
@@ -257,12 +266,14 @@ public final class Lifecycle {
             process = ProcessSpawner.spawn(opened.configure(SpawnSpec.command(cmd.argv()).environment(environmentOf(cmd)).log(log)).build());
         } catch (IOException ex) {
             if (tpm != null) tpm.stop();
+            if (fsd != null) fsd.stop();
             displays.release(e.name());
             removeQuietly(record);
             throw failed("cannot start " + cmd.emulator() + " for domain '" + e.name() + "'", ex);
         }
         RunningGuest guest = new RunningGuest(e, process, monitor, record);
         guest.tpm = tpm;
+        guest.virtiofsd = fsd;
         running.put(e.name(), guest);
         e.markActive(live, id, new DomainStatus(StateKind.PAUSED, STARTING_UP));
         process.onExit().thenRunAsync(() -> guestEnded(guest), r -> Thread.ofVirtual().start(r));
@@ -439,6 +450,7 @@ public final class Lifecycle {
             Log.warn("cannot remove runtime files of " + e.name(), ex);
         }
         if (guest.tpm != null) guest.tpm.stop();
+        if (guest.virtiofsd != null) guest.virtiofsd.stop();
         try {
             GuestCharDevices.removeChannelFolder(GuestCharDevices.channelFolder(runDir, e.id(), e.name()));
         } catch (IOException ex) {

@@ -2,6 +2,7 @@ package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.daemon.disks.FdSetRegistry;
 import dev.vireo.daemon.guest.Swtpm;
+import dev.vireo.daemon.guest.Virtiofsd;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.jobs.BlockJobs;
 import dev.vireo.monitor.Monitor;
@@ -38,6 +39,8 @@ final class RunningGuest {
     final Set<String> thresholdsByIndex = ConcurrentHashMap.newKeySet();
     /** The devices operations wait to see released ({@code DEVICE_DELETED}). */
     final DeviceRemovals removals = new DeviceRemovals();
+    /** The guest's virtiofsd processes, or null (none, or found again: they end with QEMU's connection). */
+    volatile Virtiofsd.Running virtiofsd;
     /** Set by start until {@code cont} has run: the RESUME it causes is part of booting. */
     volatile boolean starting = true;
 
