@@ -31,18 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CharDevicesE2ETest {
-    private static final Pattern SERIAL = Pattern.compile("""
-            <serial type='pty'>
-                  <source path='(/dev/pts/\\d+)'/>
-                  <target port='0'/>
-                  <alias name='serial0'/>
-                </serial>
-                <console type='pty' tty='(/dev/pts/\\d+)'>
-                  <source path='(/dev/pts/\\d+)'/>
-                  <target type='serial' port='0'/>
-                  <alias name='serial0'/>
-                </console>
-            """);
+    private static final Pattern SERIAL = Pattern.compile("<serial type='pty'>\\s*<source path='(/dev/pts/\\d+)'/>\\s*"
+            + "<target [^>]*port='0'.*?<alias name='serial0'/>\\s*</serial>\\s*"
+            + "<console type='pty' tty='(/dev/pts/\\d+)'>\\s*<source path='(/dev/pts/\\d+)'/>\\s*"
+            + "<target type='serial' port='0'/>\\s*<alias name='serial0'/>\\s*</console>", Pattern.DOTALL);
 
     @TempDir
     Path tmp;
