@@ -80,6 +80,14 @@ final class Dispatcher {
             return error(id, ErrorCodes.INTERNAL, op + " failed: " + e);
         } catch (Exception e) {
             throw new IllegalStateException("an operation threw an undeclared " + e, e);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Error e) {
+            // a linkage or assertion error, a stack overflow: the caller still gets an answer
+            // instead of waiting on a request the daemon dropped
+            StackTraceElement[] frames = e.getStackTrace();
+            Log.warn(op + " failed with an error" + (frames.length == 0 ? "" : " at " + frames[0]), e);
+            return error(id, ErrorCodes.INTERNAL, op + " failed: " + e);
         }
     }
 

@@ -85,6 +85,25 @@ class RpcAbuseTest {
     }
 
     @Test
+    void anOperationThatThrowsAnErrorIsStillAnswered() throws Exception {
+        // e.g. a NoSuchMethodError from a stale jar: the client must not wait for ever
+        start(RpcLimits.defaults(), Map.of("broken", c -> {
+            throw new NoSuchMethodError("dev.vireo.Example.gone()");
+        }));
+        Raw c = connect();
+        c.send("{\"id\":7,\"op\":\"broken\"}\n{\"id\":8,\"op\":\"ping\"}\n");
+        JsonNode reply = c.reply();
+        JsonNode next = c.reply();
+        boolean answered = ErrorCodes.INTERNAL.equals(reply.path("error").path("code").asText()) && next.has("result");
+        ReliabilityReport.record("rpc: operation throws an Error", "NoSuchMethodError in an operation, then a ping",
+                answered, reply + " " + next);
+        assertEquals(7, reply.path("id").asInt(), reply.toString());
+        assertEquals("broken failed: java.lang.NoSuchMethodError: dev.vireo.Example.gone()",
+                reply.path("error").path("message").asText());
+        assertEquals(8, next.path("id").asInt(), next.toString());
+    }
+
+    @Test
     void anIdMustBeAnIntegerOrAString() throws Exception {
         start(RpcLimits.defaults(), Map.of());
         Raw c = connect();
