@@ -1,7 +1,5 @@
 package dev.vireo.cli;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,36 +22,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliBlockCopyTest {
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        vireo("destroy", "cp");
-        daemon.close();
+        vireod.close();
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new AssertionError(String.join(" ", command) + ": " + out);
+        return vireod.vireo(args);
     }
 
     /** A 16 MiB qcow2 with 8 MiB of data as vda of a firmware-idling guest. */
     private Path startGuest() throws Exception {
         Path disk = tmp.resolve("disk.qcow2");
-        run("qemu-img", "create", "-q", "-f", "qcow2", disk.toString(), "16M");
-        run("qemu-io", "-f", "qcow2", "-c", "write -P 0x11 0 8M", disk.toString());
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", disk.toString(), "16M");
+        CliDaemon.host("qemu-io", "-f", "qcow2", "-c", "write -P 0x11 0 8M", disk.toString());
         Path xml = tmp.resolve("cp.xml");
         Files.writeString(xml, """
                 <domain type='qemu'>

@@ -1,7 +1,5 @@
 package dev.vireo.cli;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,29 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliBlockJobsTest {
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        vireo("destroy", "jobs");
-        daemon.close();
+        vireod.close();
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new AssertionError(String.join(" ", command) + ": " + out);
+        return vireod.vireo(args);
     }
 
     /** base (8 MiB of data) ← mid ← top, as vda of a diskless-firmware guest. */
@@ -53,10 +42,10 @@ class CliBlockJobsTest {
         Path base = tmp.resolve("base.qcow2");
         Path mid = tmp.resolve("mid.qcow2");
         Path top = tmp.resolve("top.qcow2");
-        run("qemu-img", "create", "-q", "-f", "qcow2", base.toString(), "16M");
-        run("qemu-io", "-f", "qcow2", "-c", "write -P 0x11 0 8M", base.toString());
-        run("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", mid.toString());
-        run("qemu-img", "create", "-q", "-f", "qcow2", "-b", mid.toString(), "-F", "qcow2", top.toString());
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", base.toString(), "16M");
+        CliDaemon.host("qemu-io", "-f", "qcow2", "-c", "write -P 0x11 0 8M", base.toString());
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", mid.toString());
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", "-b", mid.toString(), "-F", "qcow2", top.toString());
         Path xml = tmp.resolve("jobs.xml");
         Files.writeString(xml, """
                 <domain type='qemu'>

@@ -1,7 +1,5 @@
 package dev.vireo.cli;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import dev.vireo.process.TestGuest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,19 +36,16 @@ class CliConsoleTest {
 
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        Run.against(socket, "destroy", "talker");
-        daemon.close();
+        vireod.close();
     }
 
     @Test
@@ -77,9 +72,9 @@ class CliConsoleTest {
                   </devices>
                 </domain>
                 """.formatted(guest.kernel(), guest.initrd(), TestGuest.BASE_CMDLINE, tmp.resolve("ttyS1.sock")));
-        assertEquals(0, Run.against(socket, "define", file.toString()).exit());
-        assertEquals(0, Run.against(socket, "start", "talker").exit());
-        String live = Run.against(socket, "dumpxml", "talker").out();
+        assertEquals(0, vireod.vireo("define", file.toString()).exit());
+        assertEquals(0, vireod.vireo("start", "talker").exit());
+        String live = vireod.vireo("dumpxml", "talker").out();
         assertTrue(live.matches("(?s).*<console type='pty' tty='/dev/pts/\\d+'>\\s*<source path='/dev/pts/\\d+'/>.*"), live);
 
         try (Console shell = new Console("talker")) {
@@ -116,10 +111,10 @@ class CliConsoleTest {
                 assertTrue(forced.out().endsWith("\n"), "a new line after the session, as virsh");
             }
         }
-        Run notThere = Run.against(socket, "console", "talker", "--devname", "serial7");
+        Run notThere = vireod.vireo("console", "talker", "--devname", "serial7");
         assertEquals(new Run(1, "", "error: cannot find character device serial7 of domain 'talker' (aliases: serial0, serial1)\n"), notThere);
-        assertEquals(0, Run.against(socket, "destroy", "talker").exit());
-        Run stopped = Run.against(socket, "console", "talker");
+        assertEquals(0, vireod.vireo("destroy", "talker").exit());
+        Run stopped = vireod.vireo("console", "talker");
         assertEquals(new Run(1, "", "error: domain 'talker' is not running\n"), stopped);
     }
 
@@ -133,7 +128,7 @@ class CliConsoleTest {
         Console(String... args) throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = Stream.concat(Stream.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "-c", "unix:" + socket, "console"), Stream.of(args)).toList();
+                    Main.class.getName(), "-c", "unix:" + vireod.socket(), "console"), Stream.of(args)).toList();
             process = new ProcessBuilder(command).start();
             stdin = process.getOutputStream();
             collect(process.getInputStream(), out);

@@ -1,7 +1,5 @@
 package dev.vireo.cli;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,23 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliLifecycleTest {
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        vireo("destroy", "idler");
-        daemon.close();
+        vireod.close();
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
+        return vireod.vireo(args);
     }
 
     @Test

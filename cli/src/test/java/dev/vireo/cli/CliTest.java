@@ -1,7 +1,5 @@
 package dev.vireo.cli;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,22 +17,20 @@ class CliTest {
 
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        daemon.close();
+        vireod.close();
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
+        return vireod.vireo(args);
     }
 
     private Path domainFile(String name) throws Exception {
@@ -110,9 +106,9 @@ class CliTest {
 
     @Test
     void aMissingDaemonIsNamedWithItsSocket() {
-        daemon.close();
+        vireod.close();
         Run r = vireo("list", "--all");
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("error: cannot connect to vireod at " + socket), r.err());
+        assertTrue(r.err().startsWith("error: cannot connect to vireod at " + vireod.socket()), r.err());
     }
 }

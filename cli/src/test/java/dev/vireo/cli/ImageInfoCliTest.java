@@ -2,18 +2,13 @@ package dev.vireo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,13 +22,11 @@ class ImageInfoCliTest {
 
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
         qemuImg("create", "-q", "-f", "raw", tmp.resolve("base.raw").toString(), "16M");
         qemuImg("create", "-q", "-f", "qcow2", "-o", "compat=0.10", "-b", "base.raw", "-F", "raw", tmp.resolve("mid.qcow2").toString());
         qemuImg("create", "-q", "-f", "qcow2", "-b", tmp.resolve("mid.qcow2").toString(), "-F", "qcow2", tmp.resolve("top.qcow2").toString());
@@ -41,7 +34,7 @@ class ImageInfoCliTest {
 
     @AfterEach
     void stop() {
-        daemon.close();
+        vireod.close();
     }
 
     @Test
@@ -108,14 +101,10 @@ class ImageInfoCliTest {
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
+        return vireod.vireo(args);
     }
 
     private static String qemuImg(String... args) throws Exception {
-        Process p = new ProcessBuilder(Stream.concat(Stream.of("qemu-img"), Stream.of(args)).toList())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("qemu-img failed: " + out);
-        return out;
+        return CliDaemon.host(Stream.concat(Stream.of("qemu-img"), Stream.of(args)).toArray(String[]::new));
     }
 }

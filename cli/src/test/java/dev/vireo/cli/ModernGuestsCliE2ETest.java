@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import dev.vireo.process.TestGuest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,25 +31,21 @@ class ModernGuestsCliE2ETest {
 
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
         TestGuest.get();
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        vireo("destroy", "q35");
-        vireo("destroy", "pc");
-        daemon.close();
+        vireod.close();
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
+        return vireod.vireo(args);
     }
 
     @Test
@@ -59,27 +53,11 @@ class ModernGuestsCliE2ETest {
         TestGuest guest = TestGuest.get();
         Path image = image("q35", "qcow2");
         Path console = tmp.resolve("q35.console");
-        String xml = """
-                <domain type='qemu'>
-                  <name>q35</name>
-                  <uuid>4d1e3f0a-35a5-4c1e-9c2d-2b7f3d6e0a35</uuid>
-                  <memory unit='KiB'>262144</memory>
-                  <currentMemory unit='KiB'>262144</currentMemory>
-                  <vcpu placement='static'>1</vcpu>
+        String xml = guest(guest, "q35", "4d1e3f0a-35a5-4c1e-9c2d-2b7f3d6e0a35", """
                   <os firmware='efi'>
                     <type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
                     <firmware><feature enabled='no' name='secure-boot'/></firmware>
-                    <kernel>%s</kernel>
-                    <initrd>%s</initrd>
-                    <cmdline>%s</cmdline>
-                  </os>
-                  <features><acpi/><apic/></features>
-                  <clock offset='utc'/>
-                  <on_poweroff>destroy</on_poweroff>
-                  <on_reboot>restart</on_reboot>
-                  <on_crash>destroy</on_crash>
-                  <devices>
-                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                """, TestGuest.cmdline("write", "vireo.mib=1"), """
                     <disk type='file' device='disk'>
                       <driver name='qemu' type='qcow2'/>
                       <source file='%s'/>
@@ -125,10 +103,7 @@ class ModernGuestsCliE2ETest {
                       <backend model='random'>/dev/urandom</backend>
                       <address type='pci' domain='0x0000' bus='0x06' slot='0x00' function='0x0'/>
                     </rng>
-                  </devices>
-                </domain>
-                """.formatted(guest.kernel(), guest.initrd(), TestGuest.cmdline("write", "vireo.mib=1"), image,
-                rootPorts(7), console);
+                """.formatted(image, rootPorts(7), console));
         Path file = tmp.resolve("q35.xml");
         Files.writeString(file, xml);
         assertEquals(new Run(0, "Domain q35 defined from " + file + "\n\n", ""), vireo("define", file.toString()));
@@ -158,26 +133,10 @@ class ModernGuestsCliE2ETest {
         TestGuest guest = TestGuest.get();
         Path image = image("pc", "qcow2");
         Path console = tmp.resolve("pc.console");
-        String xml = """
-                <domain type='qemu'>
-                  <name>pc</name>
-                  <uuid>4d1e3f0a-35a5-4c1e-9c2d-2b7f3d6e0a40</uuid>
-                  <memory unit='KiB'>262144</memory>
-                  <currentMemory unit='KiB'>262144</currentMemory>
-                  <vcpu placement='static'>1</vcpu>
+        String xml = guest(guest, "pc", "4d1e3f0a-35a5-4c1e-9c2d-2b7f3d6e0a40", """
                   <os>
                     <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>
-                    <kernel>%s</kernel>
-                    <initrd>%s</initrd>
-                    <cmdline>%s</cmdline>
-                  </os>
-                  <features><acpi/><apic/></features>
-                  <clock offset='utc'/>
-                  <on_poweroff>destroy</on_poweroff>
-                  <on_reboot>restart</on_reboot>
-                  <on_crash>destroy</on_crash>
-                  <devices>
-                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                """, TestGuest.cmdline("idle"), """
                     <disk type='file' device='disk'>
                       <driver name='qemu' type='qcow2'/>
                       <source file='%s'/>
@@ -212,9 +171,7 @@ class ModernGuestsCliE2ETest {
                     <memballoon model='virtio'>
                       <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/>
                     </memballoon>
-                  </devices>
-                </domain>
-                """.formatted(guest.kernel(), guest.initrd(), TestGuest.cmdline("idle"), image, console);
+                """.formatted(image, console));
         Path file = tmp.resolve("pc.xml");
         Files.writeString(file, xml);
         assertEquals(0, vireo("define", file.toString()).exit());
@@ -227,6 +184,35 @@ class ModernGuestsCliE2ETest {
         assertEquals(0, vireo("shutdown", "--timeout", "120", "pc").exit());
         assertEquals(new Run(0, "shut off (shutdown)\n\n", ""), vireo("domstate", "--reason", "pc"));
         assertEquals(0, vireo("undefine", "pc").exit());
+    }
+
+    /**
+     * A TCG guest booting the test kernel with {@code cmdline}, as libvirt 9 stores one: {@code os}
+     * opens the {@code <os>} element (its attributes, type and firmware), {@code devices} follow the
+     * emulator.
+     */
+    private static String guest(TestGuest guest, String name, String uuid, String os, String cmdline, String devices) {
+        return """
+                <domain type='qemu'>
+                  <name>%s</name>
+                  <uuid>%s</uuid>
+                  <memory unit='KiB'>262144</memory>
+                  <currentMemory unit='KiB'>262144</currentMemory>
+                  <vcpu placement='static'>1</vcpu>
+                %s    <kernel>%s</kernel>
+                    <initrd>%s</initrd>
+                    <cmdline>%s</cmdline>
+                  </os>
+                  <features><acpi/><apic/></features>
+                  <clock offset='utc'/>
+                  <on_poweroff>destroy</on_poweroff>
+                  <on_reboot>restart</on_reboot>
+                  <on_crash>destroy</on_crash>
+                  <devices>
+                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                %s  </devices>
+                </domain>
+                """.formatted(name, uuid, os, guest.kernel(), guest.initrd(), cmdline, devices);
     }
 
     /** PCIe root ports 1..count in slot 2 (libvirt's layout when the video card has slot 1). */
@@ -246,9 +232,7 @@ class ModernGuestsCliE2ETest {
 
     private Path image(String name, String format) throws Exception {
         Path image = tmp.resolve(name + "." + format);
-        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", format, image.toString(), "64M")
-                .redirectErrorStream(true).start();
-        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        CliDaemon.host("qemu-img", "create", "-q", "-f", format, image.toString(), "64M");
         return image;
     }
 
