@@ -1,5 +1,6 @@
 package dev.vireo.cli;
 
+import dev.vireo.client.JsonText;
 import dev.vireo.client.VireoClient;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import static dev.vireo.cli.CommandSpec.named;
 final class HotplugCommands {
     private static final String DOMAIN = "DOMAIN";
     private static final String ANY_DOMAIN = "domain name, id or uuid";
+    private static final String JSON = "--json";
 
     static final CommandSpec ATTACH_DISK = affects(named("attach-disk", "Attach a disk to a domain (running guest and/or stored definition).")
             .param(DOMAIN, ANY_DOMAIN)
@@ -38,22 +40,18 @@ final class HotplugCommands {
             .runs(HotplugCommands::attachDisk);
     static final CommandSpec ATTACH_DEVICE = affects(named("attach-device", "Attach a device (a <disk> element) from an XML file.")
             .param(DOMAIN, ANY_DOMAIN).param("FILE", "file with the device XML"))
-            .runs((in, client, out) -> {
-                client.call("attach-device", args(in, "xml", UserFiles.read(in.path(1))));
-                out.printf("Device attached successfully%n%n");
-            });
+            .runs((in, client, out) -> report(in, out,
+                    client.call("attach-device", args(in, "xml", UserFiles.read(in.path(1)))),
+                    "Device attached successfully"));
     static final CommandSpec DETACH_DEVICE = affects(named("detach-device", "Detach a device (a <disk> element, found by its target) given as an XML file.")
             .param(DOMAIN, ANY_DOMAIN).param("FILE", "file with the device XML"))
-            .runs((in, client, out) -> {
-                client.call("detach-device", args(in, "xml", UserFiles.read(in.path(1))));
-                out.printf("Device detached successfully%n%n");
-            });
+            .runs((in, client, out) -> report(in, out,
+                    client.call("detach-device", args(in, "xml", UserFiles.read(in.path(1)))),
+                    "Device detached successfully"));
     static final CommandSpec DETACH_DISK = affects(named("detach-disk", "Detach a disk from a domain.")
             .param(DOMAIN, ANY_DOMAIN).param("TARGET", "the disk's target (vdb) or source path"))
-            .runs((in, client, out) -> {
-                client.call("detach-disk", args(in, "target", in.param(1)));
-                out.printf("Disk detached successfully%n%n");
-            });
+            .runs((in, client, out) -> report(in, out, client.call("detach-disk", args(in, "target", in.param(1))),
+                    "Disk detached successfully"));
 
     static final CommandSpec CHANGE_MEDIA = affects(named("change-media", "Eject, insert or replace the medium of a CD-ROM or floppy.")
             .param(DOMAIN, ANY_DOMAIN)
@@ -68,9 +66,10 @@ final class HotplugCommands {
     private HotplugCommands() {
     }
 
-    /** virsh's four ways of choosing the definitions a change touches. */
+    /** virsh's four ways of choosing the definitions a change touches, and {@code --json}. */
     static CommandSpec.Builder affects(CommandSpec.Builder b) {
-        return b.flag("--live", "change the running guest")
+        return b.flag(JSON, "print the daemon's result as JSON (see docs/hotplug.md)")
+                .flag("--live", "change the running guest")
                 .flag("--config", "change the stored definition")
                 .flag("--persistent", "change the stored definition, and the running guest if it runs")
                 .flag("--current", "change the running guest if it runs, else the stored definition");
@@ -113,24 +112,32 @@ final class HotplugCommands {
         if (source != null) args.put("source", Path.of(source).toAbsolutePath().toString());
         args.put("mode", mode);
         args.put("force", in.flag("--force"));
-        client.call("change-media", args);
-        out.printf("%s%n%n", switch (mode) {
+        report(in, out, client.call("change-media", args), switch (mode) {
             case "eject" -> "Successfully ejected media.";
             case "insert" -> "Successfully inserted media.";
             default -> "Successfully updated media.";
         });
     }
 
+    /** virsh's line and an empty line, or with {@code --json} the daemon's result. */
+    private static void report(Invocation in, PrintWriter out, Object result, String message) {
+        if (in.flag(JSON)) {
+            out.println(JsonText.pretty(result));
+        } else {
+            out.printf("%s%n%n", message);
+        }
+    }
+
     private static void attachDisk(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         String xml = DiskElement.of(in);
         Map<String, Object> request = args(in, "xml", xml);   // the flag checks come first, as in virsh
         if (in.flag("--print-xml")) {
+            if (in.flag(JSON)) throw new UsageException("Options --print-xml and --json are mutually exclusive");
             out.print(xml);
             out.println();
             return;
         }
-        client.call("attach-device", request);
-        out.printf("Disk attached successfully%n%n");
+        report(in, out, client.call("attach-device", request), "Disk attached successfully");
     }
 
     /** The {@code <disk>} element attach-disk's options describe, written as virsh writes it. */

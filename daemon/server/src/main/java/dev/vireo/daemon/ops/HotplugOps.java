@@ -1,6 +1,7 @@
 package dev.vireo.daemon.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.command.DiskFrontend;
@@ -18,7 +19,6 @@ import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.disks.OpenedImages;
 import dev.vireo.daemon.domain.DefinitionCodec;
-import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Emulators;
@@ -74,7 +74,7 @@ public final class HotplugOps {
         Disk parsed = devices.disk(xml, "attach-device");
         String dev = parsed.getTarget().getDev();
         Affect.Request request = Affect.request(call);
-        registry.withJob(call.string("domain"), "attach-device", e -> {
+        Affect done = registry.withJob(call.string("domain"), "attach-device", e -> {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             if (affect.config()) requireFreeTarget(e.persistent(), dev);
@@ -83,12 +83,15 @@ public final class HotplugOps {
                 Address placed = attachLive(guest.get(), xml, dev);
                 if (stored != null && placed != null && stored.getAddress() == null) stored.setAddress(placed);
             }
-            if (stored != null) {
-                changeStored(e, guest, d -> insert(d, stored));
-            }
-            return null;
+            if (stored != null) lifecycle.changeStored(e, d -> insert(d, stored));
+            return affect;
         });
-        return Results.object().put("disk", dev);
+        return result(dev, done);
+    }
+
+    /** The result of an attach (docs/hotplug.md, "JSON"): the disk and the definitions changed. */
+    private static ObjectNode result(String dev, Affect affect) {
+        return Results.object().put("disk", dev).put("live", affect.live()).put("config", affect.config());
     }
 
     /** {@code {domain, xml, ...}}: the disk with the element's target. */
@@ -104,21 +107,18 @@ public final class HotplugOps {
 
     private JsonNode detach(Call call, String name, String operation) throws RpcException, VireoError {
         Affect.Request request = Affect.request(call);
-        String[] detached = new String[1];
-        registry.withJob(call.string("domain"), operation, e -> {
+        return registry.withJob(call.string("domain"), operation, e -> {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             Disk live = affect.live() ? find(guest.get().live(), name) : null;
             Disk stored = affect.config() ? find(e.persistent(), name) : null;
             String dev = (live != null ? live : stored).getTarget().getDev();
-            if (live != null) detachLive(guest.get(), live);
+            boolean pending = live != null && !detachLive(guest.get(), live);
             if (stored != null) {
-                changeStored(e, guest, d -> d.getDevices().getDisks().removeIf(x -> dev.equals(x.getTarget().getDev())));
+                lifecycle.changeStored(e, d -> d.getDevices().getDisks().removeIf(x -> dev.equals(x.getTarget().getDev())));
             }
-            detached[0] = dev;
-            return null;
+            return result(dev, affect).put("pending", pending);
         });
-        return Results.object().put("disk", detached[0]);
     }
 
     /** @return the PCI address the disk was given, or null when it sits elsewhere */
@@ -160,7 +160,8 @@ public final class HotplugOps {
         return placed;
     }
 
-    private void detachLive(LiveGuest guest, Disk disk) throws VireoError {
+    /** @return whether the guest released the disk (it is gone from the guest and the live definition) */
+    private boolean detachLive(LiveGuest guest, Disk disk) throws VireoError {
         String dev = disk.getTarget().getDev();
         DiskBus bus = disk.getTarget().getBus();
         if (bus != DiskBus.VIRTIO && bus != DiskBus.SCSI) {
@@ -183,6 +184,7 @@ public final class HotplugOps {
             throw VireoError.failed("disk '" + dev + "' was unplugged, but its images were not all released: "
                     + later.getMessage(), later);
         }
+        return true;
     }
 
     private static DiskFrontend frontend(Domain domain, QemuCaps qemu, String dev, Disk disk) throws VireoError {
@@ -262,22 +264,5 @@ public final class HotplugOps {
         } catch (XmlProblemsException e) {
             throw VireoError.internal("the live definition no longer parses: " + e.getMessage(), e);
         }
-    }
-
-    /** The stored definition changes through the guest when it runs, else directly. */
-    private void changeStored(DomainEntry e, Optional<LiveGuest> guest, java.util.function.Consumer<Domain> change)
-            throws VireoError {
-        if (guest.isPresent()) {
-            guest.get().changeStored(change);
-            return;
-        }
-        Domain copy;
-        try {
-            copy = codec.parse(codec.format(e.persistent()));
-        } catch (XmlProblemsException ex) {
-            throw VireoError.internal("the stored definition of '" + e.name() + "' no longer parses: " + ex.getMessage(), ex);
-        }
-        change.accept(copy);
-        registry.replaceStored(e, copy);
     }
 }

@@ -15,7 +15,6 @@ import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.disks.DiskLaunch;
 import dev.vireo.daemon.disks.OpenedImages;
 import dev.vireo.daemon.domain.DefinitionCodec;
-import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Emulators;
@@ -71,8 +70,7 @@ final class MediaChange {
         String mode = call.optionalString("mode") == null ? "update" : call.string("mode");
         boolean force = call.flag("force");
         Affect.Request request = Affect.request(call);
-        String[] changed = new String[1];
-        registry.withJob(call.string("domain"), "change-media", e -> {
+        return registry.withJob(call.string("domain"), "change-media", e -> {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             Disk live = affect.live() ? removable(HotplugOps.find(guest.get().live(), target)) : null;
@@ -88,11 +86,17 @@ final class MediaChange {
                 throw VireoError.wrongState("The disk device '" + dev + "' doesn't have media");
             }
             if (live != null) changeLive(guest.get(), dev, source, force);
-            if (stored != null) changeStored(e, guest, dev, source);
-            changed[0] = dev;
-            return null;
+            if (stored != null) {
+                lifecycle.changeStored(e, d -> {
+                    for (Disk disk : d.getDevices().getDisks()) {
+                        if (dev.equals(disk.getTarget().getDev())) setMedium(disk, source);
+                    }
+                });
+            }
+            // docs/hotplug.md, "JSON"
+            return Results.object().put("disk", dev).put("action", mode).put("source", source)
+                    .put("live", affect.live()).put("config", affect.config());
         });
-        return Results.object().put("disk", changed[0]);
     }
 
     private static Disk removable(Disk disk) throws VireoError {
@@ -171,26 +175,6 @@ final class MediaChange {
             m.blockdevCloseTray(id);
             return null;
         });
-    }
-
-    private void changeStored(DomainEntry e, Optional<LiveGuest> guest, String dev, String source) throws VireoError {
-        java.util.function.Consumer<Domain> change = d -> {
-            for (Disk disk : d.getDevices().getDisks()) {
-                if (dev.equals(disk.getTarget().getDev())) setMedium(disk, source);
-            }
-        };
-        if (guest.isPresent()) {
-            guest.get().changeStored(change);
-            return;
-        }
-        Domain copy;
-        try {
-            copy = codec.parse(codec.format(e.persistent()));
-        } catch (XmlProblemsException ex) {
-            throw VireoError.internal("the stored definition of '" + e.name() + "' no longer parses: " + ex.getMessage(), ex);
-        }
-        change.accept(copy);
-        registry.replaceStored(e, copy);
     }
 
     /** The disk with {@code source} as its medium (a file, or a block device), or none at all. */
