@@ -1,7 +1,5 @@
 package dev.vireo.cli;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,13 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliHotplugTest {
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon daemon;
 
     @BeforeEach
     void start() throws Exception {
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        daemon = CliDaemon.start(tmp);
         Path file = tmp.resolve("hp.xml");
         Files.writeString(file, """
                 <domain type='qemu'>
@@ -55,7 +51,7 @@ class CliHotplugTest {
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
+        return daemon.vireo(args);
     }
 
     @Test
