@@ -2,6 +2,11 @@ package dev.vireo.cli;
 
 import dev.vireo.client.JsonText;
 import dev.vireo.client.VireoClient;
+import dev.vireo.protocol.ops.DiskRequests.BlkDevIoTune;
+import dev.vireo.protocol.ops.DiskRequests.BlockResize;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkError;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkThreshold;
+import dev.vireo.protocol.ops.DiskRequests.DomStats;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -84,12 +89,8 @@ final class DiskAdminCommands {
         boolean capacity = in.flag("--capacity");
         if (capacity && size != null) throw new UsageException("--capacity resizes to the block device's size: give no SIZE with it");
         if (!capacity && size == null) throw new UsageException("Missing required parameter: 'SIZE'");
-        Map<String, Object> args = args(in.param(0));
-        args.put("disk", path);
-        if (size != null) args.put("size", ScaledNumbers.scaled(size, 1024, "size"));
-        args.put("capacity", capacity);
-        args.put("shrink", in.flag("--shrink"));
-        Object result = client.call("blockresize", args);
+        Long bytes = size == null ? null : ScaledNumbers.scaled(size, 1024, "size");
+        Object result = client.call(new BlockResize(in.param(0), path, capacity, in.flag("--shrink"), bytes));
         if (in.flag(JSON)) {
             out.println(JsonText.pretty(result));
         } else {
@@ -101,24 +102,19 @@ final class DiskAdminCommands {
         boolean current = in.flag("--current");
         if (current && in.flag("--live")) throw new UsageException("Options --current and --live are mutually exclusive");
         if (current && in.flag("--config")) throw new UsageException("Options --current and --config are mutually exclusive");
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Long> values = new LinkedHashMap<>();
         for (String o : IOTUNE_OPTIONS) {
             String v = in.option("--" + o);
             if (v == null) continue;
             long n = o.contains("bytes-sec") && !o.endsWith("-length") ? ScaledNumbers.scaled(v, 1, o) : ScaledNumbers.plain(v, o);
             values.put(o.replace('-', '_'), n);
         }
-        Map<String, Object> args = args(in.param(0));
-        args.put("disk", in.param(1));
-        args.put("values", values);
         String group = in.option("--group-name");
-        if (group != null) {
-            if (group.isEmpty()) throw new UsageException("Failed to get option 'group-name': Option argument is empty");
-            args.put("group_name", group);
+        if (group != null && group.isEmpty()) {
+            throw new UsageException("Failed to get option 'group-name': Option argument is empty");
         }
-        args.put("live", in.flag("--live"));
-        args.put("config", in.flag("--config"));
-        Map<?, ?> result = (Map<?, ?>) client.call("blkdeviotune", args);
+        Map<?, ?> result = (Map<?, ?>) client.call(new BlkDevIoTune(in.param(0), in.param(1), in.flag("--live"),
+                in.flag("--config"), values, group));
         if (in.flag(JSON)) {
             out.println(JsonText.pretty(result));
             return;
@@ -130,7 +126,7 @@ final class DiskAdminCommands {
     }
 
     private static void domBlkError(Invocation in, VireoClient client, PrintWriter out) throws Exception {
-        List<?> errors = (List<?>) client.call("domblkerror", args(in.param(0)));
+        List<?> errors = (List<?>) client.call(new DomBlkError(in.param(0)));
         if (in.flag(JSON)) {
             out.println(JsonText.pretty(errors));
             return;
@@ -143,25 +139,18 @@ final class DiskAdminCommands {
     }
 
     private static void domBlkThreshold(Invocation in, VireoClient client, PrintWriter out) throws Exception {
-        Map<String, Object> args = args(in.param(0));
-        args.put("dev", in.param(1));
         String threshold = in.param(2);
-        if (threshold.endsWith("%")) {
-            args.put("percent", ScaledNumbers.plain(threshold.substring(0, threshold.length() - 1), "threshold"));
-        } else {
-            args.put("threshold", ScaledNumbers.scaled(threshold, 1, "threshold"));
-        }
-        Object result = client.call("domblkthreshold", args);
+        DomBlkThreshold request = threshold.endsWith("%")
+                ? new DomBlkThreshold(in.param(0), in.param(1), null,
+                        ScaledNumbers.plain(threshold.substring(0, threshold.length() - 1), "threshold"))
+                : new DomBlkThreshold(in.param(0), in.param(1), ScaledNumbers.scaled(threshold, 1, "threshold"), null);
+        Object result = client.call(request);
         if (in.flag(JSON)) out.println(JsonText.pretty(result));
     }
 
     private static void domStats(Invocation in, VireoClient client, PrintWriter out) throws Exception {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("domains", List.copyOf(in.paramsFrom(0)));
-        args.put("state", in.flag("--state"));
-        args.put("block", in.flag("--block") || in.flag("--backing") && !in.flag("--state"));
-        args.put("backing", in.flag("--backing"));
-        List<?> records = (List<?>) client.call("domstats", args);
+        List<?> records = (List<?>) client.call(new DomStats(List.copyOf(in.paramsFrom(0)), in.flag("--state"),
+                in.flag("--block") || in.flag("--backing") && !in.flag("--state"), in.flag("--backing")));
         if (in.flag(JSON)) {
             out.println(JsonText.pretty(records));
             return;
@@ -174,11 +163,5 @@ final class DiskAdminCommands {
             }
             out.println();
         }
-    }
-
-    private static Map<String, Object> args(String domain) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("domain", domain);
-        return a;
     }
 }

@@ -2,13 +2,15 @@ package dev.vireo.cli;
 
 import dev.vireo.client.JsonText;
 import dev.vireo.client.VireoClient;
+import dev.vireo.protocol.ops.HotplugRequests.AttachDevice;
+import dev.vireo.protocol.ops.HotplugRequests.ChangeMedia;
+import dev.vireo.protocol.ops.HotplugRequests.DetachDevice;
+import dev.vireo.protocol.ops.HotplugRequests.DetachDisk;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static dev.vireo.cli.CommandSpec.named;
 
@@ -40,18 +42,25 @@ final class HotplugCommands {
             .runs(HotplugCommands::attachDisk);
     static final CommandSpec ATTACH_DEVICE = affects(named("attach-device", "Attach a device (a <disk> element) from an XML file.")
             .param(DOMAIN, ANY_DOMAIN).param("FILE", "file with the device XML"))
-            .runs((in, client, out) -> report(in, out,
-                    client.call("attach-device", args(in, "xml", UserFiles.read(in.path(1)))),
-                    "Device attached successfully"));
+            .runs((in, client, out) -> {
+                Affect a = affect(in);
+                report(in, out, client.call(new AttachDevice(in.param(0), UserFiles.read(in.path(1)), a.live(), a.config(),
+                        a.persistent())), "Device attached successfully");
+            });
     static final CommandSpec DETACH_DEVICE = affects(named("detach-device", "Detach a device (a <disk> element, found by its target) given as an XML file.")
             .param(DOMAIN, ANY_DOMAIN).param("FILE", "file with the device XML"))
-            .runs((in, client, out) -> report(in, out,
-                    client.call("detach-device", args(in, "xml", UserFiles.read(in.path(1)))),
-                    "Device detached successfully"));
+            .runs((in, client, out) -> {
+                Affect a = affect(in);
+                report(in, out, client.call(new DetachDevice(in.param(0), UserFiles.read(in.path(1)), a.live(), a.config(),
+                        a.persistent())), "Device detached successfully");
+            });
     static final CommandSpec DETACH_DISK = affects(named("detach-disk", "Detach a disk from a domain.")
             .param(DOMAIN, ANY_DOMAIN).param("TARGET", "the disk's target (vdb) or source path"))
-            .runs((in, client, out) -> report(in, out, client.call("detach-disk", args(in, "target", in.param(1))),
-                    "Disk detached successfully"));
+            .runs((in, client, out) -> {
+                Affect a = affect(in);
+                report(in, out, client.call(new DetachDisk(in.param(0), in.param(1), a.live(), a.config(), a.persistent())),
+                        "Disk detached successfully");
+            });
 
     static final CommandSpec CHANGE_MEDIA = affects(named("change-media", "Eject, insert or replace the medium of a CD-ROM or floppy.")
             .param(DOMAIN, ANY_DOMAIN)
@@ -75,24 +84,22 @@ final class HotplugCommands {
                 .flag("--current", "change the running guest if it runs, else the stored definition");
     }
 
+    /** The definitions a change touches, as the request's {@code live}, {@code config} and {@code persistent}. */
+    record Affect(boolean live, boolean config, boolean persistent) {
+    }
+
     /**
-     * The request: {@code --current} is exclusive with {@code --live} and {@code --config}; given
-     * no flag at all, virsh changes the running guest only (the domain must run).
+     * {@code --current} is exclusive with {@code --live} and {@code --config}; given no flag at
+     * all, virsh changes the running guest only (the domain must run).
      */
-    static Map<String, Object> args(Invocation in, String key, String value) throws UsageException {
+    static Affect affect(Invocation in) throws UsageException {
         for (String other : new String[] {"--live", "--config"}) {
             if (in.flag("--current") && in.flag(other)) {
                 throw new UsageException("Options --current and " + other + " are mutually exclusive");
             }
         }
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("domain", in.param(0));
-        args.put(key, value);
         boolean none = !in.flag("--live") && !in.flag("--config") && !in.flag("--persistent") && !in.flag("--current");
-        args.put("live", in.flag("--live") || none);
-        args.put("config", in.flag("--config"));
-        args.put("persistent", in.flag("--persistent"));
-        return args;
+        return new Affect(in.flag("--live") || none, in.flag("--config"), in.flag("--persistent"));
     }
 
     private static void changeMedia(Invocation in, VireoClient client, PrintWriter out) throws Exception {
@@ -108,11 +115,11 @@ final class HotplugCommands {
         String mode = in.flag("--eject") ? "eject" : in.flag("--insert") ? "insert" : "update";
         if (mode.equals("eject") && source != null) throw new UsageException("change-media --eject takes no SOURCE");
         if (mode.equals("insert") && source == null) throw new UsageException("No source is specified for inserting media");
-        Map<String, Object> args = args(in, "target", in.param(1));
-        if (source != null) args.put("source", Path.of(source).toAbsolutePath().toString());
-        args.put("mode", mode);
-        args.put("force", in.flag("--force"));
-        report(in, out, client.call("change-media", args), switch (mode) {
+        Affect a = affect(in);
+        Object result = client.call(new ChangeMedia(in.param(0), in.param(1),
+                source == null ? null : Path.of(source).toAbsolutePath().toString(), mode, in.flag("--force"),
+                a.live(), a.config(), a.persistent()));
+        report(in, out, result, switch (mode) {
             case "eject" -> "Successfully ejected media.";
             case "insert" -> "Successfully inserted media.";
             default -> "Successfully updated media.";
@@ -130,14 +137,15 @@ final class HotplugCommands {
 
     private static void attachDisk(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         String xml = DiskElement.of(in);
-        Map<String, Object> request = args(in, "xml", xml);   // the flag checks come first, as in virsh
+        Affect a = affect(in);   // the flag checks come first, as in virsh
         if (in.flag("--print-xml")) {
             if (in.flag(JSON)) throw new UsageException("Options --print-xml and --json are mutually exclusive");
             out.print(xml);
             out.println();
             return;
         }
-        report(in, out, client.call("attach-device", request), "Disk attached successfully");
+        report(in, out, client.call(new AttachDevice(in.param(0), xml, a.live(), a.config(), a.persistent())),
+                "Disk attached successfully");
     }
 
     /** The {@code <disk>} element attach-disk's options describe, written as virsh writes it. */

@@ -2,11 +2,11 @@ package dev.vireo.cli;
 
 import dev.vireo.client.JsonText;
 import dev.vireo.client.VireoClient;
+import dev.vireo.protocol.ops.ImageRequests.ImageInfo;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +33,8 @@ final class ImageCommands {
 
     private static void imageInfo(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         boolean backingChain = in.flag("--backing-chain");
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("path", in.path(0).toAbsolutePath().toString());
-        args.put("backingChain", backingChain);
-        if (in.option("--format") != null) args.put("format", in.option("--format"));
-        List<Object> images = array(client.call("image-info", args));
+        List<Object> images = array(client.call(new ImageInfo(in.path(0).toAbsolutePath().toString(),
+                in.option("--format"), backingChain)));
         if (in.flag("--json")) {
             out.println(JsonText.pretty(backingChain ? images : images.getFirst()));
             return;

@@ -1,8 +1,16 @@
 package dev.vireo.client;
 
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotCreate;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotCurrent;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotDelete;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotDumpXml;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotInfo;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotList;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotParent;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotRevert;
+
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,21 +45,14 @@ public final class SnapshotCalls {
 
     /** Creates (or with {@code redefine}, redefines) a snapshot; returns its name. */
     public String create(String domain, String xml, CreateFlags flags) throws IOException, VireoException {
-        Map<String, Object> args = args(domain);
-        if (xml != null) args.put("xml", xml);
-        args.put("disk_only", flags.diskOnly());
-        args.put("reuse_external", flags.reuseExternal());
-        args.put("no_metadata", flags.noMetadata());
-        args.put("quiesce", flags.quiesce());
-        args.put("redefine", flags.redefine());
-        args.put("current", flags.current());
-        return text(object(client.call("snapshot-create", args)), "name");
+        return text(object(client.call(new SnapshotCreate(domain, xml, flags.diskOnly(), flags.reuseExternal(),
+                flags.noMetadata(), flags.quiesce(), flags.redefine(), flags.current()))), "name");
     }
 
     /** Every snapshot, oldest first. */
     public List<Row> list(String domain) throws IOException, VireoException {
         List<Row> rows = new ArrayList<>();
-        for (Object o : array(client.call("snapshot-list", args(domain)))) {
+        for (Object o : array(client.call(new SnapshotList(domain)))) {
             Map<String, Object> r = object(o);
             rows.add(new Row(text(r, "name"), hasNonNull(r, "parent") ? text(r, "parent") : null,
                     longValue(r, "creationTime"), text(r, "state"), bool(r, "current"), intValue(r, "children")));
@@ -60,16 +61,12 @@ public final class SnapshotCalls {
     }
 
     public String dumpXml(String domain, String snapshot) throws IOException, VireoException {
-        Map<String, Object> args = args(domain);
-        args.put("snapshot", snapshot);
-        return (String) client.call("snapshot-dumpxml", args);
+        return (String) client.call(new SnapshotDumpXml(domain, snapshot));
     }
 
     /** @param snapshot null for the current one */
     public Info info(String domain, String snapshot) throws IOException, VireoException {
-        Map<String, Object> args = args(domain);
-        if (snapshot != null) args.put("snapshot", snapshot);
-        Map<String, Object> r = object(client.call("snapshot-info", args));
+        Map<String, Object> r = object(client.call(new SnapshotInfo(domain, snapshot)));
         return new Info(text(r, "name"), text(r, "domain"), bool(r, "current"), text(r, "state"), text(r, "location"),
                 hasNonNull(r, "parent") ? text(r, "parent") : null, intValue(r, "children"), intValue(r, "descendants"),
                 bool(r, "metadata"));
@@ -77,37 +74,23 @@ public final class SnapshotCalls {
 
     /** The current snapshot: its name and XML. */
     public Map<String, Object> current(String domain) throws IOException, VireoException {
-        return object(client.call("snapshot-current", args(domain)));
+        return object(client.call(new SnapshotCurrent(domain)));
     }
 
     public String parent(String domain, String snapshot) throws IOException, VireoException {
-        Map<String, Object> args = args(domain);
-        args.put("snapshot", snapshot);
-        return text(object(client.call("snapshot-parent", args)), "name");
+        return text(object(client.call(new SnapshotParent(domain, snapshot))), "name");
     }
 
     /** @return the names deleted */
     public List<String> delete(String domain, String snapshot, boolean children, boolean childrenOnly, boolean metadata)
             throws IOException, VireoException {
-        Map<String, Object> args = args(domain);
-        args.put("snapshot", snapshot);
-        args.put("children", children);
-        args.put("children_only", childrenOnly);
-        args.put("metadata", metadata);
         List<String> out = new ArrayList<>();
-        for (Object o : array(object(client.call("snapshot-delete", args)).get("deleted"))) out.add((String) o);
+        Object deleted = object(client.call(new SnapshotDelete(domain, snapshot, children, childrenOnly, metadata))).get("deleted");
+        for (Object o : array(deleted)) out.add((String) o);
         return out;
     }
 
     public void revert(String domain, String snapshot) throws IOException, VireoException {
-        Map<String, Object> args = args(domain);
-        args.put("snapshot", snapshot);
-        client.call("snapshot-revert", args);
-    }
-
-    private static Map<String, Object> args(String domain) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("domain", domain);
-        return args;
+        client.call(new SnapshotRevert(domain, snapshot));
     }
 }

@@ -13,6 +13,46 @@ import dev.vireo.protocol.DomainSummary;
 import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.protocol.LineChannel;
 import dev.vireo.protocol.VersionInfo;
+import dev.vireo.protocol.ops.BackupRequests.BackupBegin;
+import dev.vireo.protocol.ops.BackupRequests.BackupDumpXml;
+import dev.vireo.protocol.ops.BackupRequests.DomJobAbort;
+import dev.vireo.protocol.ops.BackupRequests.DomJobInfo;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockCommit;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockCopy;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobAbort;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobInfo;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobPause;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobPivot;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobResume;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobSpeed;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockPull;
+import dev.vireo.protocol.ops.DefinitionRequests.Autostart;
+import dev.vireo.protocol.ops.DefinitionRequests.Define;
+import dev.vireo.protocol.ops.DefinitionRequests.DomInfo;
+import dev.vireo.protocol.ops.DefinitionRequests.DomState;
+import dev.vireo.protocol.ops.DefinitionRequests.DumpXml;
+import dev.vireo.protocol.ops.DefinitionRequests.ListDomains;
+import dev.vireo.protocol.ops.DefinitionRequests.Lookup;
+import dev.vireo.protocol.ops.DefinitionRequests.Undefine;
+import dev.vireo.protocol.ops.DefinitionRequests.Validate;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkInfo;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkStat;
+import dev.vireo.protocol.ops.EmulatorRequests.DomCapabilities;
+import dev.vireo.protocol.ops.EmulatorRequests.DomXmlToNative;
+import dev.vireo.protocol.ops.EmulatorRequests.Version;
+import dev.vireo.protocol.ops.LifecycleRequests.Console;
+import dev.vireo.protocol.ops.LifecycleRequests.Create;
+import dev.vireo.protocol.ops.LifecycleRequests.Destroy;
+import dev.vireo.protocol.ops.LifecycleRequests.DomBlkList;
+import dev.vireo.protocol.ops.LifecycleRequests.QemuMonitorCommand;
+import dev.vireo.protocol.ops.LifecycleRequests.Reboot;
+import dev.vireo.protocol.ops.LifecycleRequests.Resume;
+import dev.vireo.protocol.ops.LifecycleRequests.Shutdown;
+import dev.vireo.protocol.ops.LifecycleRequests.Start;
+import dev.vireo.protocol.ops.LifecycleRequests.Subscribe;
+import dev.vireo.protocol.ops.LifecycleRequests.Suspend;
+import dev.vireo.protocol.ops.Request;
+import dev.vireo.protocol.ops.RequestArgs;
 
 import java.io.IOException;
 import java.net.ProtocolException;
@@ -77,19 +117,17 @@ public final class VireoClient implements AutoCloseable {
     }
 
     /**
-     * Sends one operation and returns its result as a {@link JsonText} value (a map, list, string,
-     * number, boolean or null); a refusal becomes a {@link VireoException}.
+     * Sends one operation by its wire name and returns its result as a {@link JsonText} value (a
+     * map, list, string, number, boolean or null); a refusal becomes a {@link VireoException}.
+     * Programs use {@link #call(Request)}; this form is for tests that send what no request record
+     * can (a mistyped or unknown argument).
      *
      * @param args the operation's arguments by name (JsonText values), or null for none
      */
     public Object call(String op, Map<String, Object> args) throws IOException, VireoException {
         long id = nextId++;
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", id);
-        request.put("op", op);
-        request.put("args", args == null ? Map.of() : args);
         try {
-            channel.writeLine(JsonText.write(request));
+            channel.writeLine(requestLine(id, op, args));
         } catch (IOException e) {
             throwRefusalOr(e);
         }
@@ -106,6 +144,15 @@ public final class VireoClient implements AutoCloseable {
             if (reply.get("error") != null) throw refusal(reply);
             return reply.get("result");
         }
+    }
+
+    /** {@code {"id":ID,"op":OP,"args":{...}}}, as it goes on the wire (without its newline). */
+    static String requestLine(long id, String op, Map<String, Object> args) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", id);
+        request.put("op", op);
+        request.put("args", args == null ? Map.of() : args);
+        return JsonText.write(request);
     }
 
     private static VireoException refusal(Map<String, Object> reply) {
@@ -128,23 +175,24 @@ public final class VireoClient implements AutoCloseable {
         throw writeFailed;
     }
 
-    /** An operation's arguments from name, value pairs, in order. */
-    private static Map<String, Object> args(Object... namesAndValues) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) args.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        return args;
+    /**
+     * Sends one operation, defined by its request record ({@code dev.vireo.protocol.ops}), and
+     * returns its result as {@link #call(String, Map)} does.
+     */
+    public Object call(Request request) throws IOException, VireoException {
+        return call(request.op(), RequestArgs.of(request));
     }
 
-    private Map<String, Object> callForObject(String op, Map<String, Object> args) throws IOException, VireoException {
-        return object(call(op, args));
+    private Map<String, Object> callForObject(Request request) throws IOException, VireoException {
+        return object(call(request));
     }
 
-    private String callForText(String op, Map<String, Object> args) throws IOException, VireoException {
-        Object result = call(op, args);
+    private String callForText(Request request) throws IOException, VireoException {
+        Object result = call(request);
         if (result == null) return "null";
         if (result instanceof String s) return s;
         // A daemon of another version answering with another shape: say so rather than print nothing.
-        throw new IOException("unexpected reply to '" + op + "': expected text, got "
+        throw new IOException("unexpected reply to '" + request.op() + "': expected text, got "
                 + result.getClass().getSimpleName());
     }
 
@@ -152,7 +200,7 @@ public final class VireoClient implements AutoCloseable {
 
     /** Defines (or updates) a persistent domain from its XML; returns its name. */
     public String define(String xml) throws IOException, VireoException {
-        return text(callForObject("define", args("xml", xml)), "name");
+        return text(callForObject(new Define(xml)), "name");
     }
 
     public void undefine(String domain) throws IOException, VireoException {
@@ -175,17 +223,16 @@ public final class VireoClient implements AutoCloseable {
 
     /** @param snapshotsMetadata also remove the domain's snapshot metadata ({@code --snapshots-metadata}) */
     public void undefine(String domain, UndefineOptions options, boolean snapshotsMetadata) throws IOException, VireoException {
-        call("undefine", args("domain", domain, "nvram", options.nvram(), "keep_nvram", options.keepNvram(),
-                "keep_tpm", options.keepTpm(), "snapshots_metadata", snapshotsMetadata));
+        call(new Undefine(domain, options.nvram(), options.keepNvram(), options.keepTpm(), snapshotsMetadata));
     }
 
     /** Checks a document without storing anything. */
     public void validate(String xml) throws IOException, VireoException {
-        call("validate", args("xml", xml));
+        call(new Validate(xml));
     }
 
     public List<DomainSummary> list(boolean all) throws IOException, VireoException {
-        List<Object> rows = array(call("list", args("all", all)));
+        List<Object> rows = array(call(new ListDomains(all)));
         List<DomainSummary> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Map<String, Object> r = object(row);
@@ -196,16 +243,16 @@ public final class VireoClient implements AutoCloseable {
     }
 
     public String dumpXml(String domain, boolean inactive) throws IOException, VireoException {
-        return callForText("dumpxml", args("domain", domain, "inactive", inactive));
+        return callForText(new DumpXml(domain, inactive));
     }
 
     public DomainState domState(String domain) throws IOException, VireoException {
-        Map<String, Object> r = callForObject("domstate", args("domain", domain));
+        Map<String, Object> r = callForObject(new DomState(domain));
         return new DomainState(text(r, "state"), text(r, "reason"));
     }
 
     public DomainInfo domInfo(String domain) throws IOException, VireoException {
-        Map<String, Object> r = callForObject("dominfo", args("domain", domain));
+        Map<String, Object> r = callForObject(new DomInfo(domain));
         return new DomainInfo(hasNonNull(r, "id") ? intValue(r, "id") : null,
                 text(r, "name"), text(r, "uuid"), text(r, "osType"),
                 text(r, "state"), intValue(r, "vcpus"), longValue(r, "maxMemoryKiB"),
@@ -215,21 +262,21 @@ public final class VireoClient implements AutoCloseable {
 
     /** Marks a persistent domain to be started whenever vireod starts (or unmarks it); returns its name. */
     public String autostart(String domain, boolean enable) throws IOException, VireoException {
-        return text(callForObject("autostart", args("domain", domain, "disable", !enable)), "name");
+        return text(callForObject(new Autostart(domain, !enable)), "name");
     }
 
     /** Resolves a name, UUID or id to the domain's name. */
     public String domName(String domain) throws IOException, VireoException {
-        return text(callForObject("lookup", args("domain", domain)), "name");
+        return text(callForObject(new Lookup(domain)), "name");
     }
 
     /** Resolves a name, UUID or id to the domain's UUID. */
     public String domUuid(String domain) throws IOException, VireoException {
-        return text(callForObject("lookup", args("domain", domain)), "uuid");
+        return text(callForObject(new Lookup(domain)), "uuid");
     }
 
     public VersionInfo version() throws IOException, VireoException {
-        Map<String, Object> r = callForObject("version", null);
+        Map<String, Object> r = callForObject(new Version());
         return new VersionInfo(text(r, "daemon"), text(r, "hypervisor"), longValue(r, "hypervisorVersion"));
     }
 
@@ -237,7 +284,7 @@ public final class VireoClient implements AutoCloseable {
 
     /** The {@code <qemuCaps>} document of an emulator binary. */
     public String domCapabilities(String emulatorBin) throws IOException, VireoException {
-        return callForText("domcapabilities", args("emulatorbin", emulatorBin));
+        return callForText(new DomCapabilities(emulatorBin));
     }
 
     /**
@@ -246,20 +293,18 @@ public final class VireoClient implements AutoCloseable {
      * @param capsXml a {@code <qemuCaps>} document to use instead of probing the domain's emulator, or null
      */
     public String domXmlToNative(String xml, String capsXml) throws IOException, VireoException {
-        Map<String, Object> a = args("format", "qemu-argv", "xml", xml);
-        if (capsXml != null) a.put("caps", capsXml);
-        return callForText("domxml-to-native", a);
+        return callForText(new DomXmlToNative("qemu-argv", xml, capsXml));
     }
 
     // --- lifecycle -----------------------------------------------------------------------------
 
     public void start(String domain) throws IOException, VireoException {
-        call("start", args("domain", domain));
+        call(new Start(domain));
     }
 
     /** Starts a transient domain from its XML; returns its name. */
     public String create(String xml) throws IOException, VireoException {
-        return text(callForObject("create", args("xml", xml)), "name");
+        return text(callForObject(new Create(xml)), "name");
     }
 
     /**
@@ -270,12 +315,12 @@ public final class VireoClient implements AutoCloseable {
      * @param force take the console over from the session that has it
      */
     public ConsoleStream console(String domain, String devname, boolean force) throws IOException, VireoException {
-        call("console", args("domain", domain, "devname", devname, "force", force));
+        call(new Console(domain, devname, force));
         return new ConsoleStream(channel);
     }
 
     public void destroy(String domain) throws IOException, VireoException {
-        call("destroy", args("domain", domain));
+        call(new Destroy(domain));
     }
 
     /**
@@ -284,25 +329,23 @@ public final class VireoClient implements AutoCloseable {
      * @param timeout when not null, wait this long for the guest to shut off, then fail
      */
     public void shutdown(String domain, Duration timeout) throws IOException, VireoException {
-        Map<String, Object> a = args("domain", domain);
-        if (timeout != null) a.put("timeoutMillis", timeout.toMillis());
-        call("shutdown", a);
+        call(new Shutdown(domain, timeout == null ? null : timeout.toMillis()));
     }
 
     public void suspend(String domain) throws IOException, VireoException {
-        call("suspend", args("domain", domain));
+        call(new Suspend(domain));
     }
 
     public void resume(String domain) throws IOException, VireoException {
-        call("resume", args("domain", domain));
+        call(new Resume(domain));
     }
 
     public void reboot(String domain) throws IOException, VireoException {
-        call("reboot", args("domain", domain));
+        call(new Reboot(domain));
     }
 
     public List<DiskSummary> domBlkList(String domain) throws IOException, VireoException {
-        List<Object> rows = array(call("domblklist", args("domain", domain)));
+        List<Object> rows = array(call(new DomBlkList(domain)));
         List<DiskSummary> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Map<String, Object> r = object(row);
@@ -323,9 +366,7 @@ public final class VireoClient implements AutoCloseable {
      * @param disk a target or top image path, or null for the sum over every disk
      */
     public DiskStats domBlkStat(String domain, String disk) throws IOException, VireoException {
-        Map<String, Object> args = args("domain", domain);
-        if (disk != null) args.put("disk", disk);
-        Map<String, Object> r = callForObject("domblkstat", args);
+        Map<String, Object> r = callForObject(new DomBlkStat(domain, disk));
         Map<String, Long> fields = new LinkedHashMap<>();
         for (String f : DiskStats.FIELDS) fields.put(f, longValue(r, f));
         return DiskStats.of(text(r, "disk"), fields);
@@ -337,10 +378,8 @@ public final class VireoClient implements AutoCloseable {
      * @param disk a target or top image path, or null for every local disk
      */
     public List<DiskInfo> domBlkInfo(String domain, String disk) throws IOException, VireoException {
-        Map<String, Object> args = args("domain", domain);
-        if (disk != null) args.put("disk", disk);
         List<DiskInfo> out = new ArrayList<>();
-        for (Object row : array(call("domblkinfo", args))) {
+        for (Object row : array(call(new DomBlkInfo(domain, disk)))) {
             Map<String, Object> r = object(row);
             out.add(new DiskInfo(text(r, "disk"), sizeOrNull(r, "capacity"), sizeOrNull(r, "allocation"),
                     sizeOrNull(r, "physical")));
@@ -367,8 +406,8 @@ public final class VireoClient implements AutoCloseable {
     public record JobRef(String job, String kind, String label, String disk) {
     }
 
-    private JobRef jobRef(String op, Map<String, Object> args) throws IOException, VireoException {
-        Map<String, Object> r = callForObject(op, args);
+    private JobRef jobRef(Request request) throws IOException, VireoException {
+        Map<String, Object> r = callForObject(request);
         return new JobRef(text(r, "job"), text(r, "kind"), text(r, "label"), text(r, "disk"));
     }
 
@@ -380,9 +419,7 @@ public final class VireoClient implements AutoCloseable {
      */
     public JobRef blockPull(String domain, String disk, String base, long bandwidth, boolean keepRelative)
             throws IOException, VireoException {
-        Map<String, Object> a = args("domain", domain, "disk", disk, "bandwidth", bandwidth, "keepRelative", keepRelative);
-        if (base != null) a.put("base", base);
-        return jobRef("blockpull", a);
+        return jobRef(new BlockPull(domain, disk, base, bandwidth, keepRelative));
     }
 
     /**
@@ -397,16 +434,13 @@ public final class VireoClient implements AutoCloseable {
     }
 
     public JobRef blockCommit(String domain, String disk, CommitOptions o) throws IOException, VireoException {
-        Map<String, Object> a = args("domain", domain, "disk", disk, "shallow", o.shallow(), "active", o.active(),
-                "delete", o.delete(), "keepRelative", o.keepRelative(), "bandwidth", o.bandwidth());
-        if (o.top() != null) a.put("top", o.top());
-        if (o.base() != null) a.put("base", o.base());
-        return jobRef("blockcommit", a);
+        return jobRef(new BlockCommit(domain, disk, o.top(), o.base(), o.shallow(), o.active(), o.delete(),
+                o.keepRelative(), o.bandwidth()));
     }
 
     /** The disk's block job now, or null when none runs. */
     public BlockJobState blockJobInfo(String domain, String disk) throws IOException, VireoException {
-        Map<String, Object> r = callForObject("blockjob-info", args("domain", domain, "disk", disk));
+        Map<String, Object> r = callForObject(new BlockJobInfo(domain, disk));
         if (!hasNonNull(r, "job")) return null;
         Map<String, Object> j = object(r.get("job"));
         return new BlockJobState(text(j, "job"), text(j, "kind"), text(j, "label"), text(j, "disk"), text(j, "state"),
@@ -417,25 +451,25 @@ public final class VireoClient implements AutoCloseable {
 
     /** Cancels the disk's job; its end arrives as a {@code canceled} event. */
     public JobRef blockJobAbort(String domain, String disk) throws IOException, VireoException {
-        return jobRef("blockjob-abort", args("domain", domain, "disk", disk));
+        return jobRef(new BlockJobAbort(domain, disk));
     }
 
     /** Pivots a READY copy or active commit; refused before READY. */
     public JobRef blockJobPivot(String domain, String disk) throws IOException, VireoException {
-        return jobRef("blockjob-pivot", args("domain", domain, "disk", disk));
+        return jobRef(new BlockJobPivot(domain, disk));
     }
 
     public JobRef blockJobPause(String domain, String disk) throws IOException, VireoException {
-        return jobRef("blockjob-pause", args("domain", domain, "disk", disk));
+        return jobRef(new BlockJobPause(domain, disk));
     }
 
     public JobRef blockJobResume(String domain, String disk) throws IOException, VireoException {
-        return jobRef("blockjob-resume", args("domain", domain, "disk", disk));
+        return jobRef(new BlockJobResume(domain, disk));
     }
 
     /** @param bandwidth bytes per second, 0 for no limit */
     public JobRef blockJobSetSpeed(String domain, String disk, long bandwidth) throws IOException, VireoException {
-        return jobRef("blockjob-speed", args("domain", domain, "disk", disk, "bandwidth", bandwidth));
+        return jobRef(new BlockJobSpeed(domain, disk, bandwidth));
     }
 
     /**
@@ -476,17 +510,14 @@ public final class VireoClient implements AutoCloseable {
 
     /** Starts copying a running disk ({@code blockcopy}); returns the job's id. */
     public JobRef blockCopy(String domain, String disk, BlockCopyOptions o) throws IOException, VireoException {
-        Map<String, Object> args = args("domain", domain, "disk", disk, "dest", o.dest());
-        if (o.format() != null) args.put("format", o.format());
-        args.put("shallow", o.shallow());
-        args.put("reuseExternal", o.reuseExternal());
-        args.put("blockdev", o.blockDevice());
-        if (o.bandwidth() > 0) args.put("bandwidth", o.bandwidth());
-        if (o.granularity() > 0) args.put("granularity", o.granularity());
-        if (o.bufSize() > 0) args.put("bufSize", o.bufSize());
-        args.put("transientJob", o.transientJob());
-        args.put("synchronousWrites", o.synchronousWrites());
-        return jobRef("blockcopy", args);
+        return jobRef(new BlockCopy(domain, disk, o.dest(), o.format(), o.shallow(), o.reuseExternal(), o.blockDevice(),
+                positiveOrNull(o.bandwidth()), positiveOrNull(o.granularity()), positiveOrNull(o.bufSize()),
+                o.transientJob(), o.synchronousWrites()));
+    }
+
+    /** A size of 0 leaves the daemon's (QEMU's) default: the argument is left out. */
+    private static Long positiveOrNull(long value) {
+        return value > 0 ? value : null;
     }
 
     /**
@@ -495,19 +526,17 @@ public final class VireoClient implements AutoCloseable {
      * @param backupXml a {@code <domainbackup>} document, or null for every disk to {@code PATH.EPOCH} in qcow2
      */
     public void backupBegin(String domain, String backupXml, boolean reuseExternal) throws IOException, VireoException {
-        Map<String, Object> args = args("domain", domain, "reuseExternal", reuseExternal);
-        if (backupXml != null) args.put("backupXml", backupXml);
-        call("backup-begin", args);
+        call(new BackupBegin(domain, backupXml, reuseExternal));
     }
 
     /** The running backup's {@code <domainbackup>} ({@code backup-dumpxml}). */
     public String backupDumpXml(String domain) throws IOException, VireoException {
-        return callForText("backup-dumpxml", args("domain", domain));
+        return callForText(new BackupDumpXml(domain));
     }
 
     /** The domain's running job, or with {@code completed} the last one that ended ({@code domjobinfo}). */
     public DomainJobInfo domJobInfo(String domain, boolean completed) throws IOException, VireoException {
-        Map<String, Object> r = callForObject("domjobinfo", args("domain", domain, "completed", completed));
+        Map<String, Object> r = callForObject(new DomJobInfo(domain, completed));
         if ("None".equals(text(r, "type"))) return DomainJobInfo.none();
         return new DomainJobInfo(text(r, "type"), text(r, "operation"), longValue(r, "elapsedMillis"),
                 longValue(r, "processed"), longValue(r, "remaining"), longValue(r, "total"));
@@ -515,17 +544,17 @@ public final class VireoClient implements AutoCloseable {
 
     /** Aborts the domain's running job (a backup: every disk's part) ({@code domjobabort}). */
     public void domJobAbort(String domain) throws IOException, VireoException {
-        call("domjobabort", args("domain", domain));
+        call(new DomJobAbort(domain));
     }
 
     /** Passes a QMP command through to a running domain's monitor; returns QMP's reply as compact JSON. */
     public String qemuMonitorCommand(String domain, String command) throws IOException, VireoException {
-        return JsonText.write(call("qemu-monitor-command", args("domain", domain, "command", command)));
+        return JsonText.write(call(new QemuMonitorCommand(domain, command)));
     }
 
     /** Asks for events of {@code domain} (every domain when null) on this connection. */
     public void subscribe(String domain) throws IOException, VireoException {
-        call("subscribe", domain == null ? args() : args("domain", domain));
+        call(new Subscribe(domain));
     }
 
     /**

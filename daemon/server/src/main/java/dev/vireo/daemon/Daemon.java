@@ -36,6 +36,7 @@ import dev.vireo.daemon.ops.SnapshotOps;
 import dev.vireo.daemon.snapshots.SnapshotStore;
 import dev.vireo.daemon.lifecycle.GuestConsoles;
 import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.Operations;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcServer;
 
@@ -77,17 +78,18 @@ public final class Daemon implements AutoCloseable {
         // Operations register what their block jobs change when they conclude (Lifecycle.onConcluded)
         // before recovery, which finishes the jobs that concluded while the daemon was away.
         Map<String, Operation> ops = new HashMap<>();
+        Operations operations = new Operations(ops);
         DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds,
                 d -> Emulators.checkMachine(caps, d), guestFiles, lifecycle::isActive);
         definitions.register(ops);
-        new EmulatorOps(caps, definitions, options.runtimeDir()).register(ops);
+        new EmulatorOps(caps, definitions, options.runtimeDir()).register(operations);
         new LifecycleOps(lifecycle, registry, definitions).register(ops);
-        new ConsoleOps(new GuestConsoles(registry)).register(ops);
-        new ImageOps(config.chainPolicy(), files).register(ops);
+        new ConsoleOps(new GuestConsoles(registry)).register(operations);
+        new ImageOps(config.chainPolicy(), files).register(operations);
         new BlockInfoOps(registry, lifecycle, files).register(ops);
         new BlockJobOps(lifecycle).register(ops);
         new DiskAdminOps(registry, lifecycle, files).register(ops);
-        new IoTuneOps(registry, lifecycle).register(ops);
+        new IoTuneOps(registry, lifecycle).register(operations);
         new DomainStatsOps(registry, lifecycle, files).register(ops);
         new BlockCopyOps(lifecycle, files).register(ops);
         new BackupOps(lifecycle, files).register(ops);

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.ConsoleSession;
 import dev.vireo.daemon.lifecycle.GuestConsoles;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.Operations;
 import dev.vireo.daemon.rpc.RpcException;
-import dev.vireo.daemon.rpc.StreamOperation;
-
-import java.util.Map;
+import dev.vireo.daemon.rpc.Session;
+import dev.vireo.protocol.ops.LifecycleRequests.Console;
 
 /**
  * {@code console}: {@code {"domain":..,"devname":..,"force":..}} is answered with {@code {}} and the
@@ -22,17 +20,14 @@ public final class ConsoleOps {
         this.consoles = consoles;
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("console", (StreamOperation) this::console);
+    public void register(Operations ops) {
+        ops.stream(Console.class, this::console);
     }
 
-    private JsonNode console(Call call) throws RpcException, VireoError {
-        String domain = call.string("domain");
-        String devname = call.optionalString("devname");
-        boolean force = call.flag("force");
-        ConsoleSession session = consoles.open(domain, devname, force);
+    private JsonNode console(Console request, Session caller) throws RpcException, VireoError {
+        ConsoleSession session = consoles.open(request.domain(), request.devname(), request.force());
         try {
-            call.session().openStream(session);
+            caller.openStream(session);
         } catch (RpcException e) {
             session.abandon();
             throw e;

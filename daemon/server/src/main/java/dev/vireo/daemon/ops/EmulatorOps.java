@@ -12,13 +12,14 @@ import dev.vireo.command.UnsupportedConfigurationException;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.lifecycle.Emulators;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.rpc.Operations;
 import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.protocol.ops.EmulatorRequests.DomCapabilities;
+import dev.vireo.protocol.ops.EmulatorRequests.DomXmlToNative;
+import dev.vireo.protocol.ops.EmulatorRequests.Version;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The operations about emulators: {@code domcapabilities}, {@code domxml-to-native} and
@@ -38,21 +39,21 @@ public final class EmulatorOps {
         this.runtimeDir = runtimeDir;
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("domcapabilities", this::domCapabilities);
-        ops.put("domxml-to-native", this::domXmlToNative);
-        ops.put("version", this::version);
+    public void register(Operations ops) {
+        ops.handle(DomCapabilities.class, this::domCapabilities);
+        ops.handle(DomXmlToNative.class, this::domXmlToNative);
+        ops.handle(Version.class, this::version);
     }
 
     /** The command line for a domain, as libvirt's {@code domxml-to-native qemu-argv} prints it. */
-    private JsonNode domXmlToNative(Call call) throws RpcException, VireoError {
-        String format = call.string("format");
+    private JsonNode domXmlToNative(DomXmlToNative request) throws RpcException, VireoError {
+        String format = request.format();
         if (!format.equals("qemu-argv")) {
             throw new RpcException(ErrorCodes.BAD_REQUEST, "unsupported native format '" + format + "': only qemu-argv is known");
         }
-        String capsXml = call.optionalString("caps");
+        String capsXml = request.caps();
         // capabilities given in a file describe an emulator that is not probed, whatever exists at its path
-        Domain d = definitions.parse(call.string("xml"), capsXml == null);
+        Domain d = definitions.parse(request.xml(), capsXml == null);
         QemuCaps qemuCaps;
         if (capsXml != null) {
             try {
@@ -71,11 +72,11 @@ public final class EmulatorOps {
         }
     }
 
-    private JsonNode domCapabilities(Call call) throws RpcException, VireoError {
-        return Results.text(QemuCapsXml.format(Emulators.caps(caps, Path.of(call.string("emulatorbin")))));
+    private JsonNode domCapabilities(DomCapabilities request) throws VireoError {
+        return Results.text(QemuCapsXml.format(Emulators.caps(caps, Path.of(request.emulatorbin()))));
     }
 
-    private JsonNode version(Call call) {
+    private JsonNode version(Version request) {
         long hypervisor = 0;
         try {
             hypervisor = caps.get(DEFAULT_EMULATOR).version();

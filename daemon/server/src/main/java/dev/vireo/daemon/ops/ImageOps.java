@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.Json;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.rpc.Operations;
 import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.protocol.ops.ImageRequests;
 import dev.vireo.storage.BackingChain;
 import dev.vireo.storage.ChainPolicy;
 import dev.vireo.storage.FormatDetector;
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code image-info}: the daemon's own reader's view of an image or of its whole backing chain,
@@ -37,15 +36,14 @@ public final class ImageOps {
         this.files = files;
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("image-info", this::imageInfo);
+    public void register(Operations ops) {
+        ops.handle(ImageRequests.ImageInfo.class, this::imageInfo);
     }
 
-    private JsonNode imageInfo(Call call) throws RpcException, VireoError {
-        Path path = Path.of(call.string("path"));
-        String formatName = call.optionalString("format");
-        ImageFormat given = formatName != null ? parseFormat(formatName) : null;
-        boolean chain = call.flag("backingChain");
+    private JsonNode imageInfo(ImageRequests.ImageInfo request) throws RpcException, VireoError {
+        Path path = Path.of(request.path());
+        ImageFormat given = request.format() != null ? parseFormat(request.format()) : null;
+        boolean chain = request.backingChain();
         try {
             // opening a FIFO or a file on a hung mount blocks: never on the RPC's virtual thread
             List<ImageInfo> images = files.run("reading " + path, () -> {

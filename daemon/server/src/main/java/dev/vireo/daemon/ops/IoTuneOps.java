@@ -16,15 +16,14 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.Operations;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.monitor.BlockDevice;
 import dev.vireo.monitor.IoThrottle;
 import dev.vireo.protocol.ErrorCodes;
+import dev.vireo.protocol.ops.DiskRequests.BlkDevIoTune;
 
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,17 +43,17 @@ public final class IoTuneOps {
         this.lifecycle = lifecycle;
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("blkdeviotune", this::blkDevIoTune);
+    public void register(Operations ops) {
+        ops.handle(BlkDevIoTune.class, this::blkDevIoTune);
     }
 
-    private JsonNode blkDevIoTune(Call call) throws RpcException, VireoError {
-        String target = call.string("disk");
-        boolean liveFlag = call.flag("live");
-        boolean configFlag = call.flag("config");
-        IoTuneChange change = change(call);
+    private JsonNode blkDevIoTune(BlkDevIoTune request) throws RpcException, VireoError {
+        String target = request.disk();
+        boolean liveFlag = request.live();
+        boolean configFlag = request.config();
+        IoTuneChange change = change(request);
         if (change.refusal() != null) throw VireoError.invalidArgument(change.refusal());
-        return registry.withJob(call.string("domain"), "blkdeviotune", entry -> {
+        return registry.withJob(request.domain(), "blkdeviotune", entry -> {
             Optional<LiveGuest> guest = lifecycle.running(entry);
             boolean live = liveFlag || (!configFlag && guest.isPresent());
             boolean config = configFlag || (!liveFlag && guest.isEmpty());
@@ -90,20 +89,15 @@ public final class IoTuneOps {
         });
     }
 
-    /** The limits given: libvirt's names under {@code values}, the group as {@code group_name}. */
-    private static IoTuneChange change(Call call) throws RpcException {
+    /** The limits given, by libvirt's names, and the group. */
+    private static IoTuneChange change(BlkDevIoTune request) throws RpcException {
         Map<IoTuneField, Long> values = new EnumMap<>(IoTuneField.class);
-        JsonNode given = call.args().path("values");
-        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Long> e : request.values().entrySet()) {
             IoTuneField f = IoTuneField.byLibvirtName(e.getKey());
             if (f == null) throw new RpcException(ErrorCodes.BAD_REQUEST, "blkdeviotune: unknown limit '" + e.getKey() + "'");
-            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToLong() || e.getValue().asLong() < 0) {
-                throw new RpcException(ErrorCodes.BAD_REQUEST, "blkdeviotune: limit '" + e.getKey() + "' must be a non-negative integer");
-            }
-            values.put(f, e.getValue().asLong());
+            values.put(f, e.getValue());
         }
-        return new IoTuneChange(values, call.optionalString("group_name"));
+        return new IoTuneChange(values, request.groupName());
     }
 
     private static Disk disk(Domain d, String target) throws VireoError {
