@@ -81,16 +81,16 @@ public final class Daemon implements AutoCloseable {
         Operations operations = new Operations(ops);
         DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds,
                 d -> Emulators.checkMachine(caps, d), guestFiles, lifecycle::isActive);
-        definitions.register(ops);
+        definitions.register(operations);
         new EmulatorOps(caps, definitions, options.runtimeDir()).register(operations);
-        new LifecycleOps(lifecycle, registry, definitions).register(ops);
+        new LifecycleOps(lifecycle, registry, definitions).register(operations);
         new ConsoleOps(new GuestConsoles(registry)).register(operations);
         new ImageOps(config.chainPolicy(), files).register(operations);
-        new BlockInfoOps(registry, lifecycle, files).register(ops);
+        new BlockInfoOps(registry, lifecycle, files).register(operations);
         new BlockJobOps(lifecycle).register(ops);
         new DiskAdminOps(registry, lifecycle, files).register(ops);
         new IoTuneOps(registry, lifecycle).register(operations);
-        new DomainStatsOps(registry, lifecycle, files).register(ops);
+        new DomainStatsOps(registry, lifecycle, files).register(operations);
         new BlockCopyOps(lifecycle, files).register(ops);
         new BackupOps(lifecycle, files).register(ops);
         new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(ops);

@@ -14,9 +14,9 @@ import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkInfo;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkStat;
 import dev.vireo.protocol.DiskInfo;
 import dev.vireo.protocol.DiskStats;
 import dev.vireo.storage.ImageFormat;
@@ -47,18 +47,18 @@ public final class BlockInfoOps {
         this.files = files;
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("domblkinfo", this::domBlkInfo);
-        ops.put("domblkstat", this::domBlkStat);
+    public void register(Operations ops) {
+        ops.handle(DomBlkInfo.class, this::domBlkInfo);
+        ops.handle(DomBlkStat.class, this::domBlkStat);
     }
 
     /**
      * {@code domblkstat}: one disk's I/O counters (a target or top image path given) or every
      * disk's added up, read from QEMU now: {@code {"disk":..,"rd_req":..,...}}.
      */
-    private JsonNode domBlkStat(Call call) throws RpcException, VireoError {
-        String disk = call.optionalString("disk");
-        DiskStats stats = lifecycle.withRunning(call.string("domain"), "domblkstat", guest ->
+    private JsonNode domBlkStat(DomBlkStat request) throws VireoError {
+        String disk = request.disk();
+        DiskStats stats = lifecycle.withRunning(request.domain(), "domblkstat", guest ->
                 DiskStatistics.of(guest.name(), guest.plan(), disk, guest.qmp("query-blockstats", m -> m.queryBlockstats(false))));
         ObjectNode out = Results.object().put("disk", stats.disk());
         stats.fields().forEach(out::put);
@@ -66,10 +66,10 @@ public final class BlockInfoOps {
     }
 
     /** {@code disk} given: that disk's row; left out: every local disk's, in document order. */
-    private JsonNode domBlkInfo(Call call) throws RpcException, VireoError {
-        DomainEntry entry = registry.lookup(call.string("domain"));
+    private JsonNode domBlkInfo(DomBlkInfo request) throws VireoError {
+        DomainEntry entry = registry.lookup(request.domain());
         StoragePlan plan = StoragePlan.of(entry.current(), Map.of());
-        String name = call.optionalString("disk");
+        String name = request.disk();
         List<DiskInfo> rows = new ArrayList<>();
         if (name != null) {
             DiskStorage disk = PlanDisks.find(entry.name(), plan, name);

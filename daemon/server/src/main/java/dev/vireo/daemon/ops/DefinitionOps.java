@@ -13,14 +13,21 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.lifecycle.EventBus;
 import dev.vireo.protocol.ErrorCodes;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.DefinitionRequests.Autostart;
+import dev.vireo.protocol.ops.DefinitionRequests.Define;
+import dev.vireo.protocol.ops.DefinitionRequests.DomInfo;
+import dev.vireo.protocol.ops.DefinitionRequests.DomState;
+import dev.vireo.protocol.ops.DefinitionRequests.DumpXml;
+import dev.vireo.protocol.ops.DefinitionRequests.ListDomains;
+import dev.vireo.protocol.ops.DefinitionRequests.Lookup;
+import dev.vireo.protocol.ops.DefinitionRequests.Undefine;
+import dev.vireo.protocol.ops.DefinitionRequests.Validate;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -82,16 +89,16 @@ public final class DefinitionOps {
         undefineSteps.add(step);
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("define", this::define);
-        ops.put("undefine", this::undefine);
-        ops.put("validate", this::validate);
-        ops.put("list", this::list);
-        ops.put("dumpxml", this::dumpXml);
-        ops.put("domstate", this::domState);
-        ops.put("dominfo", this::domInfo);
-        ops.put("lookup", this::lookup);
-        ops.put("autostart", this::autostart);
+    public void register(Operations ops) {
+        ops.handle(Define.class, this::define);
+        ops.handle(Undefine.class, this::undefine);
+        ops.handle(Validate.class, this::validate);
+        ops.handle(ListDomains.class, this::list);
+        ops.handle(DumpXml.class, this::dumpXml);
+        ops.handle(DomState.class, this::domState);
+        ops.handle(DomInfo.class, this::domInfo);
+        ops.handle(Lookup.class, this::lookup);
+        ops.handle(Autostart.class, this::autostart);
     }
 
     /** Parses a document; every problem the parser found reaches the client, nothing is stored. */
@@ -111,8 +118,8 @@ public final class DefinitionOps {
         }
     }
 
-    private JsonNode define(Call call) throws RpcException, VireoError {
-        Domain d = parse(call.string("xml"));
+    private JsonNode define(Define request) throws VireoError {
+        Domain d = parse(request.xml());
         check.check(d);
         DomainRegistry.Defined defined = registry.define(d);
         DomainEntry e = defined.entry();
@@ -120,38 +127,38 @@ public final class DefinitionOps {
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }
 
-    private JsonNode undefine(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode undefine(Undefine request) throws RpcException, VireoError {
+        DomainEntry e = registry.lookup(request.domain());
         String name = e.name();
         Domain stored = e.persistent();
-        boolean nvram = call.flag("nvram");
-        boolean keepNvram = call.flag("keep_nvram");
+        boolean nvram = request.nvram();
+        boolean keepNvram = request.keepNvram();
         if (nvram && keepNvram) throw new RpcException(ErrorCodes.BAD_REQUEST, "undefine: --nvram and --keep-nvram exclude each other");
         Optional<Path> store = stored == null ? Optional.empty() : guestFiles.nvram().existing(stored, name);
         if (store.isPresent() && !nvram && !keepNvram) {
             throw VireoError.wrongState("cannot undefine domain '" + name + "' with nvram " + store.get()
                     + ": add --nvram to remove it or --keep-nvram to keep it");
         }
-        for (UndefineStep step : undefineSteps) step.check(name, call.flag("snapshots_metadata"));
+        for (UndefineStep step : undefineSteps) step.check(name, request.snapshotsMetadata());
         registry.undefine(name);
         for (UndefineStep step : undefineSteps) step.removed(name);
         markAutostart(name, false);
         // a running domain keeps its variable store and TPM until it stops (Lifecycle removes them then)
         if (stored != null && !active.test(name)) {
             if (nvram) guestFiles.nvram().remove(stored, name);
-            if (!call.flag("keep_tpm")) guestFiles.swtpm().remove(e.uuid());
+            if (!request.keepTpm()) guestFiles.swtpm().remove(e.uuid());
         }
         events.lifecycle(name, "Undefined", "Removed");
         return Results.object();
     }
 
-    private JsonNode validate(Call call) throws RpcException, VireoError {
-        Domain d = parse(call.string("xml"));
+    private JsonNode validate(Validate request) throws VireoError {
+        Domain d = parse(request.xml());
         return Results.object().put("name", codec.name(d));
     }
 
-    private JsonNode list(Call call) throws RpcException, VireoError {
-        boolean all = call.flag("all");
+    private JsonNode list(ListDomains request) {
+        boolean all = request.all();
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         for (DomainEntry e : registry.list()) {
             if (!all && !e.status().active()) continue;
@@ -163,20 +170,20 @@ public final class DefinitionOps {
         return rows;
     }
 
-    private JsonNode dumpXml(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode dumpXml(DumpXml request) throws VireoError {
+        DomainEntry e = registry.lookup(request.domain());
         Domain live = e.live();
-        if (live != null && (!call.flag("inactive") || !e.isPersistent())) return Results.text(codec.formatLive(live));
+        if (live != null && (!request.inactive() || !e.isPersistent())) return Results.text(codec.formatLive(live));
         return Results.text(codec.format(e.persistent()));
     }
 
-    private JsonNode domState(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode domState(DomState request) throws VireoError {
+        DomainEntry e = registry.lookup(request.domain());
         return Results.object().put("state", e.status().state().words()).put("reason", e.status().reason());
     }
 
-    private JsonNode domInfo(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode domInfo(DomInfo request) throws VireoError {
+        DomainEntry e = registry.lookup(request.domain());
         Domain d = e.current();
         ObjectNode r = Results.object();
         if (e.id() >= 0) r.put("id", e.id());
@@ -202,12 +209,12 @@ public final class DefinitionOps {
     }
 
     /** Marks (or with {@code disable}, unmarks) a persistent domain to be started with vireod. */
-    private JsonNode autostart(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode autostart(Autostart request) throws VireoError {
+        DomainEntry e = registry.lookup(request.domain());
         if (!e.isPersistent()) {
             throw VireoError.wrongState("cannot set autostart for transient domain '" + e.name() + "'");
         }
-        markAutostart(e.name(), !call.flag("disable"));
+        markAutostart(e.name(), !request.disable());
         return Results.object().put("name", e.name());
     }
 
@@ -219,8 +226,8 @@ public final class DefinitionOps {
         }
     }
 
-    private JsonNode lookup(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode lookup(Lookup request) throws VireoError {
+        DomainEntry e = registry.lookup(request.domain());
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }
 }

@@ -14,12 +14,10 @@ import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.DiskRequests.DomStats;
 import dev.vireo.monitor.BlockNode;
 import dev.vireo.monitor.BlockStats;
-import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.storage.ImageInfo;
 
 import java.io.IOException;
@@ -52,23 +50,19 @@ public final class DomainStatsOps {
         this.images = new ImageResizer(files);
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("domstats", this::domStats);
+    public void register(Operations ops) {
+        ops.handle(DomStats.class, this::domStats);
     }
 
     /** {@code [{"domain":"x","stats":{"state.state":1,...}}]}, in the order asked (or the registry's). */
-    private JsonNode domStats(Call call) throws RpcException, VireoError {
-        boolean state = call.flag("state");
-        boolean block = call.flag("block");
-        boolean backing = call.flag("backing");
+    private JsonNode domStats(DomStats request) throws VireoError {
+        boolean state = request.state();
+        boolean block = request.block();
+        boolean backing = request.backing();
         if (!state && !block) state = block = true; // what this daemon can report of libvirt's defaults
         List<String> names = new ArrayList<>();
-        JsonNode asked = call.args().path("domains");
-        if (asked.isArray() && !asked.isEmpty()) {
-            for (JsonNode n : asked) {
-                if (!n.isTextual()) throw new RpcException(ErrorCodes.BAD_REQUEST, "domstats: 'domains' must be names");
-                names.add(n.asText());
-            }
+        if (request.domains() != null && !request.domains().isEmpty()) {
+            names.addAll(request.domains());
         } else {
             for (DomainEntry e : registry.list()) names.add(e.name());
         }

@@ -11,7 +11,6 @@ import dev.vireo.conf.model.DiskIoTune;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.daemon.disks.BlockBackends;
 import dev.vireo.daemon.disks.DiskThrottles;
-import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;

@@ -14,13 +14,25 @@ import dev.vireo.daemon.disks.BackingChainJson;
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.lifecycle.Lifecycle;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.Handler;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.daemon.rpc.Session;
+import dev.vireo.protocol.ops.LifecycleRequests.Create;
+import dev.vireo.protocol.ops.LifecycleRequests.Destroy;
+import dev.vireo.protocol.ops.LifecycleRequests.DomBlkList;
+import dev.vireo.protocol.ops.LifecycleRequests.QemuMonitorCommand;
+import dev.vireo.protocol.ops.LifecycleRequests.Reboot;
+import dev.vireo.protocol.ops.LifecycleRequests.Resume;
+import dev.vireo.protocol.ops.LifecycleRequests.Shutdown;
+import dev.vireo.protocol.ops.LifecycleRequests.Start;
+import dev.vireo.protocol.ops.LifecycleRequests.Subscribe;
+import dev.vireo.protocol.ops.LifecycleRequests.Suspend;
+import dev.vireo.protocol.ops.Request;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcException;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.function.Function;
 
 /** The operations on running guests: start, create, destroy, shutdown, ..., the monitor and events. */
 public final class LifecycleOps {
@@ -34,27 +46,27 @@ public final class LifecycleOps {
         this.definitions = definitions;
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("start", c -> named(lifecycle.start(c.string("domain"))));
-        ops.put("create", c -> named(lifecycle.create(definitions.parse(c.string("xml")))));
-        ops.put("destroy", onDomain(lifecycle::destroy));
-        ops.put("shutdown", this::shutdown);
-        ops.put("suspend", onDomain(lifecycle::suspend));
-        ops.put("resume", onDomain(lifecycle::resume));
-        ops.put("reboot", onDomain(lifecycle::reboot));
-        ops.put("domblklist", this::domBlkList);
-        ops.put("qemu-monitor-command", this::monitorCommand);
-        ops.put("subscribe", this::subscribe);
+    public void register(Operations ops) {
+        ops.handle(Start.class, r -> named(lifecycle.start(r.domain())));
+        ops.handle(Create.class, r -> named(lifecycle.create(definitions.parse(r.xml()))));
+        ops.handle(Destroy.class, onDomain(Destroy::domain, lifecycle::destroy));
+        ops.handle(Shutdown.class, this::shutdown);
+        ops.handle(Suspend.class, onDomain(Suspend::domain, lifecycle::suspend));
+        ops.handle(Resume.class, onDomain(Resume::domain, lifecycle::resume));
+        ops.handle(Reboot.class, onDomain(Reboot::domain, lifecycle::reboot));
+        ops.handle(DomBlkList.class, this::domBlkList);
+        ops.handle(QemuMonitorCommand.class, this::monitorCommand);
+        ops.handleInSession(Subscribe.class, this::subscribe);
     }
 
-    private JsonNode shutdown(Call call) throws RpcException, VireoError {
-        long millis = call.optionalCount("timeoutMillis");
-        lifecycle.shutdown(call.string("domain"), millis < 0 ? null : Duration.ofMillis(millis));
+    private JsonNode shutdown(Shutdown request) throws VireoError {
+        Long millis = request.timeoutMillis();
+        lifecycle.shutdown(request.domain(), millis == null ? null : Duration.ofMillis(millis));
         return Results.object();
     }
 
-    private JsonNode domBlkList(Call call) throws RpcException, VireoError {
-        Domain d = registry.lookup(call.string("domain")).current();
+    private JsonNode domBlkList(DomBlkList request) throws VireoError {
+        Domain d = registry.lookup(request.domain()).current();
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         if (d.getDevices() == null) return rows;
         for (Disk disk : d.getDevices().getDisks()) {
@@ -79,10 +91,10 @@ public final class LifecycleOps {
         return s.getName();
     }
 
-    private JsonNode monitorCommand(Call call) throws RpcException, VireoError {
+    private JsonNode monitorCommand(QemuMonitorCommand request) throws RpcException, VireoError {
         JsonNode command;
         try {
-            command = Json.MAPPER.readTree(call.string("command"));
+            command = Json.MAPPER.readTree(request.command());
         } catch (JsonProcessingException e) {
             throw new RpcException(ErrorCodes.BAD_REQUEST, "the monitor command is not JSON: " + e.getOriginalMessage());
         }
@@ -90,14 +102,14 @@ public final class LifecycleOps {
             throw new RpcException(ErrorCodes.BAD_REQUEST,
                     "a QMP command is a JSON object with \"execute\" (and optional \"arguments\"), e.g. {\"execute\":\"query-status\"}");
         }
-        return lifecycle.monitorPassThrough(call.string("domain"), (ObjectNode) command);
+        return lifecycle.monitorPassThrough(request.domain(), (ObjectNode) command);
     }
 
-    private JsonNode subscribe(Call call) throws RpcException, VireoError {
-        String domain = call.optionalString("domain");
+    private JsonNode subscribe(Subscribe request, Session session) throws VireoError {
+        String domain = request.domain();
         if (domain != null) domain = registry.lookup(domain).name();
-        lifecycle.events().subscribe(call.session(), domain);
-        call.session().subscribed();
+        lifecycle.events().subscribe(session, domain);
+        session.subscribed();
         return Results.object();
     }
 
@@ -105,10 +117,10 @@ public final class LifecycleOps {
         return Results.object().put("name", e.name()).put("uuid", e.uuid());
     }
 
-    /** An operation that acts on the domain named by its {@code domain} argument and returns nothing. */
-    private static Operation onDomain(DomainAction action) {
-        return c -> {
-            action.run(c.string("domain"));
+    /** An operation that acts on the domain its request names and returns nothing. */
+    private static <R extends Request> Handler<R> onDomain(Function<R, String> domain, DomainAction action) {
+        return r -> {
+            action.run(domain.apply(r));
             return Results.object();
         };
     }
