@@ -87,13 +87,13 @@ public final class Daemon implements AutoCloseable {
         new ConsoleOps(new GuestConsoles(registry)).register(operations);
         new ImageOps(config.chainPolicy(), files).register(operations);
         new BlockInfoOps(registry, lifecycle, files).register(operations);
-        new BlockJobOps(lifecycle).register(ops);
-        new DiskAdminOps(registry, lifecycle, files).register(ops);
+        new BlockJobOps(lifecycle).register(operations);
+        new DiskAdminOps(registry, lifecycle, files).register(operations);
         new IoTuneOps(registry, lifecycle).register(operations);
         new DomainStatsOps(registry, lifecycle, files).register(operations);
-        new BlockCopyOps(lifecycle, files).register(ops);
-        new BackupOps(lifecycle, files).register(ops);
-        new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(ops);
+        new BlockCopyOps(lifecycle, files).register(operations);
+        new BackupOps(lifecycle, files).register(operations);
+        new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(operations);
         SnapshotStore snapshots = SnapshotStore.load(options.stateDir().resolve("snapshot"));
         new SnapshotOps(registry, lifecycle, snapshots, codec).register(ops);
         definitions.onUndefine(new SnapshotOps.Undefine(snapshots));

@@ -2,8 +2,6 @@ package dev.vireo.daemon.ops;
 
 import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.errors.VireoError;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.RpcException;
 
 /**
  * Which definitions a device change touches, from virsh's {@code --live}, {@code --config},
@@ -40,10 +38,5 @@ record Affect(boolean live, boolean config) {
             }
             return new Affect(l, c);
         }
-    }
-
-    /** The request's flags: {@code live}, {@code config}, {@code persistent} (all optional). */
-    static Request request(Call call) throws RpcException {
-        return new Request(call.flag("live"), call.flag("config"), call.flag("persistent"));
     }
 }

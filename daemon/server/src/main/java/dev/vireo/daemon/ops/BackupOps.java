@@ -14,9 +14,11 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.JobConclusion;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.BackupRequests.BackupBegin;
+import dev.vireo.protocol.ops.BackupRequests.BackupDumpXml;
+import dev.vireo.protocol.ops.BackupRequests.DomJobAbort;
+import dev.vireo.protocol.ops.BackupRequests.DomJobInfo;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.jobs.BlockJobOutcome;
@@ -80,11 +82,11 @@ public final class BackupOps {
         lifecycle.onConcluded(BlockJobKind.BACKUP, new Conclusion());
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("backup-begin", this::begin);
-        ops.put("backup-dumpxml", this::dumpXml);
-        ops.put("domjobinfo", this::jobInfo);
-        ops.put("domjobabort", this::abort);
+    public void register(Operations ops) {
+        ops.handle(BackupBegin.class, this::begin);
+        ops.handle(BackupDumpXml.class, this::dumpXml);
+        ops.handle(DomJobInfo.class, this::jobInfo);
+        ops.handle(DomJobAbort.class, this::abort);
     }
 
     /** A backup's figures as {@code domjobinfo} shows them. */
@@ -93,8 +95,8 @@ public final class BackupOps {
 
     // --- backup-begin -----------------------------------------------------------------------
 
-    private JsonNode begin(Call call) throws RpcException, VireoError {
-        String xml = call.optionalString("backupXml");
+    private JsonNode begin(BackupBegin call) throws VireoError {
+        String xml = call.backupXml();
         BackupXml asked = xml == null || xml.isBlank() ? BackupXml.defaults() : BackupXml.parse(xml);
         if ("pull".equals(asked.mode()) || asked.server()) {
             throw VireoError.unsupported("pull mode backups (an NBD export) are not supported yet; use push mode");
@@ -102,8 +104,8 @@ public final class BackupOps {
         if (asked.incremental() != null || asked.disks().stream().anyMatch(d -> "incremental".equals(d.backupMode()))) {
             throw VireoError.unsupported("incremental backups (checkpoints) are not supported yet; a backup is always full");
         }
-        boolean reuse = call.flag("reuseExternal");
-        lifecycle.withRunning(call.string("domain"), "backup-begin", guest -> {
+        boolean reuse = call.reuseExternal();
+        lifecycle.withRunning(call.domain(), "backup-begin", guest -> {
             start(guest, asked, reuse);
             return null;
         });
@@ -250,8 +252,8 @@ public final class BackupOps {
         return jobs == null ? List.of() : jobs.list().stream().filter(j -> j.kind() == BlockJobKind.BACKUP && j.outcome() == null).toList();
     }
 
-    private JsonNode dumpXml(Call call) throws RpcException, VireoError {
-        String xml = lifecycle.withRunning(call.string("domain"), "backup-dumpxml", guest -> {
+    private JsonNode dumpXml(BackupDumpXml call) throws VireoError {
+        String xml = lifecycle.withRunning(call.domain(), "backup-dumpxml", guest -> {
             List<BlockJob> jobs = backupJobs(guest.blockJobs());
             if (jobs.isEmpty()) throw VireoError.invalidArgument("no domain backup job present on domain '" + guest.name() + "'");
             List<BackupXml.Disk> disks = new ArrayList<>();
@@ -270,9 +272,9 @@ public final class BackupOps {
      * {@code {"type": "Unbounded"|"Completed"|"Cancelled"|"Failed"|"None", "operation": "Backup",
      * "elapsedMillis", "processed", "remaining", "total"}}.
      */
-    private JsonNode jobInfo(Call call) throws RpcException, VireoError {
-        boolean last = call.flag("completed");
-        Summary s = lifecycle.withRunning(call.string("domain"), "domjobinfo", guest -> {
+    private JsonNode jobInfo(DomJobInfo call) throws VireoError {
+        boolean last = call.completed();
+        Summary s = lifecycle.withRunning(call.domain(), "domjobinfo", guest -> {
             if (last) return completed.get(guest.name());
             List<BlockJob> jobs = backupJobs(guest.blockJobs());
             if (jobs.isEmpty()) return null;
@@ -309,8 +311,8 @@ public final class BackupOps {
         }
     }
 
-    private JsonNode abort(Call call) throws RpcException, VireoError {
-        lifecycle.withRunning(call.string("domain"), "domjobabort", guest -> {
+    private JsonNode abort(DomJobAbort call) throws VireoError {
+        lifecycle.withRunning(call.domain(), "domjobabort", guest -> {
             List<BlockJob> jobs = backupJobs(guest.blockJobs());
             if (jobs.isEmpty()) throw VireoError.wrongState("no job is active on domain '" + guest.name() + "'");
             for (BlockJob j : jobs) {

@@ -19,9 +19,8 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.JobConclusion;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockCopy;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.jobs.BlockJobOutcome;
@@ -79,8 +78,13 @@ public final class BlockCopyOps {
         lifecycle.onConcluded(BlockJobKind.COPY, new Conclusion());
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("blockcopy", this::blockCopy);
+    public void register(Operations ops) {
+        ops.handle(BlockCopy.class, this::blockCopy);
+    }
+
+    /** A size left out: 0, QEMU's default. */
+    private static long orZero(Long given) {
+        return given == null ? 0 : given;
     }
 
     /** What the client asked for; sizes in bytes, 0 for QEMU's default. */
@@ -88,14 +92,13 @@ public final class BlockCopyOps {
                    long bandwidth, long granularity, long bufSize, boolean transientJob, boolean synchronousWrites) {
     }
 
-    private JsonNode blockCopy(Call call) throws RpcException, VireoError {
-        String dest = call.string("dest");
+    private JsonNode blockCopy(BlockCopy call) throws VireoError {
+        String dest = call.dest();
         if (!Path.of(dest).isAbsolute()) throw VireoError.invalidArgument("absolute path must be used as block copy target: " + dest);
-        Request r = new Request(call.string("disk"), Path.of(dest).normalize(), call.optionalString("format"),
-                call.flag("shallow"), call.flag("reuseExternal"), call.flag("blockdev"), Math.max(0, call.optionalCount("bandwidth")),
-                Math.max(0, call.optionalCount("granularity")), Math.max(0, call.optionalCount("bufSize")),
-                call.flag("transientJob"), call.flag("synchronousWrites"));
-        BlockJob job = lifecycle.withRunning(call.string("domain"), "blockcopy", guest -> start(guest, r));
+        Request r = new Request(call.disk(), Path.of(dest).normalize(), call.format(), call.shallow(),
+                call.reuseExternal(), call.blockdev(), orZero(call.bandwidth()), orZero(call.granularity()),
+                orZero(call.bufSize()), call.transientJob(), call.synchronousWrites());
+        BlockJob job = lifecycle.withRunning(call.domain(), "blockcopy", guest -> start(guest, r));
         return Results.object().put("job", job.id()).put("kind", job.kind().name()).put("label", job.kind().label())
                 .put("disk", job.disk());
     }

@@ -8,15 +8,19 @@ import dev.vireo.daemon.blockjobs.BlockPull;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.BlockJobRequests;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockCommit;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobAbort;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobPause;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobPivot;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobResume;
+import dev.vireo.protocol.ops.BlockJobRequests.BlockJobSpeed;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.monitor.BlockJobInfo;
 import dev.vireo.monitor.JobStatus;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,32 +38,30 @@ public final class BlockJobOps {
     }
 
     /** Registers the operations and what each kind of job changes when it concludes (before recovery runs). */
-    public void register(Map<String, Operation> ops) {
+    public void register(Operations ops) {
         lifecycle.onConcluded(BlockJobKind.PULL, pull);
         lifecycle.onConcluded(BlockJobKind.COMMIT, commit.conclusion());
         lifecycle.onConcluded(BlockJobKind.ACTIVE_COMMIT, commit.conclusion());
-        ops.put("blockpull", this::pull);
-        ops.put("blockcommit", this::commit);
-        ops.put("blockjob-info", this::info);
-        ops.put("blockjob-abort", c -> control(c, "blockjob --abort", BlockJobControl::abort));
-        ops.put("blockjob-pivot", c -> control(c, "blockjob --pivot", BlockJobControl::pivot));
-        ops.put("blockjob-pause", c -> control(c, "blockjob --pause", BlockJobControl::pause));
-        ops.put("blockjob-resume", c -> control(c, "blockjob --resume", BlockJobControl::resume));
-        ops.put("blockjob-speed", this::speed);
+        ops.handle(BlockJobRequests.BlockPull.class, this::pull);
+        ops.handle(BlockCommit.class, this::commit);
+        ops.handle(BlockJobRequests.BlockJobInfo.class, this::info);
+        ops.handle(BlockJobAbort.class, r -> control(r.domain(), r.disk(), "blockjob --abort", BlockJobControl::abort));
+        ops.handle(BlockJobPivot.class, r -> control(r.domain(), r.disk(), "blockjob --pivot", BlockJobControl::pivot));
+        ops.handle(BlockJobPause.class, r -> control(r.domain(), r.disk(), "blockjob --pause", BlockJobControl::pause));
+        ops.handle(BlockJobResume.class, r -> control(r.domain(), r.disk(), "blockjob --resume", BlockJobControl::resume));
+        ops.handle(BlockJobSpeed.class, this::speed);
     }
 
-    private JsonNode pull(Call c) throws RpcException, VireoError {
-        BlockPull.Request r = new BlockPull.Request(c.string("disk"), c.optionalString("base"), bandwidth(c),
-                c.flag("keepRelative"));
-        BlockJob job = lifecycle.withRunning(c.string("domain"), "blockpull", g -> pull.start(g, r));
+    private JsonNode pull(BlockJobRequests.BlockPull c) throws VireoError {
+        BlockPull.Request r = new BlockPull.Request(c.disk(), c.base(), bandwidth(c.bandwidth()), c.keepRelative());
+        BlockJob job = lifecycle.withRunning(c.domain(), "blockpull", g -> pull.start(g, r));
         return started(job);
     }
 
-    private JsonNode commit(Call c) throws RpcException, VireoError {
-        BlockCommitJob.Request r = new BlockCommitJob.Request(c.string("disk"), c.optionalString("top"),
-                c.optionalString("base"), c.flag("shallow"), c.flag("active"), c.flag("delete"), c.flag("keepRelative"),
-                bandwidth(c));
-        BlockJob job = lifecycle.withRunning(c.string("domain"), "blockcommit", g -> commit.start(g, r));
+    private JsonNode commit(BlockCommit c) throws VireoError {
+        BlockCommitJob.Request r = new BlockCommitJob.Request(c.disk(), c.top(), c.base(), c.shallow(), c.active(),
+                c.delete(), c.keepRelative(), bandwidth(c.bandwidth()));
+        BlockJob job = lifecycle.withRunning(c.domain(), "blockcommit", g -> commit.start(g, r));
         return started(job);
     }
 
@@ -71,9 +73,9 @@ public final class BlockJobOps {
         return commit.start(guest, request);
     }
 
-    private JsonNode info(Call c) throws RpcException, VireoError {
-        String disk = c.string("disk");
-        Optional<BlockJobControl.Current> now = lifecycle.withRunning(c.string("domain"), "blockjob",
+    private JsonNode info(BlockJobRequests.BlockJobInfo c) throws VireoError {
+        String disk = c.disk();
+        Optional<BlockJobControl.Current> now = lifecycle.withRunning(c.domain(), "blockjob",
                 g -> BlockJobControl.current(g, disk));
         ObjectNode out = Results.object();
         if (now.isEmpty()) {
@@ -84,10 +86,10 @@ public final class BlockJobOps {
         return out;
     }
 
-    private JsonNode speed(Call c) throws RpcException, VireoError {
-        long bandwidth = bandwidth(c);
-        String disk = c.string("disk");
-        BlockJob job = lifecycle.withRunning(c.string("domain"), "blockjob --bandwidth",
+    private JsonNode speed(BlockJobSpeed c) throws VireoError {
+        long bandwidth = bandwidth(c.bandwidth());
+        String disk = c.disk();
+        BlockJob job = lifecycle.withRunning(c.domain(), "blockjob --bandwidth",
                 g -> BlockJobControl.setSpeed(g, disk, bandwidth));
         return started(job);
     }
@@ -97,14 +99,13 @@ public final class BlockJobOps {
         BlockJob run(LiveGuest guest, String disk) throws VireoError;
     }
 
-    private JsonNode control(Call c, String operation, Control action) throws RpcException, VireoError {
-        String disk = c.string("disk");
-        return started(lifecycle.withRunning(c.string("domain"), operation, g -> action.run(g, disk)));
+    private JsonNode control(String domain, String disk, String operation, Control action) throws VireoError {
+        return started(lifecycle.withRunning(domain, operation, g -> action.run(g, disk)));
     }
 
-    private static long bandwidth(Call c) throws RpcException {
-        long b = c.optionalCount("bandwidth");
-        return b < 0 ? 0 : b;
+    /** Bytes per second; absent is no limit (0). */
+    private static long bandwidth(Long given) {
+        return given == null ? 0 : given;
     }
 
     private static JsonNode started(BlockJob job) {

@@ -9,13 +9,14 @@ import dev.vireo.command.storage.StoragePlan;
 import dev.vireo.daemon.FileWork;
 import dev.vireo.daemon.disks.BlockBackends;
 import dev.vireo.daemon.disks.PlanDisks;
-import dev.vireo.daemon.domain.DomainEntry;
 import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.DiskRequests.BlockResize;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkError;
+import dev.vireo.protocol.ops.DiskRequests.DomBlkThreshold;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.monitor.BlockDevice;
 import dev.vireo.monitor.BlockNode;
@@ -45,10 +46,10 @@ public final class DiskAdminOps {
         this.resizer = new ImageResizer(files);
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("blockresize", this::blockResize);
-        ops.put("domblkerror", this::domBlkError);
-        ops.put("domblkthreshold", this::domBlkThreshold);
+    public void register(Operations ops) {
+        ops.handle(BlockResize.class, this::blockResize);
+        ops.handle(DomBlkError.class, this::domBlkError);
+        ops.handle(DomBlkThreshold.class, this::domBlkThreshold);
     }
 
     /**
@@ -58,15 +59,15 @@ public final class DiskAdminOps {
      * new size at once); a shut-off domain's image by the daemon ({@link ImageResizer}). Shrinking
      * needs {@code shrink}: QEMU 7.2 cuts a qcow2 without asking.
      */
-    private JsonNode blockResize(Call call) throws RpcException, VireoError {
-        String name = call.string("disk");
-        boolean capacity = call.flag("capacity");
-        boolean shrink = call.flag("shrink");
-        long requested = call.optionalCount("size");
+    private JsonNode blockResize(BlockResize call) throws RpcException, VireoError {
+        String name = call.disk();
+        boolean capacity = call.capacity();
+        boolean shrink = call.shrink();
+        long requested = call.size() == null ? -1 : call.size();
         if (capacity == (requested >= 0)) {
             throw new RpcException(ErrorCodes.BAD_REQUEST, "blockresize: give either 'size' or 'capacity'");
         }
-        return registry.withJob(call.string("domain"), "blockresize", entry -> {
+        return registry.withJob(call.domain(), "blockresize", entry -> {
             Optional<LiveGuest> guest = lifecycle.running(entry);
             StoragePlan plan = guest.map(LiveGuest::plan).orElseGet(() -> StoragePlan.of(entry.current(), Map.of()));
             DiskStorage disk = PlanDisks.find(entry.name(), plan, name);
@@ -120,8 +121,8 @@ public final class DiskAdminOps {
      * {@code domblkerror}: each disk whose device QEMU stopped on an I/O error, from
      * {@code query-block}'s io-status: {@code [{"disk":"vda","error":"no space"}]}, empty when none.
      */
-    private JsonNode domBlkError(Call call) throws RpcException, VireoError {
-        return lifecycle.withRunning(call.string("domain"), "domblkerror", guest -> {
+    private JsonNode domBlkError(DomBlkError call) throws VireoError {
+        return lifecycle.withRunning(call.domain(), "domblkerror", guest -> {
             List<BlockDevice> devices = guest.qmp("query-block", m -> m.queryBlock());
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             for (DiskStorage disk : guest.plan().disks()) {
@@ -140,15 +141,15 @@ public final class DiskAdminOps {
      * of the layer's capacity; 0 removes it. QEMU keeps it on the node, so it still fires after a
      * daemon restart, and forgets it with the node.
      */
-    private JsonNode domBlkThreshold(Call call) throws RpcException, VireoError {
-        String dev = call.string("dev");
-        long bytes = call.optionalCount("threshold");
-        long percent = call.optionalCount("percent");
+    private JsonNode domBlkThreshold(DomBlkThreshold call) throws RpcException, VireoError {
+        String dev = call.dev();
+        long bytes = call.threshold() == null ? -1 : call.threshold();
+        long percent = call.percent() == null ? -1 : call.percent();
         if ((bytes >= 0) == (percent >= 0)) {
             throw new RpcException(ErrorCodes.BAD_REQUEST, "domblkthreshold: give either 'threshold' or 'percent'");
         }
         if (percent > 100) throw VireoError.invalidArgument("threshold " + percent + "% is beyond the disk's capacity");
-        return lifecycle.withRunning(call.string("domain"), "domblkthreshold", guest -> {
+        return lifecycle.withRunning(call.domain(), "domblkthreshold", guest -> {
             Matcher m = INDEXED.matcher(dev);
             boolean byIndex = m.matches();
             DiskStorage disk = PlanDisks.find(guest.name(), guest.plan(), byIndex ? m.group(1) : dev);

@@ -10,7 +10,6 @@ import dev.vireo.command.storage.DiskStorage;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
-import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.ControllerType;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
@@ -24,9 +23,10 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Emulators;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.HotplugRequests.AttachDevice;
+import dev.vireo.protocol.ops.HotplugRequests.DetachDevice;
+import dev.vireo.protocol.ops.HotplugRequests.DetachDisk;
 
 import java.io.IOException;
 import java.util.List;
@@ -61,20 +61,20 @@ public final class HotplugOps {
         this.devices = new DeviceXml(codec);
     }
 
-    public void register(Map<String, Operation> ops) {
-        ops.put("attach-device", this::attachDevice);
-        ops.put("detach-device", this::detachDevice);
-        ops.put("detach-disk", this::detachDisk);
+    public void register(Operations ops) {
+        ops.handle(AttachDevice.class, this::attachDevice);
+        ops.handle(DetachDevice.class, this::detachDevice);
+        ops.handle(DetachDisk.class, this::detachDisk);
         new MediaChange(registry, lifecycle, codec, caps, disks, files).register(ops);
     }
 
     /** {@code {domain, xml, live, config, persistent}}: neither live nor config means the current state. */
-    private JsonNode attachDevice(Call call) throws RpcException, VireoError {
-        String xml = call.string("xml");
+    private JsonNode attachDevice(AttachDevice call) throws VireoError {
+        String xml = call.xml();
         Disk parsed = devices.disk(xml, "attach-device");
         String dev = parsed.getTarget().getDev();
-        Affect.Request request = Affect.request(call);
-        Affect done = registry.withJob(call.string("domain"), "attach-device", e -> {
+        Affect.Request request = new Affect.Request(call.live(), call.config(), call.persistent());
+        Affect done = registry.withJob(call.domain(), "attach-device", e -> {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             if (affect.config()) requireFreeTarget(e.persistent(), dev);
@@ -95,19 +95,20 @@ public final class HotplugOps {
     }
 
     /** {@code {domain, xml, ...}}: the disk with the element's target. */
-    private JsonNode detachDevice(Call call) throws RpcException, VireoError {
-        Disk parsed = devices.disk(call.string("xml"), "detach-device");
-        return detach(call, parsed.getTarget().getDev(), "detach-device");
+    private JsonNode detachDevice(DetachDevice call) throws VireoError {
+        Disk parsed = devices.disk(call.xml(), "detach-device");
+        return detach(call.domain(), new Affect.Request(call.live(), call.config(), call.persistent()),
+                parsed.getTarget().getDev(), "detach-device");
     }
 
     /** {@code {domain, target, ...}}: the disk with that target or source path. */
-    private JsonNode detachDisk(Call call) throws RpcException, VireoError {
-        return detach(call, call.string("target"), "detach-disk");
+    private JsonNode detachDisk(DetachDisk call) throws VireoError {
+        return detach(call.domain(), new Affect.Request(call.live(), call.config(), call.persistent()), call.target(),
+                "detach-disk");
     }
 
-    private JsonNode detach(Call call, String name, String operation) throws RpcException, VireoError {
-        Affect.Request request = Affect.request(call);
-        return registry.withJob(call.string("domain"), operation, e -> {
+    private JsonNode detach(String domain, Affect.Request request, String name, String operation) throws VireoError {
+        return registry.withJob(domain, operation, e -> {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             Disk live = affect.live() ? find(guest.get().live(), name) : null;

@@ -20,14 +20,12 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Emulators;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.HotplugRequests.ChangeMedia;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,21 +54,21 @@ final class MediaChange {
         this.files = files;
     }
 
-    void register(Map<String, Operation> ops) {
-        ops.put("change-media", this::changeMedia);
+    void register(Operations ops) {
+        ops.handle(ChangeMedia.class, this::changeMedia);
     }
 
     /**
      * {@code {domain, target, source (absent: eject), mode (eject, insert, update), force, live,
      * config, persistent}}.
      */
-    private JsonNode changeMedia(Call call) throws RpcException, VireoError {
-        String target = call.string("target");
-        String source = call.optionalString("source");
-        String mode = call.optionalString("mode") == null ? "update" : call.string("mode");
-        boolean force = call.flag("force");
-        Affect.Request request = Affect.request(call);
-        return registry.withJob(call.string("domain"), "change-media", e -> {
+    private JsonNode changeMedia(ChangeMedia call) throws VireoError {
+        String target = call.target();
+        String source = call.source();
+        String mode = call.mode() == null ? "update" : call.mode();
+        boolean force = call.force();
+        Affect.Request request = new Affect.Request(call.live(), call.config(), call.persistent());
+        return registry.withJob(call.domain(), "change-media", e -> {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             Disk live = affect.live() ? removable(HotplugOps.find(guest.get().live(), target)) : null;
