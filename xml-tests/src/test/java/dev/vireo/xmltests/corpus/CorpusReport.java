@@ -28,17 +28,21 @@ public final class CorpusReport {
             Outcome o = corpus.evaluate(doc);
             outcomes.add(o);
             String detail = o.detail().length() > 150 ? o.detail().substring(0, 147) + "..." : o.detail();
-            System.out.printf("%-44s %-9s %s%n", doc, o.failedAt() == Stage.OK ? "ok" : o.failedAt().word(), detail);
+            System.out.printf("%-44s %-9s %s%n", doc, o.failedAt() != Stage.OK ? o.failedAt().word() : o.libvirtRefuses() ? "refused" : "ok", detail);
         }
+        List<Outcome> refused = outcomes.stream().filter(Outcome::libvirtRefuses).toList();
+        outcomes = outcomes.stream().filter(o -> !o.libvirtRefuses()).toList();
         int n = outcomes.size();
         System.out.println();
-        System.out.printf("documents: %d (%d virt-install inputs, %d libvirt 9.0 stored forms)%n", n,
+        System.out.printf("documents libvirt 9.0 defines: %d (%d inputs, %d libvirt 9.0 stored forms)%n", n,
                 outcomes.stream().filter(o -> !o.document().endsWith(".libvirt.xml")).count(),
                 outcomes.stream().filter(o -> o.document().endsWith(".libvirt.xml")).count());
         rate("schema accepts", outcomes, Stage.SCHEMA);
         rate("validate/define accepted", outcomes, Stage.DEFINE);
         rate("dumpxml equals libvirt 9.0's", outcomes, Stage.DUMPXML);
         rate("round trip of own output exact", outcomes, Stage.ROUNDTRIP);
+        System.out.printf("documents libvirt 9.0 refuses: %d%n", refused.size());
+        if (!refused.isEmpty()) rate("refused by Vireo too", refused, Stage.DEFINE);
         if (seconds > 0) timing(seconds);
     }
 
