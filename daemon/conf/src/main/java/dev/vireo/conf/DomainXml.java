@@ -1,6 +1,7 @@
 package dev.vireo.conf;
 
 import dev.vireo.conf.check.ConsistencyChecks;
+import dev.vireo.conf.check.Libvirt9Checks;
 import dev.vireo.conf.check.TargetKindChecks;
 import dev.vireo.conf.check.ValueChecks;
 import dev.vireo.conf.defaults.DomainDefaults;
@@ -50,8 +51,10 @@ public final class DomainXml {
         problems.addAll(ValueChecks.check(domain, positions));
         problems.addAll(TargetKindChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
-        DomainDefaults.apply(domain, mode == FormatMode.LIVE, emulators.machineTypes(domain));
+        MachineTypes machines = emulators.machineTypes(domain);
+        DomainDefaults.apply(domain, mode == FormatMode.LIVE, machines);
         problems.addAll(ConsistencyChecks.check(domain, positions));
+        if (machines != null) problems.addAll(Libvirt9Checks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
         return domain;
     }

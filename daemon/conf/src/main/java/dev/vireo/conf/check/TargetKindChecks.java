@@ -38,7 +38,9 @@ public final class TargetKindChecks {
             "pcie-root-port", Set.of("pcie-root-port", "ioh3420"),
             "pcie-switch-upstream-port", Set.of("x3130-upstream"),
             "pcie-switch-downstream-port", Set.of("xio3130-downstream"),
-            "pcie-to-pci-bridge", Set.of("pcie-pci-bridge"));
+            "pcie-to-pci-bridge", Set.of("pcie-pci-bridge"),
+            "pci-expander-bus", Set.of("pxb"),
+            "pcie-expander-bus", Set.of("pxb-pcie"));
 
     private final SourcePositions at;
     private final List<XmlProblem> problems = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Controllers the guest has without saying so: USB 0 on QEMU, and every IDE, SCSI, floppy, SATA,
  * virtio-serial or CCID controller that a device's address refers to. New controllers go after the
- * last one of their type (before a higher index of it), or at the end, as libvirt inserts them.
+ * last one of their type (before a higher index of it), or at the end, as libvirt 0.10.2 inserts
+ * them; libvirt 9 appends them after the written ones.
  */
 final class ControllerDefaults {
 
@@ -70,8 +71,8 @@ final class ControllerDefaults {
         c.setMaster(master);
     }
 
-    static void addImplicitUsb(Domain d) {
-        if (DomainDefaults.isQemu(d)) ensure(d.getDevices().getControllers(), ControllerType.USB, 0);
+    static void addImplicitUsb(Domain d, boolean libvirt9) {
+        if (DomainDefaults.isQemu(d)) ensure(d.getDevices().getControllers(), ControllerType.USB, 0, libvirt9);
     }
 
     /**
@@ -114,45 +115,55 @@ final class ControllerDefaults {
         return c;
     }
 
-    static void addImplicitForDevices(Domain d) {
+    static void addImplicitForDevices(Domain d, boolean libvirt9) {
         List<Controller> controllers = d.getDevices().getControllers();
-        forDisks(d, controllers, DiskBus.SCSI, ControllerType.SCSI);
-        forDisks(d, controllers, DiskBus.FDC, ControllerType.FDC);
-        forDisks(d, controllers, DiskBus.IDE, ControllerType.IDE);
-        forDisks(d, controllers, DiskBus.SATA, ControllerType.SATA);
-        for (CharDevice c : d.getDevices().getChannels()) virtioSerialFor(c, controllers);
-        for (CharDevice c : d.getDevices().getConsoles()) virtioSerialFor(c, controllers);
+        forDisks(d, controllers, DiskBus.SCSI, ControllerType.SCSI, libvirt9);
+        forDisks(d, controllers, DiskBus.FDC, ControllerType.FDC, libvirt9);
+        forDisks(d, controllers, DiskBus.IDE, ControllerType.IDE, libvirt9);
+        forDisks(d, controllers, DiskBus.SATA, ControllerType.SATA, libvirt9);
+        for (CharDevice c : d.getDevices().getChannels()) virtioSerialFor(c, controllers, libvirt9);
+        for (CharDevice c : d.getDevices().getConsoles()) virtioSerialFor(c, controllers, libvirt9);
         for (Smartcard s : d.getDevices().getSmartcards()) {
             Integer given = s.getAddress() != null && s.getAddress().getType() == AddressType.CCID ? s.getAddress().getController() : null;
             int idx = given == null ? 0 : given;
-            ensure(controllers, ControllerType.CCID, idx);
+            ensure(controllers, ControllerType.CCID, idx, libvirt9);
+        }
+        if (libvirt9 && PciAddressAssigner.machineIsQ35(machine(d)) != null) {
+            // the SCSI adapter libvirt picks for x86 when none is named (QEMU's lsi53c895a)
+            for (Controller c : controllers) {
+                if (c.getType() == ControllerType.SCSI && c.getModel() == null) c.setModel("lsilogic");
+            }
         }
     }
 
+    private static String machine(Domain d) {
+        return d.getOs() == null || d.getOs().getType() == null ? null : d.getOs().getType().getMachine();
+    }
+
     /** Controllers 0..N of {@code type}, where N is the highest controller a disk on {@code bus} uses. */
-    private static void forDisks(Domain d, List<Controller> controllers, DiskBus bus, ControllerType type) {
+    private static void forDisks(Domain d, List<Controller> controllers, DiskBus bus, ControllerType type, boolean libvirt9) {
         int max = -1;
         for (Disk disk : d.getDevices().getDisks()) {
             if (disk.getTarget().getBus() != bus || disk.getAddress() == null || disk.getAddress().getType() != AddressType.DRIVE) continue;
             Integer c = disk.getAddress().getController();
             if (c != null) max = Math.max(max, c);
         }
-        for (int i = 0; i <= max; i++) ensure(controllers, type, i);
+        for (int i = 0; i <= max; i++) ensure(controllers, type, i, libvirt9);
     }
 
-    private static void virtioSerialFor(CharDevice c, List<Controller> controllers) {
+    private static void virtioSerialFor(CharDevice c, List<Controller> controllers, boolean libvirt9) {
         if (c.getTarget() == null || c.getTarget().getType() != CharTargetType.VIRTIO) return;
         int idx = 0;
         if (c.getAddress() != null && c.getAddress().getType() == AddressType.VIRTIO_SERIAL && c.getAddress().getController() != null) {
             idx = c.getAddress().getController();
         }
-        ensure(controllers, ControllerType.VIRTIO_SERIAL, idx);
+        ensure(controllers, ControllerType.VIRTIO_SERIAL, idx, libvirt9);
     }
 
-    /** Adds controller {@code type}/{@code index} unless present, at libvirt's position. */
-    static void ensure(List<Controller> controllers, ControllerType type, int index) {
+    /** Adds controller {@code type}/{@code index} unless present, at libvirt's position (0.10.2's sorted one, or libvirt 9's end). */
+    static void ensure(List<Controller> controllers, ControllerType type, int index, boolean libvirt9) {
         if (has(controllers, type, index)) return;
-        controllers.add(insertionPoint(controllers, type, index), controller(type, index));
+        controllers.add(libvirt9 ? controllers.size() : insertionPoint(controllers, type, index), controller(type, index));
     }
 
     /** Before the first controller of {@code type} with a higher index, else after the last of that type, else at the end. */

@@ -7,19 +7,27 @@ import dev.vireo.conf.model.DeviceSecLabel;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
 import dev.vireo.conf.model.DiskDevice;
+import dev.vireo.conf.model.DiskDriver;
+import dev.vireo.conf.model.DiskSource;
 import dev.vireo.conf.model.DiskSnapshot;
 import dev.vireo.conf.model.DiskTray;
 import dev.vireo.conf.model.DiskType;
 import dev.vireo.conf.model.Domain;
 
-/** Disk defaults: type, device, the bus implied by the target name, and drive addresses. */
+/**
+ * Disk defaults: type, device, the bus implied by the target name, and drive addresses. Under libvirt
+ * 9's defaults also: every disk states its driver ({@code name='qemu'}, and {@code type='raw'} when no
+ * format is given), cdroms are read-only, and a block cdrom without a source (an empty drive) is
+ * stored as a file one.
+ */
 final class DiskDefaults {
 
     private DiskDefaults() {
     }
 
-    static void apply(Domain d) {
+    static void apply(Domain d, boolean libvirt9) {
         for (Disk disk : d.getDevices().getDisks()) {
+            if (libvirt9) libvirt9(disk);
             if (disk.getType() == null) disk.setType(DiskType.FILE);
             if (disk.getDevice() == null) disk.setDevice(DiskDevice.DISK);
             var target = disk.getTarget();
@@ -33,6 +41,23 @@ final class DiskDefaults {
             if (disk.getAddress() != null && disk.getAddress().getType() == null) disk.getAddress().setType(AddressType.DRIVE);
             if (disk.getSource() != null) disk.getSource().getSeclabels().forEach(DiskDefaults::relabelByDefault);
         }
+    }
+
+    private static void libvirt9(Disk disk) {
+        if (disk.getDriver() == null) disk.setDriver(new DiskDriver());
+        DiskDriver driver = disk.getDriver();
+        if (driver.getName() == null) driver.setName("qemu");
+        if (driver.getType() == null) driver.setType("raw");
+        if (disk.getDevice() == DiskDevice.CDROM) {
+            disk.setReadonly(true);
+            if (disk.getType() == DiskType.BLOCK && !hasSource(disk)) disk.setType(DiskType.FILE);
+        }
+    }
+
+    /** Whether the disk names where its data is (a cdrom or floppy may be an empty drive). */
+    static boolean hasSource(Disk disk) {
+        DiskSource s = disk.getSource();
+        return s != null && (s.getFile() != null || s.getDev() != null || s.getDir() != null || s.getProtocol() != null);
     }
 
     /** A per-device label relabels unless told not to; libvirt always prints which. */

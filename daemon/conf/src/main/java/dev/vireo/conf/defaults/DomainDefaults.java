@@ -34,8 +34,8 @@ public final class DomainDefaults {
         if (machines != null) MachineDefaults.canonicalise(d, machines);
         FirmwareFeatureDefaults.apply(d);
         ControllerDefaults.orderWritten(d, machines != null);
-        DiskDefaults.apply(d);
-        ControllerDefaults.addImplicitUsb(d);
+        DiskDefaults.apply(d, machines != null);
+        ControllerDefaults.addImplicitUsb(d, machines != null);
         if (machines != null) ControllerDefaults.addLibvirt9Implicit(d);
         CharDeviceDefaults.apply(d, live, machines != null);
         InputGraphicsDefaults.apply(d, live, machines != null);
@@ -44,12 +44,20 @@ public final class DomainDefaults {
             libvirt9.after(d);
             Libvirt9DeviceDefaults.apply(d);
         }
-        ControllerDefaults.addImplicitForDevices(d);
+        ControllerDefaults.addImplicitForDevices(d, machines != null);
         if (machines != null) {
             PciAddressAssigner.apply(d);
             UsbAddressAssigner.apply(d);
         }
         AddressDefaults.normaliseAll(d);
+    }
+
+    /**
+     * The devices of a domain filled in with libvirt 9's defaults that want a PCI address and did not
+     * get one: no slot fits them and no controller can be added for them (libvirt refuses such a domain).
+     */
+    public static java.util.List<dev.vireo.conf.model.Device> pciDevicesWithoutSlot(Domain d) {
+        return PciAddressAssigner.unplaced(d);
     }
 
     /** Whether libvirt treats the domain as a QEMU one (where USB and the balloon are implicit). */

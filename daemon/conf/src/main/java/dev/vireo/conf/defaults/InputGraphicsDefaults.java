@@ -49,7 +49,7 @@ final class InputGraphicsDefaults {
             mouse.setBus(implicitBus);
             dev.getInputs().add(mouse);
         }
-        dev.getGraphics().forEach(g -> graphics(g, live));
+        dev.getGraphics().forEach(g -> graphics(g, live, libvirt9));
         for (Video v : dev.getVideos()) video(d, v);
         if (!dev.getGraphics().isEmpty() && dev.getVideos().isEmpty()) {
             Video v = new Video();
@@ -73,10 +73,12 @@ final class InputGraphicsDefaults {
         dev.getInputs().add(added);
     }
 
-    private static void graphics(Graphics g, boolean live) {
+    private static void graphics(Graphics g, boolean live, boolean libvirt9) {
         // full screen is printed only when on
         if (Boolean.FALSE.equals(g.getFullscreen())) g.setFullscreen(null);
-        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE) ports(g, live);
+        if (g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE) {
+            if (!libvirt9 || !libvirt9Ports(g)) ports(g, live);
+        }
         if (g.getType() == GraphicsType.RDP) rdpPorts(g, live);
         // a VNC server on a UNIX socket has no port: libvirt prints the socket alone
         if (g.getType() == GraphicsType.VNC && g.getSocket() != null) {
@@ -117,6 +119,26 @@ final class InputGraphicsDefaults {
         g.setAutoport(auto);
         // a running domain shows the port it was given; a definition only that one will be chosen
         if (auto && (!live || g.getPort() == null || g.getPort() <= 0)) g.setPort(-1);
+    }
+
+    /**
+     * Where libvirt 9 reads ports differently; true when it settled them. A display listening nowhere
+     * ({@code <listen type='none'/>}) has no ports at all; VNC with {@code autoport='no'} and no port
+     * keeps both as written; SPICE with neither port nor autoport has none (and will listen nowhere,
+     * see {@link Libvirt9DeviceDefaults}).
+     */
+    private static boolean libvirt9Ports(Graphics g) {
+        boolean listensNowhere = g.getListens().stream().anyMatch(l -> l.getType() == ListenType.NONE);
+        boolean vncNoAuto = g.getType() == GraphicsType.VNC && Boolean.FALSE.equals(g.getAutoport()) && g.getPort() == null;
+        boolean spiceUnset = g.getType() == GraphicsType.SPICE && g.getPort() == null && g.getTlsPort() == null
+                && !Boolean.TRUE.equals(g.getAutoport());
+        if (!listensNowhere && !vncNoAuto && !spiceUnset) return false;
+        if (listensNowhere || spiceUnset) {
+            g.setPort(null);
+            g.setTlsPort(null);
+            g.setAutoport(null);
+        }
+        return true;
     }
 
     /**

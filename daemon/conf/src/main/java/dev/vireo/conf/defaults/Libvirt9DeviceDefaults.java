@@ -30,7 +30,8 @@ import java.util.List;
  * mirror of serial port 0, when that is an ISA serial port;</li>
  * <li>a unix channel without a path stores no {@code <source>} (the path is made at start), nor one
  * whose bound path is in libvirt's own channel directory;</li>
- * <li>a VNC or SPICE display with a port (or autoport) and no listen gets {@code <listen type='address'/>}.</li>
+ * <li>a VNC display without a listen gets {@code <listen type='address'/>}, so does a SPICE one with a
+ * port (or autoport); a SPICE display with neither listens nowhere: {@code <listen type='none'/>}.</li>
  * </ul>
  */
 final class Libvirt9DeviceDefaults {
@@ -116,9 +117,10 @@ final class Libvirt9DeviceDefaults {
     private static void listen(Graphics g) {
         if (g.getType() != GraphicsType.VNC && g.getType() != GraphicsType.SPICE) return;
         if (!g.getListens().isEmpty() || g.getSocket() != null) return;
-        if (!Boolean.TRUE.equals(g.getAutoport()) && g.getPort() == null) return;
+        boolean spiceWithoutPorts = g.getType() == GraphicsType.SPICE && !Boolean.TRUE.equals(g.getAutoport())
+                && g.getPort() == null && g.getTlsPort() == null;
         GraphicsListen l = new GraphicsListen();
-        l.setType(ListenType.ADDRESS);
+        l.setType(spiceWithoutPorts ? ListenType.NONE : ListenType.ADDRESS);
         g.getListens().add(l);
     }
 }

@@ -94,6 +94,21 @@ final class PciAddressAssigner {
         return null;
     }
 
+    /**
+     * The devices of {@code d} that want a PCI address and have none after the assignment: nothing
+     * could be placed for them (every slot they fit is taken and no controller can be added).
+     */
+    static List<Device> unplaced(Domain d) {
+        String machine = d.getOs() == null || d.getOs().getType() == null ? null : d.getOs().getType().getMachine();
+        Boolean q35 = machineIsQ35(machine);
+        if (q35 == null) return List.of();
+        List<Device> out = new ArrayList<>();
+        for (Request r : new PciAddressAssigner(d, q35).requests()) {
+            if (r.device.getAddress() == null) out.add(r.device);
+        }
+        return out;
+    }
+
     private void run() {
         int writtenMax = maxPciIndex();
         fillIndexGaps(writtenMax);
@@ -162,6 +177,12 @@ final class PciAddressAssigner {
             switch (need) {
                 case PCIE -> addBus(buses, added, "pcie-root-port");
                 case PCI -> {
+                    if (buses.hasFreeSlot(Kind.DMI_TO_PCI_BRIDGE)) {
+                        // a dmi-to-pci-bridge takes no hot-plugged devices itself, but a pci-bridge behind it does
+                        buses.place(Need.PCI_BRIDGE);
+                        addBus(buses, added, "pci-bridge");
+                        break;
+                    }
                     // the bridge is plugged into a root port of its own, which no other device can take
                     int port = addBus(buses, added, "pcie-root-port");
                     addBus(buses, added, "pcie-to-pci-bridge");
@@ -223,9 +244,12 @@ final class PciAddressAssigner {
             buses.take(0, 0x1f, 3, false);
             for (Controller c : controllers) {
                 if (c.getType() == ControllerType.SATA && orZero(c.getIndex()) == 0) fix(buses, c, 0x1f, 2, set, placed);
-                if (c.getType() == ControllerType.USB && orZero(c.getIndex()) == 0 && c.getModel() != null
-                        && USB_COMPANION_FUNCTION.containsKey(c.getModel())) {
-                    fix(buses, c, 0x1d, USB_COMPANION_FUNCTION.get(c.getModel()), set, placed);
+            }
+            ich9UsbSets(buses, set, placed);
+            for (Controller c : controllers) {
+                if (c.getType() == ControllerType.PCI && "dmi-to-pci-bridge".equals(c.getModel())) {
+                    fix(buses, c, 0x1e, 0, set, placed);
+                    break;
                 }
             }
             for (Sound s : dev.getSounds()) {
@@ -247,6 +271,28 @@ final class PciAddressAssigner {
             primaryVideo(buses, 2, set, placed);
         }
         return placed;
+    }
+
+    /**
+     * The ICH9 USB controllers sit where a real Q35 board has them: the first set (the companions of
+     * the first index found with an EHCI1 or UHCI1 controller) in 00:1d, the second in 00:1a, each
+     * model at its own function; a set whose slot is taken is placed like any other device.
+     */
+    private void ich9UsbSets(PciBuses buses, boolean set, Set<Device> placed) {
+        int[] slots = {0x1d, 0x1a};
+        int next = 0;
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (Controller c : controllers) {
+            if (next >= slots.length) return;
+            if (c.getType() != ControllerType.USB || c.getAddress() != null) continue;
+            if (!"ich9-ehci1".equals(c.getModel()) && !"ich9-uhci1".equals(c.getModel())) continue;
+            if (!seen.add(orZero(c.getIndex()))) continue;
+            List<Controller> group = companions(c);
+            while (next < slots.length && !buses.isSlotFree(0, slots[next])) next++;
+            if (next >= slots.length) return;
+            for (Controller g : group) fix(buses, g, slots[next], USB_COMPANION_FUNCTION.get(g.getModel()), set, placed);
+            next++;
+        }
     }
 
     private void primaryVideo(PciBuses buses, int slot, boolean set, Set<Device> placed) {
@@ -344,7 +390,8 @@ final class PciAddressAssigner {
             case "pcie-switch-upstream-port", "pcie-to-pci-bridge" -> Need.PCIE;
             case "pcie-switch-downstream-port" -> Need.DOWNSTREAM_PORT;
             case "dmi-to-pci-bridge" -> Need.INTEGRATED;
-            case "pci-bridge" -> Need.PCI;
+            case "pci-bridge" -> Need.PCI_BRIDGE;
+            case "pci-expander-bus", "pcie-expander-bus" -> Need.EXPANDER;
             default -> null;
         };
     }
@@ -415,6 +462,8 @@ final class PciAddressAssigner {
                 case "pcie-to-pci-bridge" -> "pcie-pci-bridge";
                 case "pci-bridge" -> "pci-bridge";
                 case "dmi-to-pci-bridge" -> "i82801b11-bridge";
+                case "pci-expander-bus" -> "pxb";
+                case "pcie-expander-bus" -> "pxb-pcie";
                 default -> null;
             };
             if (device == null) continue;
@@ -432,6 +481,11 @@ final class PciAddressAssigner {
                 case "pci-bridge" -> {
                     PciControllerTarget t = target(c);
                     if (t.getChassisNr() == null) t.setChassisNr(index);
+                }
+                case "pci-expander-bus", "pcie-expander-bus" -> {
+                    // the guest's bus number for the expander's root bus: the top of the range, below 255
+                    PciControllerTarget t = target(c);
+                    if (t.getBusNr() == null) t.setBusNr(254);
                 }
                 default -> { }
             }

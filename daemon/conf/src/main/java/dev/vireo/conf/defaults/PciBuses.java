@@ -16,7 +16,8 @@ final class PciBuses {
     /** What a bus is, from its controller's model. */
     enum Kind {
         PCI_ROOT(1, 31), PCIE_ROOT(1, 31), ROOT_PORT(0, 0), DOWNSTREAM_PORT(0, 0), UPSTREAM_PORT(0, 31),
-        PCI_BRIDGE(1, 31), PCIE_TO_PCI_BRIDGE(1, 31), DMI_TO_PCI_BRIDGE(0, 31), OTHER(1, 31);
+        PCI_BRIDGE(1, 31), PCIE_TO_PCI_BRIDGE(1, 31), DMI_TO_PCI_BRIDGE(0, 31), PCI_EXPANDER(0, 31), PCIE_EXPANDER(0, 31),
+        OTHER(1, 31);
 
         final int minSlot;
         final int maxSlot;
@@ -37,6 +38,8 @@ final class PciBuses {
                 case "pci-bridge" -> PCI_BRIDGE;
                 case "pcie-to-pci-bridge" -> PCIE_TO_PCI_BRIDGE;
                 case "dmi-to-pci-bridge" -> DMI_TO_PCI_BRIDGE;
+                case "pci-expander-bus" -> PCI_EXPANDER;
+                case "pcie-expander-bus" -> PCIE_EXPANDER;
                 default -> OTHER;
             };
         }
@@ -44,11 +47,18 @@ final class PciBuses {
 
     /** What a device needs from the bus it is plugged into. */
     enum Need {
-        /** a conventional PCI device (any device of an i440fx guest) */
+        /**
+         * a conventional PCI device (any device of an i440fx guest); not on a dmi-to-pci-bridge,
+         * whose bus takes no hot-plugged devices
+         */
         PCI,
+        /** a pci-bridge: where a conventional device goes, or behind a dmi-to-pci-bridge */
+        PCI_BRIDGE,
+        /** an expander bus: a slot of the root bus */
+        EXPANDER,
         /** a PCI Express endpoint, hot-pluggable: a root port or a downstream port */
         PCIE,
-        /** a pcie-root-port: a function of a pcie-root slot, gathered with other root ports */
+        /** a pcie-root-port: a function of a pcie-root (or pcie-expander-bus) slot, gathered with other root ports */
         ROOT_PORT,
         /** a device built into the root complex (dmi-to-pci-bridge): a pcie-root slot */
         INTEGRATED,
@@ -58,9 +68,12 @@ final class PciBuses {
         boolean fits(Kind bus) {
             return switch (this) {
                 case PCI -> bus == Kind.PCI_ROOT || bus == Kind.PCI_BRIDGE || bus == Kind.PCIE_TO_PCI_BRIDGE
-                        || bus == Kind.DMI_TO_PCI_BRIDGE || bus == Kind.OTHER;
+                        || bus == Kind.PCI_EXPANDER || bus == Kind.OTHER;
+                case PCI_BRIDGE -> PCI.fits(bus) || bus == Kind.DMI_TO_PCI_BRIDGE;
+                case EXPANDER -> bus == Kind.PCI_ROOT || bus == Kind.PCIE_ROOT;
                 case PCIE -> bus == Kind.ROOT_PORT || bus == Kind.DOWNSTREAM_PORT;
-                case ROOT_PORT, INTEGRATED -> bus == Kind.PCIE_ROOT;
+                case ROOT_PORT -> bus == Kind.PCIE_ROOT || bus == Kind.PCIE_EXPANDER;
+                case INTEGRATED -> bus == Kind.PCIE_ROOT;
                 case DOWNSTREAM_PORT -> bus == Kind.UPSTREAM_PORT;
             };
         }
@@ -92,6 +105,17 @@ final class PciBuses {
         return buses.containsKey(index);
     }
 
+    /** Whether some bus of {@code kind} has a slot free. */
+    boolean hasFreeSlot(Kind kind) {
+        for (Bus b : buses.values()) {
+            if (b.kind != kind) continue;
+            for (int s = b.kind.minSlot; s <= b.kind.maxSlot; s++) {
+                if (b.taken[s] == 0) return true;
+            }
+        }
+        return false;
+    }
+
     /** Marks a place as taken (a written address); places on unknown buses are ignored. */
     void take(int bus, int slot, int function, boolean rootPort) {
         Bus b = buses.get(bus);
@@ -115,10 +139,11 @@ final class PciBuses {
     /** The first free place for {@code need}, in bus and slot order, taken at once; null when there is none. */
     Slot place(Need need) {
         if (need == Need.ROOT_PORT) {
-            // a further function of a slot that already gathers root ports
+            // a further function of a pcie-root slot that already gathers root ports (libvirt does not
+            // gather them behind an expander bus)
             for (var e : buses.entrySet()) {
                 Bus b = e.getValue();
-                if (!need.fits(b.kind)) continue;
+                if (b.kind != Kind.PCIE_ROOT) continue;
                 for (int s = b.kind.minSlot; s <= b.kind.maxSlot; s++) {
                     if (!b.rootPorts[s]) continue;
                     for (int f = 1; f < 8; f++) {

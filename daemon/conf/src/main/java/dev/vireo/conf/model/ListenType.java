@@ -3,7 +3,9 @@ package dev.vireo.conf.model;
 /** How a graphics listen address is given: {@code <listen type>}. */
 public enum ListenType implements XmlSpelled {
     ADDRESS("address"),
-    NETWORK("network");
+    NETWORK("network"),
+    /** no network listener at all (a display reached only through the daemon) */
+    NONE("none");
 
     private final String xml;
 

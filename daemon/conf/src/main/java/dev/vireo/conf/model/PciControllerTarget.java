@@ -3,12 +3,13 @@ package dev.vireo.conf.model;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
  * {@code <target>} of a PCI controller: the chassis and port numbers a bridge or PCIe port shows the
- * guest, the bus number of an expander bus, and whether it takes hot-plugged devices.
+ * guest, the bus number and NUMA node of an expander bus, and whether it takes hot-plugged devices.
  */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(propOrder = {})
@@ -29,6 +30,18 @@ public class PciControllerTarget {
     @XmlAttribute(name = "hotplug")
     @XmlJavaTypeAdapter(OnOffAdapter.class)
     private Boolean hotplug;
+
+    /** {@code <node>}: the guest NUMA node an expander bus belongs to. */
+    @XmlElement(name = "node")
+    private Integer node;
+
+    public Integer getNode() {
+        return node;
+    }
+
+    public void setNode(Integer node) {
+        this.node = node;
+    }
 
     public Integer getChassisNr() {
         return chassisNr;
