@@ -87,7 +87,8 @@ public final class Daemon implements AutoCloseable {
         new ConsoleOps(new GuestConsoles(registry)).register(operations);
         new ImageOps(config.chainPolicy(), files).register(operations);
         new BlockInfoOps(registry, lifecycle, files).register(operations);
-        new BlockJobOps(lifecycle).register(operations);
+        BlockJobOps blockJobs = new BlockJobOps(lifecycle);
+        blockJobs.register(operations);
         new DiskAdminOps(registry, lifecycle, files).register(operations);
         new IoTuneOps(registry, lifecycle).register(operations);
         new DomainStatsOps(registry, lifecycle, files).register(operations);
@@ -95,7 +96,7 @@ public final class Daemon implements AutoCloseable {
         new BackupOps(lifecycle, files).register(operations);
         new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(operations);
         SnapshotStore snapshots = SnapshotStore.load(options.stateDir().resolve("snapshot"));
-        new SnapshotOps(registry, lifecycle, snapshots, codec).register(ops);
+        new SnapshotOps(registry, lifecycle, snapshots, codec, blockJobs::startCommit).register(ops);
         definitions.onUndefine(new SnapshotOps.Undefine(snapshots));
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
         RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());

@@ -67,6 +67,15 @@ public final class BlockCommitJob {
 
     /** Starts the commit; call inside the domain's job slot. */
     public BlockJob start(LiveGuest guest, Request r) throws VireoError {
+        return start(guest, r, Map.of());
+    }
+
+    /**
+     * Starts the commit with {@code followUp} added to the job's record (a
+     * {@link dev.vireo.daemon.lifecycle.JobFollowUp} and what it needs), for daemon code that
+     * acts on the job's end; call inside the domain's job slot.
+     */
+    public BlockJob start(LiveGuest guest, Request r, Map<String, String> followUp) throws VireoError {
         DiskStorage disk = BlockJobControl.disk(guest, r.disk());
         BlockJobControl.refuseSecondJob(guest, disk.dev());
         ImageNode active = disk.top().orElseThrow();
@@ -124,6 +133,7 @@ public final class BlockCommitJob {
         nodes.put(REMOVED, ChainImages.indexes(removed));
         nodes.put(REOPENED, String.join(",", reopened.stream().map(String::valueOf).toList()));
         if (r.delete()) nodes.put(DELETE, String.join("\n", removed.stream().map(ImageNode::path).toList()));
+        nodes.putAll(followUp);
         BlockJob job = BlockJob.registered(id, kind, disk.dev(), nodes);
         BlockCommit commit = new BlockCommit(JobOptions.tracked(id).withSpeed(r.bandwidth()), disk.frontNode().orElseThrow(),
                 top.formatNodeName(), base.formatNodeName(), backingFile);

@@ -152,6 +152,23 @@ public final class LiveImages {
         }
     }
 
+    /**
+     * Lets QEMU reopen read-only an image it so far has only an O_RDWR fd for (a top image that a
+     * snapshot made a backing layer): an O_RDONLY fd added to the image's set, so that a job that
+     * made it writable can make it read-only again. Does nothing when the set already holds one.
+     */
+    public static void grantReadOnly(Monitor monitor, FdSetRegistry.Held held, ImageNode image) throws VireoError {
+        if (held.readOnly()) return;
+        String note = new FdSetNote(image.index(), false).text();
+        try (OwnedFd fd = OwnedFd.openImage(Path.of(image.path()), OpenMode.READ_ONLY)) {
+            monitor.addFd(fd.fd(), held.fdsetId(), note);
+        } catch (QmpCommandException e) {
+            throw refused("add-fd of " + image.path(), e);
+        } catch (IOException e) {
+            throw VireoError.failed("cannot open " + image.path() + " read-only: " + e.getMessage(), e);
+        }
+    }
+
     private static VireoError refused(String what, IOException e) {
         if (e instanceof QmpCommandException q) {
             return VireoError.failed(what + " refused by QEMU: " + q.errorClass() + ": " + q.description(), q);

@@ -5,6 +5,7 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobListener;
 import dev.vireo.jobs.BlockJobs;
+import dev.vireo.monitor.JobStatus;
 
 import dev.vireo.command.storage.DiskStorage;
 import dev.vireo.command.storage.ImageNode;
@@ -13,6 +14,8 @@ import dev.vireo.conf.model.Domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A guest's block jobs as the daemon sees them: recorded in its runtime record, announced on the
@@ -21,6 +24,9 @@ import java.util.Map;
 final class GuestBlockJobs implements BlockJobListener {
     private final Lifecycle lifecycle;
     private final RunningGuest guest;
+    /** Jobs whose follow-up heard they are READY (at most once per job and daemon run). */
+    private final Set<String> readySeen = ConcurrentHashMap.newKeySet();
+    private BlockJobs jobs;
 
     private GuestBlockJobs(Lifecycle lifecycle, RunningGuest guest) {
         this.lifecycle = lifecycle;
@@ -29,9 +35,20 @@ final class GuestBlockJobs implements BlockJobListener {
 
     /** The guest's job tracker, saving into its runtime record (call with the domain's job slot held). */
     static BlockJobs attach(Lifecycle lifecycle, RunningGuest guest) {
-        BlockJobs jobs = new BlockJobs(guest.entry.jobs(), guest.monitor,
-                (List<BlockJob> list) -> lifecycle.writeRecord(guest, list), new GuestBlockJobs(lifecycle, guest));
-        guest.blockJobs = jobs;
+        return attachListener(lifecycle, guest).jobs;
+    }
+
+    /** Like {@link #attach}, keeping the listener (recovery resumes the follow-ups through it). */
+    static GuestBlockJobs attachListener(Lifecycle lifecycle, RunningGuest guest) {
+        GuestBlockJobs listener = new GuestBlockJobs(lifecycle, guest);
+        listener.jobs = new BlockJobs(guest.entry.jobs(), guest.monitor,
+                (List<BlockJob> list) -> lifecycle.writeRecord(guest, list), listener);
+        guest.blockJobs = listener.jobs;
+        return listener;
+    }
+
+    /** The tracker this listener belongs to. */
+    BlockJobs jobs() {
         return jobs;
     }
 
@@ -42,6 +59,8 @@ final class GuestBlockJobs implements BlockJobListener {
                 + job.outcome().word() + (job.error() == null ? "" : " (" + job.error() + ")"));
         JobConclusion conclusion = lifecycle.conclusionOf(job.kind()).orElse(null);
         if (conclusion != null) conclusion.apply(new LiveGuest(lifecycle, guest), job);
+        JobFollowUp followUp = lifecycle.followUpOf(job).orElse(null);
+        if (followUp != null) followUp.concluded(new LiveGuest(lifecycle, guest), job);
         holdForTests(job);
     }
 
@@ -70,13 +89,36 @@ final class GuestBlockJobs implements BlockJobListener {
                 Log.warn("cannot show block job " + job.id() + " of " + guest.entry.name() + " as ready", e);
             }
         }
+        followUpReady(job);
         publish(job, "ready");
+    }
+
+    /**
+     * After a daemon restart: a job found READY that was already READY before gets no new
+     * {@link #ready} call from the tracker, but its follow-up may still have to act on it.
+     */
+    void resumeFollowUps() {
+        for (BlockJob job : jobs.list()) {
+            boolean ready = job.state() == JobStatus.READY || job.state() == JobStatus.STANDBY;
+            if (ready && job.outcome() == null && !job.abortRequested()) followUpReady(job);
+        }
+    }
+
+    private void followUpReady(BlockJob job) {
+        JobFollowUp followUp = lifecycle.followUpOf(job).orElse(null);
+        if (followUp == null || !readySeen.add(job.id())) return;
+        try {
+            followUp.ready(new LiveGuest(lifecycle, guest), job);
+        } catch (VireoError | RuntimeException e) {
+            Log.warn("block job " + job.id() + " of " + guest.entry.name() + " is ready but its follow-up failed", e);
+        }
     }
 
     /** Releases what the job left in QEMU (its conclusion says what), then announces the end. */
     @Override
     public void ended(BlockJob job) {
         release(job);
+        followUpEnded(job);
         publish(job, job.outcome().word());
     }
 
@@ -84,7 +126,13 @@ final class GuestBlockJobs implements BlockJobListener {
     @Override
     public void endedWhileAway(BlockJob job) {
         release(job);
+        followUpEnded(job);
         lifecycle.events().publishRetained(guest.entry.name(), payload(job, job.outcome().word()));
+    }
+
+    private void followUpEnded(BlockJob job) {
+        readySeen.remove(job.id());
+        lifecycle.followUpOf(job).ifPresent(f -> f.ended(job));
     }
 
     private void release(BlockJob job) {

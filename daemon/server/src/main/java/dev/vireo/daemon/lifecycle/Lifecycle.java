@@ -78,6 +78,7 @@ public final class Lifecycle {
     private final GraphicsPorts displays = new GraphicsPorts();
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
     private final Map<BlockJobKind, JobConclusion> conclusions = new ConcurrentHashMap<>();
+    private final Map<String, JobFollowUp> followUps = new ConcurrentHashMap<>();
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
                      MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks, FileWork files,
@@ -133,6 +134,19 @@ public final class Lifecycle {
     /** The conclusion registered for a kind of job, if any. */
     Optional<JobConclusion> conclusionOf(BlockJobKind kind) {
         return Optional.ofNullable(conclusions.get(kind));
+    }
+
+    /** Registers a follow-up that jobs name in their record under {@link JobFollowUp#KEY} (once per name). */
+    public void onFollowUp(String name, JobFollowUp followUp) {
+        if (followUps.putIfAbsent(name, followUp) != null) {
+            throw new IllegalStateException("the follow-up '" + name + "' is already registered");
+        }
+    }
+
+    /** The follow-up a job's record names, if any. */
+    Optional<JobFollowUp> followUpOf(BlockJob job) {
+        String name = job.nodes().get(JobFollowUp.KEY);
+        return name == null ? Optional.empty() : Optional.ofNullable(followUps.get(name));
     }
 
     /** {@link LiveGuest#changeLive}: the runtime record first, then the entry. */

@@ -130,7 +130,9 @@ public final class Recovery {
                                 : new DomainStatus(StateKind.PAUSED, "unknown"));
                     }
                     // jobs that ended meanwhile are finished now, vanished ones dropped (saved in the record)
-                    GuestBlockJobs.attach(lifecycle, guest).recover(r.blockJobs());
+                    GuestBlockJobs blockJobs = GuestBlockJobs.attachListener(lifecycle, guest);
+                    blockJobs.jobs().recover(r.blockJobs());
+                    blockJobs.resumeFollowUps();
                 } catch (IOException ex) {
                     Log.warn("domain " + r.name() + " runs (pid " + r.pid() + ") but its monitor does not answer", ex);
                 }

@@ -21,6 +21,7 @@ import dev.vireo.jobs.BlockJobKind;
 import dev.vireo.monitor.BlockJobInfo;
 import dev.vireo.monitor.JobStatus;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,10 +68,12 @@ public final class BlockJobOps {
 
     /**
      * Starts a commit from daemon code (snapshot deletion) on a guest whose job slot the caller
-     * holds; the job concludes like one {@code blockcommit} started.
+     * holds; the job concludes like one {@code blockcommit} started, then runs the
+     * {@link dev.vireo.daemon.lifecycle.JobFollowUp} that {@code followUp} names.
      */
-    public BlockJob startCommit(LiveGuest guest, BlockCommitJob.Request request) throws VireoError {
-        return commit.start(guest, request);
+    public BlockJob startCommit(LiveGuest guest, BlockCommitJob.Request request, Map<String, String> followUp)
+            throws VireoError {
+        return commit.start(guest, request, followUp);
     }
 
     private JsonNode info(BlockJobRequests.BlockJobInfo c) throws VireoError {

@@ -14,13 +14,19 @@ import dev.vireo.daemon.rpc.Call;
 import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.RpcException;
 import dev.vireo.daemon.snapshots.DiskOnlySnapshots;
+import dev.vireo.daemon.snapshots.LiveMerge;
 import dev.vireo.daemon.snapshots.Snapshot;
 import dev.vireo.daemon.snapshots.SnapshotStore;
 import dev.vireo.daemon.snapshots.SnapshotXml;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * virsh's snapshot commands for disk-only (external) snapshots: create (and redefine), list,
@@ -33,16 +39,22 @@ public final class SnapshotOps {
     private final SnapshotStore store;
     private final DefinitionCodec codec;
     private final DiskOnlySnapshots snapshots;
+    private final LiveMerge merges;
 
-    public SnapshotOps(DomainRegistry registry, Lifecycle lifecycle, SnapshotStore store, DefinitionCodec codec) {
+    /** @param commits starts the block commits that delete snapshots of running guests ({@link BlockJobOps#startCommit}) */
+    public SnapshotOps(DomainRegistry registry, Lifecycle lifecycle, SnapshotStore store, DefinitionCodec codec,
+                       LiveMerge.CommitStarter commits) {
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.store = store;
         this.codec = codec;
         this.snapshots = new DiskOnlySnapshots(registry, store, codec);
+        this.merges = new LiveMerge(store, snapshots, commits);
     }
 
+    /** Registers the operations and the follow-up of the commits that delete snapshots (before recovery runs). */
     public void register(Map<String, Operation> ops) {
+        lifecycle.onFollowUp(LiveMerge.NAME, merges);
         ops.put("snapshot-create", this::create);
         ops.put("snapshot-list", this::list);
         ops.put("snapshot-dumpxml", this::dumpXml);
@@ -119,18 +131,54 @@ public final class SnapshotOps {
         return Results.object().put("name", s.parent());
     }
 
-    /** {@code {"deleted": [names]}}: what went, children before their parents. */
+    /**
+     * {@code {"deleted": [names]}}: what went, children before their parents. Each snapshot is
+     * deleted in its own turn of the job slot; on a running guest the slot is free while its
+     * commits run (their conclusions need it), and the call returns once the snapshot is gone.
+     */
     private JsonNode delete(Call call) throws RpcException, VireoError {
+        String domain = call.string("domain");
         String name = call.string("snapshot");
         DiskOnlySnapshots.DeleteFlags flags = new DiskOnlySnapshots.DeleteFlags(call.flag("children"),
                 call.flag("children_only"), call.flag("metadata"));
-        List<String> deleted = registry.withJob(call.string("domain"), "snapshot-delete", e -> {
-            Snapshot s = snapshot(e, name);
-            return snapshots.delete(e, lifecycle.running(e).orElse(null), s, flags);
-        });
+        List<String> order = registry.withJob(domain, "snapshot-delete", e ->
+                snapshots.deletionOrder(e, snapshot(e, name), flags).stream().map(Snapshot::name).toList());
         ObjectNode r = Results.object();
-        deleted.forEach(r.putArray("deleted")::add);
+        ArrayNode deleted = r.putArray("deleted");
+        for (String next : order) {
+            CompletableFuture<Void> merged = registry.withJob(domain, "snapshot-delete", e -> {
+                Snapshot s = snapshot(e, next);
+                if (flags.metadataOnly()) {
+                    snapshots.deleteMetadata(e, s);
+                    return CompletableFuture.completedFuture(null);
+                }
+                Optional<LiveGuest> guest = lifecycle.running(e);
+                if (guest.isPresent()) return merges.start(e, guest.get(), s);
+                snapshots.deleteOffline(e, s);
+                return CompletableFuture.completedFuture(null);
+            });
+            await(merged, next);
+            deleted.add(next);
+        }
         return r;
+    }
+
+    /** How long a delete waits for its commits; they go on (and finish the delete) after that. */
+    private static final Duration MERGE_WAIT = Duration.ofHours(2);
+
+    private static void await(CompletableFuture<Void> merged, String snapshot) throws VireoError {
+        try {
+            merged.get(MERGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VireoError v) throw v;
+            throw VireoError.internal("snapshot-delete of '" + snapshot + "': " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw VireoError.failed("snapshot '" + snapshot + "' is still being merged after " + MERGE_WAIT.toMinutes()
+                    + " minutes; its block commit goes on and deletes it when it completes (blockjob --info)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VireoError.failed("snapshot-delete of '" + snapshot + "' was interrupted; its block commit goes on", e);
+        }
     }
 
     private JsonNode revert(Call call) throws RpcException, VireoError {

@@ -158,6 +158,18 @@ public final class DiskOnlySnapshots {
             }
             throw failure;
         }
+        // each old top is a backing layer now, with only its O_RDWR fd: a commit that makes it
+        // writable must be able to make it read-only again
+        for (OverlayTargets.Target t : targets) {
+            var held = guest.fdSets().forImage(t.top().index()).orElse(null);
+            if (held == null) continue;
+            try {
+                LiveImages.grantReadOnly(monitor, held, t.top());
+            } catch (VireoError e) {
+                Log.warn("snapshot of " + guest.name() + ": no read-only fd for " + t.top().path()
+                        + "; a commit into it will not be able to make it read-only again", e);
+            }
+        }
         guest.changeLive(d -> {
             for (int i = 0; i < targets.size(); i++) onOverlay(d, targets.get(i), true, added.get(i).index());
         });
@@ -241,36 +253,27 @@ public final class DiskOnlySnapshots {
     // ---------------------------------------------------------------------------------- delete
 
     /**
-     * Deletes {@code s} (and with the flags, its descendants, leaves first): their overlays are
-     * merged into their backing images and removed; {@code --metadata} drops only the metadata.
-     *
-     * @return the names deleted, in order
+     * What deleting {@code s} with {@code flags} deletes, one after the other: its descendants
+     * leaves first ({@code --children}, {@code --children-only}), then itself.
      */
-    public List<String> delete(DomainEntry e, LiveGuest guest, Snapshot s, DeleteFlags flags) throws VireoError {
+    public List<Snapshot> deletionOrder(DomainEntry e, Snapshot s, DeleteFlags flags) throws VireoError {
         if (flags.childrenOnly() && flags.children()) {
             throw VireoError.invalidArgument("--children and --children-only exclude each other");
         }
         List<Snapshot> order = new ArrayList<>();
         if (flags.children() || flags.childrenOnly()) order.addAll(store.descendants(e.name(), s.name()).reversed());
         if (!flags.childrenOnly()) order.add(s);
-        List<String> names = new ArrayList<>();
-        if (flags.metadataOnly()) {
-            for (Snapshot d : order) {
-                store.remove(e.name(), d.name());
-                names.add(d.name());
-            }
-            return names;
-        }
-        if (guest != null) {
-            throw VireoError.unsupported("cannot delete external snapshot '" + order.getFirst().name() + "' of running domain '"
-                    + e.name() + "': merging its overlay into the running chain needs a live block commit, which is not"
-                    + " available yet; shut the domain down first, or add --metadata to drop only the metadata");
-        }
-        for (Snapshot d : order) {
-            new OfflineDelete(e, store.get(e.name(), d.name()).orElseThrow()).run();
-            names.add(d.name());
-        }
-        return names;
+        return order;
+    }
+
+    /** {@code --metadata}: forgets the snapshot; no image is touched. */
+    public void deleteMetadata(DomainEntry e, Snapshot s) throws VireoError {
+        store.remove(e.name(), s.name());
+    }
+
+    /** Deletes a snapshot of a shut-off domain: its overlays are merged into their backing images and removed. */
+    public void deleteOffline(DomainEntry e, Snapshot s) throws VireoError {
+        new OfflineDelete(e, s).run();
     }
 
     /** One snapshot's deletion on a shut-off domain: every refusal before any image changes. */
@@ -292,10 +295,7 @@ public final class DiskOnlySnapshots {
             for (Snapshot.Disk d : s.externalDisks()) merges.add(plan(d));
             for (Merge m : merges) {
                 QemuImg.commit(m.overlay());
-                for (Path above : m.above()) {
-                    String oldName = ImageChains.backingName(above).orElse(m.overlay().toString());
-                    QemuImg.rebaseUnsafe(above, ImageChains.nameLike(oldName, above, m.base()), m.baseFormat());
-                }
+                Merges.rebaseOnto(m.above(), m.overlay(), m.base(), m.baseFormat());
                 if (e.isPersistent()) {
                     Domain changed = copy(e.persistent());
                     Disk disk = diskOf(changed, m.dev());
@@ -311,15 +311,7 @@ public final class DiskOnlySnapshots {
                         registry.replaceStored(e, changed);
                     }
                 }
-                // the snapshots taken on this overlay now preserve their images in the base
-                for (Snapshot other : store.list(e.name())) {
-                    if (other.name().equals(s.name()) || other.domainXml() == null) continue;
-                    String moved = other.domainXml().replace("file='" + m.overlay() + "'", "file='" + m.base() + "'");
-                    if (!moved.equals(other.domainXml())) {
-                        store.put(e.name(), new Snapshot(other.name(), other.description(), other.state(),
-                                other.creationTime(), other.parent(), other.disks(), moved), false);
-                    }
-                }
+                Merges.moveSavedSources(store, e.name(), s.name(), m.overlay(), m.base());
                 try {
                     Files.deleteIfExists(m.overlay());
                 } catch (IOException ex) {
@@ -343,39 +335,30 @@ public final class DiskOnlySnapshots {
                         + " names no backing image (with its format) to merge into");
             }
             Path base = layer.backing();
-            List<Path> candidates = candidates(d.name());
-            // an image vireo no longer tracks (an earlier revert's overlay) most likely sits beside them
-            candidates.addAll(ImageChains.qcow2Beside(List.of(overlay, base)));
-            Map<Path, Path> backingOf = ImageChains.backingOf(candidates);
-            List<Path> onBase = new ArrayList<>();
-            List<Path> above = new ArrayList<>();
-            for (Map.Entry<Path, Path> link : backingOf.entrySet()) {
-                if (link.getValue().equals(base) && !link.getKey().equals(overlay)) onBase.add(link.getKey());
-                if (link.getValue().equals(overlay)) above.add(link.getKey());
-            }
-            if (!onBase.isEmpty()) {
-                throw VireoError.wrongState(what + ": its base image " + base + " of disk " + d.name()
-                        + " is also the backing image of " + onBase.getFirst()
-                        + " (another branch, e.g. after a revert); merging " + overlay + " into it would change what that"
-                        + " image holds");
-            }
-            return new Merge(d.name(), overlay, base, layer.backingFormat(), above);
+            Merges.Neighbours n = Merges.neighbours(overlay, base, candidates(e, d.name(), List.of(overlay, base)));
+            Merges.refuseOtherBranch(s.name(), d.name(), overlay, base, n);
+            return new Merge(d.name(), overlay, base, layer.backingFormat(), n.onOverlay());
         }
+    }
 
-        /** Every image that may sit on the overlay or its base: the disk's chain now and every snapshot's overlay. */
-        private List<Path> candidates(String dev) {
-            List<Path> out = new ArrayList<>();
-            Domain stored = e.persistent();
-            Disk disk = stored == null ? null : diskOf(stored, dev);
-            if (disk != null && disk.getSource() != null) {
-                String top = localPath(disk.getType(), disk.getSource());
-                if (top != null) out.add(Path.of(top));
-            }
-            for (Snapshot other : store.list(e.name())) {
-                other.disk(dev).filter(Snapshot.Disk::external).map(Snapshot.Disk::source).map(Path::of).ifPresent(out::add);
-            }
-            return out;
+    /**
+     * Every image that may sit on a snapshot's overlay or its base: the disk's stored top, every
+     * snapshot's overlay, and (an earlier revert's overlay, which vireo no longer tracks, most
+     * likely sits beside them) the qcow2 images in the folders of {@code beside}.
+     */
+    List<Path> candidates(DomainEntry e, String dev, List<Path> beside) {
+        List<Path> out = new ArrayList<>();
+        Domain stored = e.persistent();
+        Disk disk = stored == null ? null : diskOf(stored, dev);
+        if (disk != null && disk.getSource() != null) {
+            String top = localPath(disk.getType(), disk.getSource());
+            if (top != null) out.add(Path.of(top));
         }
+        for (Snapshot other : store.list(e.name())) {
+            other.disk(dev).filter(Snapshot.Disk::external).map(Snapshot.Disk::source).map(Path::of).ifPresent(out::add);
+        }
+        out.addAll(ImageChains.qcow2Beside(beside));
+        return out;
     }
 
     // ---------------------------------------------------------------------------------- revert

@@ -1,0 +1,288 @@
+package dev.vireo.daemon.lifecycle;
+
+import dev.vireo.client.SnapshotCalls;
+import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import dev.vireo.process.TestGuest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.backingOf;
+import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.chainOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code snapshot-delete} of external snapshots of a running guest (QEMU 7.2, TCG) that rewrites
+ * the start of its disk the whole time, while markers are written through the disk device at
+ * each step (HMP {@code qemu-io -d}): the middle, the top and the last snapshot merged, then two
+ * with {@code --children}, the guest on its base image at the end with every marker there byte for byte; an aborted merge that keeps
+ * everything; and vireod killed with -9 during a merge, which its restart completes.
+ */
+@DisabledIfSystemProperty(named = "vireo.skipE2E", matches = "true")
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class SnapshotLiveDeleteE2ETest {
+    private static final SnapshotCalls.CreateFlags DISK_ONLY = new SnapshotCalls.CreateFlags(true, false, false, false, false, false);
+    /** The disk device's QOM path (its id is libvirt's alias, virtio-disk0). */
+    private static final String DEVICE = "/machine/peripheral/virtio-disk0/virtio-backend";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void middleTopAndLastSnapshotsMergeIntoTheRunningChainKeepingEveryByte() throws Exception {
+        Path base = GuestDomains.image(tmp, "live");
+        Path console = tmp.resolve("live.console");
+        try (DaemonProcess daemon = new DaemonProcess(tmp);
+             VireoClient c = daemon.client()) {
+            SnapshotCalls s = new SnapshotCalls(c);
+            c.define(GuestDomains.domain("live", "rewrite", console, disk(base)));
+            c.start("live");
+            awaitRound(console, 1);
+            write(c, "live", 0x11, 8);
+            s.create("live", "<domainsnapshot><name>s1</name></domainsnapshot>", DISK_ONLY);
+            write(c, "live", 0x22, 9);
+            s.create("live", "<domainsnapshot><name>s2</name></domainsnapshot>", DISK_ONLY);
+            write(c, "live", 0x33, 10);
+            s.create("live", "<domainsnapshot><name>s3</name></domainsnapshot>", DISK_ONLY);
+            write(c, "live", 0x44, 11);
+            Path o1 = tmp.resolve("live.s1");
+            Path o2 = tmp.resolve("live.s2");
+            Path o3 = tmp.resolve("live.s3");
+            assertEquals(List.of("vda " + o3, "vda[3] " + o2, "vda[2] " + o1, "vda[1] " + base), chainOf(c, "live"));
+
+            // the middle one: a plain commit of live.s2 into live.s1; live.s3 then names live.s1
+            assertEquals(List.of("s2"), s.delete("live", "s2", false, false, false));
+            assertFalse(Files.exists(o2), "the merged overlay is gone");
+            assertEquals(o1.toString(), backingOf(o3));
+            assertEquals(List.of("vda " + o3, "vda[2] " + o1, "vda[1] " + base), chainOf(c, "live"));
+            assertEquals("s1", s.parent("live", "s3"));
+            assertEquals(List.of("s1", "s3"), s.list("live").stream().map(SnapshotCalls.Row::name).toList());
+            assertEquals("s3", s.info("live", null).name());
+            write(c, "live", 0x55, 12);
+
+            // the current one, the disk's top: an active commit into live.s1, pivoted
+            s.delete("live", "s3", false, false, false);
+            assertFalse(Files.exists(o3));
+            assertEquals(List.of("vda " + o1, "vda[1] " + base), chainOf(c, "live"));
+            assertTrue(c.dumpXml("live", true).contains("<source file='" + o1 + "'/>"), "the stored definition follows");
+            assertEquals("s1", s.info("live", null).name(), "its parent is current now");
+            write(c, "live", 0x66, 13);
+            int round = lastRound(console);
+            awaitRound(console, round + 1);
+
+            // the last one: the guest ends on its base image
+            s.delete("live", "s1", false, false, false);
+            assertFalse(Files.exists(o1));
+            assertEquals(List.of("vda " + base), chainOf(c, "live"));
+            assertEquals(List.of(), s.list("live"));
+            assertTrue(c.dumpXml("live", true).contains("<source file='" + base + "'/>"));
+            write(c, "live", 0x77, 14);
+
+            // --children: the leaf first (active commit), then its parent, now the top
+            s.create("live", "<domainsnapshot><name>s4</name></domainsnapshot>", DISK_ONLY);
+            write(c, "live", 0x88, 15);
+            s.create("live", "<domainsnapshot><name>s5</name></domainsnapshot>", DISK_ONLY);
+            write(c, "live", 0x99, 16);
+            assertEquals(List.of("s5", "s4"), s.delete("live", "s4", true, false, false));
+            assertFalse(Files.exists(tmp.resolve("live.s4")) || Files.exists(tmp.resolve("live.s5")));
+            assertEquals(List.of("vda " + base), chainOf(c, "live"));
+            assertEquals(List.of(), s.list("live"));
+            round = lastRound(console);
+            awaitRound(console, round + 2);
+            assertEquals("running", c.domState("live").state());
+
+            c.suspend("live");
+            flush(c, "live");
+            int marker = 0x11;
+            for (int mib = 8; mib <= 16; mib++, marker += 0x11) {
+                GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c",
+                        "read -P 0x" + Integer.toHexString(marker) + " " + mib + "M 1M", base.toString());
+            }
+            assertRewriteAreaConsistent(base, console);
+            c.resume("live");
+            awaitRound(console, lastRound(console) + 1);
+            c.destroy("live");
+            GuestDomains.run("qemu-img", "check", base.toString());
+        }
+    }
+
+    @Test
+    void anAbortedMergeKeepsEverythingAndAMergeKilledMidwayCompletesAfterTheRestart() throws Exception {
+        Path base = GuestDomains.image(tmp, "kill");
+        Path console = tmp.resolve("kill.console");
+        Path overlay = tmp.resolve("kill.s1");
+        try (DaemonProcess daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.snapshotDeleteBandwidth=" + (2 << 20)))) {
+            try (VireoClient c = daemon.client()) {
+                SnapshotCalls s = new SnapshotCalls(c);
+                c.define(GuestDomains.domain("kill", "rewrite", console, disk(base)));
+                c.start("kill");
+                awaitRound(console, 1);
+                write(c, "kill", 0x11, 8);
+                s.create("kill", "<domainsnapshot><name>s1</name></domainsnapshot>", DISK_ONLY);
+                // 16 MiB at 2 MiB/s: ~8 s, faster than the guest dirties its 1 MiB (an active commit converges)
+                write(c, "kill", 0x22, 16, 16);
+
+                // aborted: the delete says so, the snapshot, its overlay and the chain stay
+                CompletableFuture<List<String>> deleting = deleteInBackground(daemon, "kill", "s1");
+                daemon.awaitLog("deleting snapshot 's1': commit-vda-libvirt-2-format merges");
+                c.blockJobAbort("kill", "vda");
+                ExecutionException aborted = assertThrows(ExecutionException.class, () -> deleting.get(60, TimeUnit.SECONDS));
+                assertInstanceOf(VireoException.class, aborted.getCause());
+                assertEquals("cannot delete snapshot 's1': the block commit of " + overlay + " into " + base
+                        + " (disk vda) was aborted; the snapshot and its overlay are kept", aborted.getCause().getMessage());
+                assertTrue(Files.exists(overlay));
+                assertEquals(List.of("s1"), s.list("kill").stream().map(SnapshotCalls.Row::name).toList());
+                assertEquals(List.of("vda " + overlay, "vda[1] " + base), chainOf(c, "kill"));
+                assertTrue(c.dumpXml("kill", true).contains("<source file='" + overlay + "'/>"));
+
+                // killed while the commit runs
+                CompletableFuture<List<String>> killed = deleteInBackground(daemon, "kill", "s1");
+                awaitLogCount(tmp, "deleting snapshot 's1': commit-vda-libvirt-2-format merges", 2);
+                daemon.kill9();
+                assertThrows(ExecutionException.class, () -> killed.get(60, TimeUnit.SECONDS), "the client lost its daemon");
+            }
+            daemon.jvmOptions = List.of();
+            daemon.start();
+            try (VireoClient c = daemon.client()) {
+                SnapshotCalls s = new SnapshotCalls(c);
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (!s.list("kill").isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline, "the restarted daemon finished the delete: " + log(tmp));
+                    Thread.sleep(200);
+                }
+                assertFalse(Files.exists(overlay), "the merged overlay is gone");
+                assertEquals(List.of("vda " + base), chainOf(c, "kill"));
+                assertTrue(c.dumpXml("kill", true).contains("<source file='" + base + "'/>"));
+                assertTrue(log(tmp).contains("pivoting to " + base), log(tmp));
+                write(c, "kill", 0x33, 9);
+                c.suspend("kill");
+                flush(c, "kill");
+                GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x11 8M 1M", base.toString());
+                GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x33 9M 1M", base.toString());
+                GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x22 16M 16M", base.toString());
+                assertRewriteAreaConsistent(base, console);
+                c.resume("kill");
+                awaitRound(console, lastRound(console) + 1);
+                c.destroy("kill");
+                GuestDomains.run("qemu-img", "check", base.toString());
+            }
+        }
+    }
+
+    private static CompletableFuture<List<String>> deleteInBackground(DaemonProcess daemon, String domain, String snapshot) {
+        CompletableFuture<List<String>> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (VireoClient c = daemon.client()) {
+                result.complete(new SnapshotCalls(c).delete(domain, snapshot, false, false, false));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    /** Writes {@code length} MiB (default 1) of {@code pattern} at {@code mib} MiB through the guest's disk device, as the guest would. */
+    private static void write(VireoClient c, String domain, int pattern, int mib) throws Exception {
+        write(c, domain, pattern, mib, 1);
+    }
+
+    private static void write(VireoClient c, String domain, int pattern, int mib, int length) throws Exception {
+        hmp(c, domain, "qemu-io -d " + DEVICE + " \\\"write -P 0x" + Integer.toHexString(pattern) + " " + mib + "M "
+                + length + "M\\\"");
+    }
+
+    /** Writes QEMU's cached image metadata out, so that qemu-io beside QEMU reads what the guest sees. */
+    private static void flush(VireoClient c, String domain) throws Exception {
+        hmp(c, domain, "qemu-io -d " + DEVICE + " flush");
+    }
+
+    private static void hmp(VireoClient c, String domain, String command) throws Exception {
+        String reply = c.qemuMonitorCommand(domain, "{\"execute\":\"human-monitor-command\",\"arguments\":"
+                + "{\"command-line\":\"" + command + "\"}}");
+        assertEquals("{\"return\":\"\"}", reply, command);
+    }
+
+    /**
+     * The guest rewrites the first MiB in 16 records of 64 KiB, one byte value per pass: paused,
+     * the records hold the byte of the pass it last printed, or the next byte up to where the
+     * running pass got — nothing else (a lost write would show an older byte or a hole).
+     */
+    private void assertRewriteAreaConsistent(Path image, Path console) throws Exception {
+        Path raw = tmp.resolve("area.raw");
+        GuestDomains.run("qemu-img", "convert", "-U", "-f", "qcow2", "-O", "raw", image.toString(), raw.toString());
+        byte[] area = new byte[1 << 20];
+        try (var in = Files.newInputStream(raw)) {
+            assertEquals(area.length, in.readNBytes(area, 0, area.length));
+        }
+        String text = Files.readString(console, StandardCharsets.ISO_8859_1);
+        String last = text.substring(text.lastIndexOf("byte=") + "byte=".length());
+        int done = Integer.parseInt(last.substring(0, last.indexOf('\n')).strip());
+        int next = (done + 1) % 256;
+        boolean inNext = true;
+        for (int r = 0; r < 16; r++) {
+            int b = area[r << 16] & 0xff;
+            for (int i = r << 16; i < (r + 1) << 16; i++) {
+                assertEquals(b, area[i] & 0xff, "record " + r + " holds one byte value");
+            }
+            if (b != next) inNext = false;
+            assertEquals(inNext ? next : done, b, "record " + r + " after pass byte=" + done);
+        }
+    }
+
+    private static String disk(Path image) {
+        return """
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2'/>
+                  <source file='%s'/>
+                  <target dev='vda' bus='virtio'/>
+                </disk>
+                """.formatted(image);
+    }
+
+    private static String log(Path root) {
+        try {
+            return Files.readString(root.resolve("vireod.log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static void awaitLogCount(Path root, String text, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (log(root).split(java.util.regex.Pattern.quote(text), -1).length - 1 < count) {
+            assertTrue(System.nanoTime() < deadline, "the log shows " + text + " " + count + " times");
+            Thread.sleep(100);
+        }
+    }
+
+    private static int lastRound(Path console) throws Exception {
+        String text = Files.readString(console, StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf(TestGuest.ROUND + " ");
+        if (at < 0) return 0;
+        String rest = text.substring(at + TestGuest.ROUND.length() + 1);
+        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
+    }
+
+    private static void awaitRound(Path console, int round) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.exists(console) || lastRound(console) < round) {
+            assertTrue(System.nanoTime() < deadline, "the guest finished round " + round);
+            Thread.sleep(100);
+        }
+    }
+}
