@@ -212,6 +212,9 @@ public final class BlockJobs {
         switch (status) {
             case CONCLUDED -> conclude(j, errorOf(id), false);
             case NULL -> {
+                // a job QEMU has reported nothing of yet: the NULL is the dismissal of an earlier job
+                // with the same id (its event queued behind the new job's start), not this one's
+                if (j.state() == JobStatus.UNDEFINED) return;
                 // dismissed behind the daemon's back (e.g. job-dismiss passed through): its result is unknown
                 LOG.log(System.Logger.Level.WARNING, "block job " + id + " of " + domain
                         + " vanished from QEMU before vireo saw it conclude; its result is not applied");

@@ -337,6 +337,16 @@ class BlockJobsTest {
     }
 
     @Test
+    void theDismissalOfAnEarlierJobWithTheSameIdDoesNotEndTheNewOne() throws Exception {
+        startPull();
+        qemu.jobStatus(PULL.id(), JobStatus.NULL);   // queued behind the new start: the previous job's
+        assertEquals(JobStatus.UNDEFINED, jobs.job(PULL.id()).orElseThrow().state());
+        assertEquals(List.of(), heard);
+        qemu.jobStatus(PULL.id(), JobStatus.CREATED);
+        assertEquals(JobStatus.CREATED, jobs.job(PULL.id()).orElseThrow().state());
+    }
+
+    @Test
     void aJobDismissedBehindTheDaemonsBackEndsFailed() throws Exception {
         startPull();
         qemu.jobStatus(PULL.id(), JobStatus.CREATED);

@@ -68,6 +68,7 @@ public final class DiskOnlySnapshots {
             throw VireoError.unsupported("--quiesce needs a QEMU guest agent in the domain, which vireo does not"
                     + " support yet: take the snapshot without --quiesce");
         }
+        Phases phases = new Phases();
         long now = Instant.now().getEpochSecond();
         SnapshotXml.Parsed parsed = SnapshotXml.parse(xml, Long.toString(now), now);
         if (!flags.diskOnly() && !"no".equals(parsed.memory())) {
@@ -96,6 +97,7 @@ public final class DiskOnlySnapshots {
         String parent = flags.noMetadata() ? null : store.current(e.name()).map(Snapshot::name).orElse(null);
         Snapshot snapshot = new Snapshot(name, parsed.snapshot().description(), guest != null ? "disk-snapshot" : "shutoff",
                 now, parent, selection.disks(), codec.format(current));
+        phases.mark("checks");
 
         List<Path> created = new ArrayList<>();
         try {
@@ -104,20 +106,42 @@ public final class DiskOnlySnapshots {
                     QemuImg.createOverlay(t.overlay(), t.backingName(), t.top().format(), t.size());
                     created.add(t.overlay());
                 }
+                phases.mark("qemu-img create");
             }
             if (guest != null) {
-                switchLive(guest, selection.targets());
+                switchLive(guest, selection.targets(), phases);
             } else if (e.isPersistent()) {
                 Domain changed = copy(e.persistent());
                 for (OverlayTargets.Target t : selection.targets()) onOverlay(changed, t, false, null);
                 registry.replaceStored(e, changed);
+                phases.mark("definition");
             }
         } catch (VireoError | RuntimeException failure) {
             for (Path p : created.reversed()) removeQuietly(p, failure);
             throw failure;
         }
         if (!flags.noMetadata()) store.put(e.name(), snapshot, true);
+        phases.mark("metadata");
+        Log.info("domain " + e.name() + ": snapshot '" + name + "' taken " + phases);
         return snapshot;
+    }
+
+    /** Where a snapshot's time goes, for the log (scripts/bench-snapshot reads it). */
+    private static final class Phases {
+        private final long start = System.nanoTime();
+        private long last = start;
+        private final StringBuilder text = new StringBuilder();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return "in " + (last - start) / 1_000_000 + " ms (" + text + ")";
+        }
     }
 
     /**
@@ -125,7 +149,7 @@ public final class DiskOnlySnapshots {
      * transaction; on any failure, takes every added node and fd set back. Then the live and
      * stored definitions follow.
      */
-    private void switchLive(LiveGuest guest, List<OverlayTargets.Target> targets) throws VireoError {
+    private void switchLive(LiveGuest guest, List<OverlayTargets.Target> targets, Phases phases) throws VireoError {
         StoragePlan plan = guest.plan();
         int next = 1;
         for (var disk : plan.disks()) for (ImageNode i : disk.images()) next = Math.max(next, i.index() + 1);
@@ -140,6 +164,7 @@ public final class DiskOnlySnapshots {
                 added.add(overlay);
                 actions.add(new TransactionAction.Snapshot(t.top().formatNodeName(), overlay.formatNodeName()));
             }
+            phases.mark("add overlays");
             long switchStart = System.nanoTime();
             guest.qmp("transaction", m -> {
                 m.transaction(actions);
@@ -148,6 +173,7 @@ public final class DiskOnlySnapshots {
             // the guest's I/O is drained for the transaction, its CPUs never stop: this is its stall
             Log.info("domain " + guest.name() + ": " + targets.size() + " disk(s) switched to their snapshot overlays"
                     + " in one transaction of " + (System.nanoTime() - switchStart) / 1000 + " us");
+            phases.mark("transaction");
         } catch (VireoError | RuntimeException failure) {
             for (ImageNode image : added.reversed()) {
                 try {
@@ -170,17 +196,20 @@ public final class DiskOnlySnapshots {
                         + "; a commit into it will not be able to make it read-only again", e);
             }
         }
+        phases.mark("read-only fds");
         guest.changeLive(d -> {
             for (int i = 0; i < targets.size(); i++) onOverlay(d, targets.get(i), true, added.get(i).index());
         });
         guest.changeStored(d -> {
             for (OverlayTargets.Target t : targets) onOverlay(d, t, true, null);
         });
+        phases.mark("definitions");
         try {
             guest.rereadFdSets();
         } catch (VireoError | RuntimeException e) {
             Log.warn("snapshot of " + guest.name() + ": cannot re-read the fd sets", e);
         }
+        phases.mark("query-fdsets");
     }
 
     /**

@@ -109,8 +109,9 @@ public final class OverlayTargets {
                             + " chain: " + overlay);
                 }
             }
-            checkFile(dev, overlay, top, reuse);
-            targets.add(new Target(storage, overlay, backingName(overlay, top), size(dev, top)));
+            long size = size(dev, top);
+            checkFile(dev, overlay, top, size, reuse);
+            targets.add(new Target(storage, overlay, backingName(overlay, top), size));
             recorded.add(new Snapshot.Disk(dev, "external", "file", format, overlay.toString()));
         }
         if (targets.isEmpty()) {
@@ -159,7 +160,12 @@ public final class OverlayTargets {
         return Path.of(path + "." + name);
     }
 
-    private static void checkFile(String dev, Path overlay, ImageNode top, boolean reuse) throws VireoError {
+    /**
+     * Without reuse: the overlay must not exist (or be an empty file). With {@code --reuse-external}:
+     * it must be a qcow2 image of the disk's size whose header names the disk's top image (by any
+     * path that resolves to it) with the top's format, as the next start reads the chain from it.
+     */
+    private static void checkFile(String dev, Path overlay, ImageNode top, long size, boolean reuse) throws VireoError {
         if (!reuse) {
             try {
                 if (Files.exists(overlay) && (!Files.isRegularFile(overlay) || Files.size(overlay) > 0)) {
@@ -172,6 +178,10 @@ public final class OverlayTargets {
             return;
         }
         if (!Files.exists(overlay)) throw VireoError.invalidArgument("missing existing file for disk " + dev + ": " + overlay);
+        if (!Files.isRegularFile(overlay)) {
+            throw VireoError.unsupported("existing file for disk " + dev + " is not a regular file: " + overlay
+                    + " (vireo takes snapshot overlays as files only)");
+        }
         ImageInfo info;
         try {
             info = ImageInfo.read(overlay, ImageFormat.QCOW2);
@@ -180,9 +190,21 @@ public final class OverlayTargets {
                     + e.getMessage());
         }
         String backing = info.fullBackingFilename().orElse(null);
-        if (backing == null || !Path.of(backing).normalize().equals(Path.of(top.path()).normalize())) {
+        if (backing == null || !Path.of(backing).toAbsolutePath().normalize().equals(Path.of(top.path()).toAbsolutePath().normalize())) {
             throw VireoError.invalidArgument("existing file " + overlay + " for disk " + dev + " has backing file "
                     + (backing == null ? "none" : "'" + backing + "'") + ", not the disk's image " + top.path());
+        }
+        String format = info.backingFormat().orElse(null);
+        if (!top.format().equals(format)) {
+            throw VireoError.invalidArgument("existing file " + overlay + " for disk " + dev + " records "
+                    + (format == null ? "no backing format" : "backing format '" + format + "'") + ", not the disk's image"
+                    + " format '" + top.format() + "'; fix it with: qemu-img rebase -u -F " + top.format() + " -b "
+                    + info.backingFilename().orElse(top.path()) + " " + overlay);
+        }
+        long overlaySize = info.virtualSize().orElse(-1);
+        if (overlaySize != size) {
+            throw VireoError.invalidArgument("existing file " + overlay + " for disk " + dev + " has virtual size "
+                    + overlaySize + " bytes, not the disk's " + size);
         }
     }
 

@@ -184,6 +184,77 @@ class SnapshotsE2ETest {
     }
 
     @Test
+    void reuseExternalTakesTheAdministratorsOverlayOnceItIsCheckedOfflineAndLive() throws Exception {
+        Path base = GuestDomains.image(tmp, "re");
+        Path console = tmp.resolve("re.console");
+        SnapshotCalls.CreateFlags reuse = new SnapshotCalls.CreateFlags(true, true, false, false, false, false);
+        try (DaemonProcess daemon = new DaemonProcess(tmp);
+             VireoClient c = daemon.client()) {
+            SnapshotCalls s = new SnapshotCalls(c);
+            c.define(GuestDomains.domain("re", "rewrite", console, disk("vda", base)));
+            String stored = c.dumpXml("re", true);
+            Path raw = tmp.resolve("re-raw.img");
+            Files.write(raw, new byte[1 << 20]);
+            VireoException notQcow2 = assertThrows(VireoException.class, () -> s.create("re", reusing("bad", raw), reuse));
+            assertTrue(notQcow2.getMessage().startsWith("existing file for disk vda is not a qcow2 image: " + raw + ": "),
+                    notQcow2.getMessage());
+            Path other = GuestDomains.image(tmp, "re-other");
+            Path wrongBacking = overlay("re-wrong.qcow2", other.toString(), "qcow2", "64M");
+            assertRefused("existing file " + wrongBacking + " for disk vda has backing file '" + other + "', not the disk's"
+                    + " image " + base, () -> s.create("re", reusing("bad", wrongBacking), reuse));
+            Path wrongFormat = overlay("re-format.qcow2", base.toString(), "raw", "64M");
+            assertRefused("existing file " + wrongFormat + " for disk vda records backing format 'raw', not the disk's image"
+                    + " format 'qcow2'; fix it with: qemu-img rebase -u -F qcow2 -b " + base + " " + wrongFormat,
+                    () -> s.create("re", reusing("bad", wrongFormat), reuse));
+            Path small = overlay("re-small.qcow2", base.toString(), "qcow2", "32M");
+            assertRefused("existing file " + small + " for disk vda has virtual size 33554432 bytes, not the disk's 67108864",
+                    () -> s.create("re", reusing("bad", small), reuse));
+            assertEquals(stored, c.dumpXml("re", true));
+            assertEquals(List.of(), s.list("re"));
+            assertTrue(Files.exists(wrongBacking) && Files.exists(wrongFormat) && Files.exists(small), "refused files stay");
+
+            // offline: an overlay naming its base relatively becomes the disk, its header untouched
+            Path first = overlay("re-first.qcow2", "re.qcow2", "qcow2", "64M");
+            s.create("re", reusing("first", first), reuse);
+            assertEquals("<source file='" + first + "'/>", sourceLine(c.dumpXml("re", true)));
+            assertEquals("re.qcow2", BlockPullE2ETest.backingOf(first));
+
+            // live: the guest switches to a second one and writes into it; the first is frozen
+            c.start("re");
+            awaitRound(console, 1);
+            Path second = overlay("re-second.qcow2", first.toString(), "qcow2", "64M");
+            s.create("re", reusing("second", second), reuse);
+            assertEquals(List.of("vda " + second, "vda[1] " + first, "vda[2] " + base), BlockPullE2ETest.chainOf(c, "re"));
+            String frozen = sha256(first);
+            awaitRound(console, lastRound(console) + 2);
+            assertEquals(frozen, sha256(first), "the reused overlay's backing image no longer changes");
+            String map = GuestDomains.run("qemu-img", "map", "-U", "--output=json", second.toString());
+            assertTrue(map.contains("\"depth\": 0, \"present\": true, \"zero\": false, \"data\": true"), map);
+            assertEquals("first", s.parent("re", "second"));
+            // and it merges back like any other
+            s.delete("re", "second", false, false, false);
+            assertEquals(List.of("vda " + first, "vda[2] " + base), BlockPullE2ETest.chainOf(c, "re"));
+            assertFalse(Files.exists(second));
+            c.destroy("re");
+            GuestDomains.run("qemu-img", "check", first.toString());
+        }
+    }
+
+    /** A snapshot request that reuses {@code file} for vda. */
+    private static String reusing(String name, Path file) {
+        return "<domainsnapshot><name>" + name + "</name><disks><disk name='vda' snapshot='external'><source file='" + file
+                + "'/></disk></disks></domainsnapshot>";
+    }
+
+    /** An overlay made by hand ({@code -u}: its backing image may be in use by a running QEMU). */
+    private Path overlay(String name, String backing, String backingFormat, String size) throws Exception {
+        Path file = tmp.resolve(name);
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-F", backingFormat, "-b", backing, "-u",
+                file.toString(), size);
+        return file;
+    }
+
+    @Test
     void refusalsSayWhatIsWrongAndChangeNothing() throws Exception {
         Path base = GuestDomains.image(tmp, "r");
         try (DaemonProcess daemon = new DaemonProcess(tmp);
