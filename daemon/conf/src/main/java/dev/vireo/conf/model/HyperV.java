@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.XmlType;
 
 /** Hyper-V enlightenments for Windows guests: {@code <features><hyperv>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendorId", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs"})
+@XmlType(propOrder = {"relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendorId", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"})
 public class HyperV {
     @XmlElement(name = "relaxed")
     private HyperVFeature relaxed;
@@ -56,6 +56,9 @@ public class HyperV {
 
     @XmlElement(name = "evmcs")
     private HyperVFeature evmcs;
+
+    @XmlElement(name = "avic")
+    private HyperVFeature avic;
 
     /** {@code <relaxed state>}: relaxed timing, or {@code null}. */
     public HyperVFeature getRelaxed() {
@@ -190,5 +193,14 @@ public class HyperV {
 
     public void setEvmcs(HyperVFeature evmcs) {
         this.evmcs = evmcs;
+    }
+
+    /** {@code <avic state>}: the enlightened APIC virtualization on AMD hosts, or {@code null} when absent. */
+    public HyperVFeature getAvic() {
+        return avic;
+    }
+
+    public void setAvic(HyperVFeature avic) {
+        this.avic = avic;
     }
 }
