@@ -96,7 +96,13 @@ final class ClockArgs {
                     throw unsupportedPolicy("rtc", policy);
                 }
             }
-            case PIT -> pit(ctx, out, policy);
+            case PIT -> {
+                if (ctx.modern()) {
+                    modernPit(out, policy);
+                } else {
+                    pit(ctx, out, policy);
+                }
+            }
             case HPET -> {
                 if (ctx.has(Capability.NO_HPET)) {
                     if (Boolean.FALSE.equals(timer.getPresent())) {
@@ -107,8 +113,35 @@ final class ClockArgs {
                             + "has no HPET switch (capability 'no-hpet')");
                 }
             }
-            case PLATFORM, TSC -> throw new UnsupportedConfigurationException("<timer name='" + timer.getName().xml()
+            case HYPERVCLOCK -> {
+                // Part of -cpu (hv-time), for QEMU 4.2 and later.
+            }
+            case TSC -> {
+                // QEMU 4.2 and later: the frequency is part of -cpu; the mode is Xen's (libvirt writes nothing for it).
+                if (!ctx.modern()) {
+                    throw new UnsupportedConfigurationException("<timer name='tsc'> is not supported by this QEMU binary (QEMU 4.2 or later); "
+                            + "allowed here: pit, rtc, hpet, kvmclock");
+                }
+            }
+            case PLATFORM -> throw new UnsupportedConfigurationException("<timer name='" + timer.getName().xml()
                     + "'> is not supported by QEMU; allowed: pit, rtc, hpet, kvmclock");
+        }
+    }
+
+    /**
+     * The PIT's lost-tick policy for QEMU 4.2 and later, as libvirt 9 writes it: {@code delay} and
+     * {@code discard} as {@code -global kvm-pit.lost_tick_policy=} (a PIT timer without a policy gets
+     * {@code delay}), {@code catchup} writes nothing. The
+     * global names KVM's in-kernel PIT; QEMU accepts it silently under TCG (no such device), so the
+     * command line is libvirt's for both.
+     */
+    private static void modernPit(ArgvWriter out, TimerTickPolicy policy) throws UnsupportedConfigurationException {
+        if (policy == TimerTickPolicy.CATCHUP) return;
+        switch (policy == null ? TimerTickPolicy.DELAY : policy) {
+            case DELAY -> out.option("-global", "kvm-pit.lost_tick_policy=delay");
+            case DISCARD -> out.option("-global", "kvm-pit.lost_tick_policy=discard");
+            default -> throw new UnsupportedConfigurationException("<timer name='pit' tickpolicy='" + policy.xml()
+                    + "'> is not supported by QEMU; allowed: delay, catchup, discard");
         }
     }
 

@@ -30,6 +30,9 @@ public final class CommandBuilder {
         Objects.requireNonNull(caps, "caps");
         Objects.requireNonNull(options, "options");
         UnbuiltFeatures.check(domain);
+        if (options.domainId() != null) {
+            TcgLimits.checkStart(domain);
+        }
         BuildContext ctx = BuildContext.of(domain, caps, options);
         ArgvWriter out = new ArgvWriter();
         // Messages from QEMU are parsed by the daemon: keep them untranslated.
@@ -64,6 +67,7 @@ public final class CommandBuilder {
         BalloonArgs.write(ctx, out);
         RngArgs.write(ctx, out);
         PanicArgs.write(ctx, out);
+        VsockArgs.write(ctx, out);
         PassthroughArgs.write(ctx, out);
         return out.toCommandLine(ctx.emulator());
     }

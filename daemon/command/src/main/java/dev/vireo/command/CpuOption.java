@@ -3,6 +3,7 @@ package dev.vireo.command;
 import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.ApicFeature;
 import dev.vireo.conf.model.Cpu;
+import dev.vireo.conf.model.CpuCache;
 import dev.vireo.conf.model.CpuFeature;
 import dev.vireo.conf.model.CpuMode;
 import dev.vireo.conf.model.DomainVirtType;
@@ -51,9 +52,20 @@ final class CpuOption {
         } else if (needs32BitModel(ctx)) {
             value.append(defaultModel);
         }
-        kvmclock(ctx, value, defaultModel);
         Features features = ctx.domain().getFeatures();
         ApicFeature apic = features == null ? null : features.getApic();
+        if (ctx.modern()) {
+            cache(cpu, mode, value, defaultModel);
+            modernTimers(ctx, value, defaultModel);
+            if (apic != null && apic.getEoi() != null) {
+                appendFlag(value, defaultModel, "kvm-pv-eoi=" + onOff(apic.getEoi()));
+            }
+            if (features != null && features.getHyperv() != null) {
+                HyperVEnlightenments.append(features.getHyperv(), value, defaultModel);
+            }
+            return value.isEmpty() ? null : value.toString();
+        }
+        kvmclock(ctx, value, defaultModel);
         if (apic != null && apic.getEoi() != null) {
             appendFlag(value, defaultModel, (apic.getEoi() ? '+' : '-') + "kvm_pv_eoi");
         }
@@ -73,9 +85,15 @@ final class CpuOption {
                 && (emulator.contains("x86_64") || (HOST_IS_X86_64 && emulator.contains("kvm")));
     }
 
-    private static void kvmclock(BuildContext ctx, StringBuilder value, String defaultModel) {
+    private static void kvmclock(BuildContext ctx, StringBuilder value, String defaultModel)
+            throws UnsupportedConfigurationException {
         if (ctx.domain().getClock() == null) {
             return;
+        }
+        for (Timer timer : ctx.domain().getClock().getTimers()) {
+            if (timer.getName() == TimerName.HYPERVCLOCK && Boolean.TRUE.equals(timer.getPresent())) {
+                throw new UnsupportedConfigurationException("<timer name='hypervclock'> is supported with QEMU 4.2 or later");
+            }
         }
         for (Timer timer : ctx.domain().getClock().getTimers()) {
             if (timer.getName() == TimerName.KVMCLOCK && timer.getPresent() != null) {
@@ -86,10 +104,79 @@ final class CpuOption {
     }
 
     /**
-     * Hyper-V enlightenments are CPU flags: with {@code <hyperv>} the model is always named (as
-     * libvirt does), and each enlightenment switched on adds its {@code hv_} flag.
+     * {@code <cpu><cache>} as libvirt 9 writes it: {@code emulate} (level 3 only) is {@code l3-cache=on};
+     * {@code passthrough} (host-passthrough CPUs only) is {@code host-cache-info=on,l3-cache=off};
+     * {@code disable} is {@code l3-cache=off}, with {@code host-cache-info=off} on a host CPU.
      */
-    private static void hyperv(HyperV hyperv, StringBuilder value, String defaultModel) {
+    private static void cache(Cpu cpu, CpuMode mode, StringBuilder value, String defaultModel)
+            throws UnsupportedConfigurationException {
+        CpuCache cache = cpu == null ? null : cpu.getCache();
+        if (cache == null || cache.getMode() == null) return;
+        boolean hostCpu = mode == CpuMode.HOST_PASSTHROUGH;
+        switch (cache.getMode()) {
+            case EMULATE -> {
+                if (cache.getLevel() == null || cache.getLevel() != 3) {
+                    throw new UnsupportedConfigurationException("<cpu><cache mode='emulate' level='" + cache.getLevel()
+                            + "'>: QEMU emulates only the level 3 cache; allowed: level='3'");
+                }
+                appendFlag(value, defaultModel, "l3-cache=on");
+                if (hostCpu) value.append(",host-cache-info=off");
+            }
+            case PASSTHROUGH -> {
+                if (!hostCpu) {
+                    throw new UnsupportedConfigurationException("<cpu><cache mode='passthrough'> can only be used with "
+                            + "<cpu mode='host-passthrough'>");
+                }
+                if (cache.getLevel() != null) {
+                    throw new UnsupportedConfigurationException("<cpu><cache mode='passthrough' level='" + cache.getLevel()
+                            + "'>: a level cannot be passed through alone; leave out level");
+                }
+                value.append(",host-cache-info=on,l3-cache=off");
+            }
+            case DISABLE -> {
+                if (hostCpu) value.append(",host-cache-info=off");
+                appendFlag(value, defaultModel, "l3-cache=off");
+            }
+        }
+    }
+
+    /**
+     * The timers that are CPU properties, in the order the XML lists them (as libvirt 9 writes them):
+     * {@code kvmclock=on|off}, {@code hv-time=on} for a present {@code hypervclock}, and
+     * {@code tsc-frequency=HZ}.
+     */
+    private static void modernTimers(BuildContext ctx, StringBuilder value, String defaultModel) {
+        if (ctx.domain().getClock() == null) {
+            return;
+        }
+        for (Timer timer : ctx.domain().getClock().getTimers()) {
+            switch (timer.getName()) {
+                case KVMCLOCK -> {
+                    if (timer.getPresent() != null) appendFlag(value, defaultModel, "kvmclock=" + onOff(timer.getPresent()));
+                }
+                case HYPERVCLOCK -> {
+                    if (Boolean.TRUE.equals(timer.getPresent())) appendFlag(value, defaultModel, "hv-time=on");
+                }
+                case TSC -> {
+                    if (timer.getFrequency() != null && timer.getFrequency() > 0) {
+                        appendFlag(value, defaultModel, "tsc-frequency=" + timer.getFrequency());
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /**
+     * Hyper-V enlightenments for binaries older than QEMU 4.2, as libvirt 0.10.2 wrote them: with
+     * {@code <hyperv>} the model is always named, and {@code <relaxed state='on'>} adds {@code hv_relaxed}.
+     * Any other enlightenment needs the {@code hv-} properties of a newer QEMU.
+     */
+    private static void hyperv(HyperV hyperv, StringBuilder value, String defaultModel) throws UnsupportedConfigurationException {
+        if (HyperVEnlightenments.beyondRelaxed(hyperv)) {
+            throw new UnsupportedConfigurationException("<hyperv> enlightenments other than <relaxed> (and mode='passthrough') "
+                    + "are supported with QEMU 4.2 or later");
+        }
         if (value.isEmpty()) {
             value.append(defaultModel);
         }
@@ -104,6 +191,10 @@ final class CpuOption {
             value.append(defaultModel);
         }
         value.append(',').append(flag);
+    }
+
+    static String onOff(boolean on) {
+        return on ? "on" : "off";
     }
 
     private static char sign(CpuFeature feature) {

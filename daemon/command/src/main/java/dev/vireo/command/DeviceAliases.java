@@ -48,6 +48,9 @@ final class DeviceAliases {
         }
         a.numbered(d.getRngs(), "rng");
         a.numbered(d.getPanics(), "panic");
+        if (d.getVsock() != null) {
+            a.aliases.put(d.getVsock(), "vsock0");
+        }
         return a;
     }
 

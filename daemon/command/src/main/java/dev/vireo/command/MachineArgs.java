@@ -179,8 +179,15 @@ final class MachineArgs {
         Cpu cpu = ctx.domain().getCpu();
         CpuTopology topology = cpu == null ? null : cpu.getTopology();
         if (topology != null && topology.getSockets() != null) {
-            smp.append(",sockets=").append(topology.getSockets())
-                    .append(",cores=").append(topology.getCores())
+            smp.append(",sockets=").append(topology.getSockets());
+            if (ctx.modern()) {
+                // QEMU 4.1 and later group cores in dies; libvirt 9 always names them (1 when not set).
+                smp.append(",dies=").append(topology.getDies() == null ? 1 : topology.getDies());
+            } else if (topology.getDies() != null && topology.getDies() > 1) {
+                throw new UnsupportedConfigurationException("<topology dies='" + topology.getDies() + "'>: dies are "
+                        + "supported with QEMU 4.2 or later");
+            }
+            smp.append(",cores=").append(topology.getCores())
                     .append(",threads=").append(topology.getThreads());
         } else {
             smp.append(",sockets=").append(max).append(",cores=1,threads=1");
@@ -199,9 +206,13 @@ final class MachineArgs {
             long mib = Memory.mibRoundedUp(cell.getMemory() == null ? 0 : cell.getMemory());
             if (ctx.qemuAtLeast(5_001_000)) {
                 // Machine types of QEMU 5.1 and later take a node's memory only from a backend.
-                out.option("-object", "memory-backend-ram,id=ram-node" + i + ",size=" + mib + "M");
+                out.option("-object", NumaBackend.of(cell, i, mib));
                 out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",memdev=ram-node" + i);
             } else {
+                if (cell.getMemAccess() != null || cell.getDiscard() != null) {
+                    throw new UnsupportedConfigurationException("<numa><cell id='" + i + "' memAccess|discard>: per-node "
+                            + "memory backends need QEMU 5.1 or later");
+                }
                 out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",mem=" + mib);
             }
         }

@@ -103,6 +103,9 @@ final class PciSlotPlan {
         if (d.getMemballoon() != null) {
             reserveIfPci(d.getMemballoon());
         }
+        if (d.getVsock() != null) {
+            reserveIfPci(d.getVsock());
+        }
     }
 
     /** The network cards QEMU emulates; a hostdev interface's address is reserved as its host device's. */
@@ -275,6 +278,9 @@ final class PciSlotPlan {
             if (panic.getModel() == PanicModel.PVPANIC) {
                 next(panic);
             }
+        }
+        if (d.getVsock() != null) {
+            next(d.getVsock());
         }
     }
 

@@ -13,11 +13,8 @@ import dev.vireo.conf.model.MemorySourceType;
 import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.Graphics;
 import dev.vireo.conf.model.FirmwareType;
-import dev.vireo.conf.model.HyperV;
 import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Os;
-import dev.vireo.conf.model.Timer;
-import dev.vireo.conf.model.TimerName;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.Sound;
 import dev.vireo.conf.model.SoundCodec;
@@ -50,11 +47,6 @@ final class UnbuiltFeatures {
         firmware(d.getOs(), found);
         features(d.getFeatures(), found);
         cpu(d.getCpu(), found);
-        if (d.getClock() != null) {
-            for (Timer t : d.getClock().getTimers()) {
-                if (t.getName() == TimerName.HYPERVCLOCK) found.add("<timer name='hypervclock'>");
-            }
-        }
         Devices dev = d.getDevices();
         if (dev != null) devices(dev, found);
         if (!found.isEmpty()) {
@@ -79,25 +71,14 @@ final class UnbuiltFeatures {
         if (f.getPmu() != null) found.add("<features><pmu>");
         if (f.getIoapic() != null) found.add("<features><ioapic>");
         if (f.getVmcoreinfo() != null) found.add("<features><vmcoreinfo>");
-        HyperV h = f.getHyperv();
-        if (h != null && (h.getMode() != null || h.getVapic() != null || h.getSpinlocks() != null || h.getVpindex() != null
-                || h.getRuntime() != null || h.getSynic() != null || h.getStimer() != null || h.getReset() != null
-                || h.getVendorId() != null || h.getFrequencies() != null || h.getReenlightenment() != null
-                || h.getTlbflush() != null || h.getIpi() != null || h.getEvmcs() != null)) {
-            found.add("<hyperv> enlightenments other than <relaxed>");
-        }
     }
 
     private static void cpu(Cpu cpu, List<String> found) {
-        if (cpu == null) return;
-        if (cpu.getCache() != null) found.add("<cpu><cache>");
-        if (cpu.getTopology() != null && cpu.getTopology().getDies() != null && cpu.getTopology().getDies() > 1) found.add("<topology dies> above 1");
-        if (cpu.getNuma() != null) {
-            for (NumaCell c : cpu.getNuma().getCells()) {
-                if (c.getMemAccess() != null || c.getDiscard() != null || c.getDistances() != null) {
-                    found.add("<numa><cell memAccess|discard|distances>");
-                    break;
-                }
+        if (cpu == null || cpu.getNuma() == null) return;
+        for (NumaCell c : cpu.getNuma().getCells()) {
+            if (c.getDistances() != null) {
+                found.add("<numa><cell><distances>");
+                break;
             }
         }
     }
@@ -111,7 +92,6 @@ final class UnbuiltFeatures {
             if (drv.getQueueSize() != null) found.add(name + "queue_size>");
             if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
         }
-        if (dev.getVsock() != null) found.add("<vsock>");
         for (Graphics g : dev.getGraphics()) {
             if (g.getWebsocket() != null) found.add("<graphics websocket>");
             if (g.getFiletransfer() != null) found.add("<graphics><filetransfer>");

@@ -24,6 +24,7 @@ import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.guest.FirmwareSelection;
 import dev.vireo.daemon.guest.GuestFiles;
+import dev.vireo.daemon.guest.GuestVsock;
 import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.daemon.guest.Virtiofsd;
 import dev.vireo.jobs.BlockJob;
@@ -217,6 +218,7 @@ public final class Lifecycle {
         PreparedDisks opened;
         try {
             Files.deleteIfExists(monitor);
+            GuestVsock.host().prepare(live, running.values().stream().map(g -> g.entry.live()).toList());
             GuestCharDevices.nameChannelSockets(live, GuestCharDevices.channelFolder(runDir, id, e.name()));
             displays.assign(e.name(), live);
             // names the UEFI variable store in the live XML and creates it from its template at the first start
