@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * start, an endorsement key included), its control socket where the command line says
  * ({@link dev.vireo.command.LaunchOptions#tpmSocket()}), its log in the daemon's log folder.
  * swtpm runs as the daemon's user and ends by itself when QEMU closes the connection
- * ({@code --terminate}); the daemon stops it too when the guest ends. The state is removed with
- * the definition.
+ * ({@code --terminate}); the daemon stops it too when the guest ends. A daemon restarted after
+ * being killed finds each running guest's swtpm again by its command line and stops those whose
+ * guest is gone (lifecycle {@code Recovery}). The state is removed with the definition.
  */
 public final class Swtpm {
 
@@ -178,6 +179,15 @@ public final class Swtpm {
         Running(ManagedProcess process, Path socket) {
             this.process = process;
             this.socket = socket;
+        }
+
+        /** A swtpm a previous run of the daemon started, found again (by its command line) after a restart. */
+        public static Running adopted(ManagedProcess process, Path socket) {
+            return new Running(process, socket);
+        }
+
+        public Path socket() {
+            return socket;
         }
 
         public ManagedProcess process() {

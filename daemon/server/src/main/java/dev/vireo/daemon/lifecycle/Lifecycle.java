@@ -522,6 +522,11 @@ public final class Lifecycle {
                 e.isPersistent(), codec.formatLive(live), blockJobs).write(guest.runtimeFile);
     }
 
+    /** The swtpm processes of the running guests (for recovery: every other one is an orphan). */
+    List<Swtpm.Running> runningSwtpms() {
+        return running.values().stream().map(g -> g.tpm).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A guest found again after a restart becomes managed like one this daemon started. */
     void adopt(RunningGuest guest) {
         running.put(guest.entry.name(), guest);

@@ -1,5 +1,6 @@
 package dev.vireo.daemon.lifecycle;
 
+import dev.vireo.command.LaunchOptions;
 import dev.vireo.conf.DomainXml;
 import dev.vireo.conf.FormatMode;
 import dev.vireo.conf.XmlProblemsException;
@@ -10,6 +11,7 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.domain.DomainStatus;
 import dev.vireo.daemon.domain.StateKind;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.monitor.RunStatus;
 import dev.vireo.process.ManagedProcess;
 import dev.vireo.process.ProcessIdentity;
@@ -18,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +39,10 @@ import java.util.Set;
  *   <li>any other QEMU whose monitor socket is in this runtime folder belongs to a start killed
  *       before its pid was recorded (or to a record that is gone): it is stopped, so that it holds
  *       no image lock and no socket a new start needs;</li>
- *   <li>temp files of interrupted record writes and monitor sockets no guest uses are removed.</li>
+ *   <li>each running guest's swtpm is found again by its command line and stopped with the guest as
+ *       before; a swtpm of this runtime folder that no running guest takes (its guest ended while
+ *       the daemon was down, or its start was killed before QEMU existed) is stopped;</li>
+ *   <li>temp files of interrupted record writes, and monitor and swtpm sockets no guest uses, are removed.</li>
  * </ul>
  */
 public final class Recovery {
@@ -45,6 +52,8 @@ public final class Recovery {
     private final Path runDir;
     /** QEMUs taken over (or deliberately stopped): every other one of this runtime folder is a stray. */
     private final Set<Long> claimed = new HashSet<>();
+    /** The swtpm processes serving a socket in this runtime folder, by socket; those claimed are removed. */
+    private Map<Path, Long> swtpms = new HashMap<>();
 
     public Recovery(Lifecycle lifecycle, DomainRegistry registry, MonitorConnector monitors, Path runDir) {
         this.lifecycle = lifecycle;
@@ -56,6 +65,7 @@ public final class Recovery {
     /** Returns how many guests were found running. */
     public int run() throws IOException {
         removeTempFiles();
+        swtpms = RuntimeSwtpms.find(runDir);
         int found = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.json")) {
             for (Path file : files) {
@@ -63,6 +73,7 @@ public final class Recovery {
             }
         }
         stopStrays();
+        stopOrphanSwtpms();
         removeUnusedSockets();
         return found;
     }
@@ -98,6 +109,8 @@ public final class Recovery {
             Domain live = DomainXml.parse(r.liveXml(), FormatMode.LIVE);
             return registry.withReserved(r.name(), r.uuid(), "recovery", e -> {
                 RunningGuest guest = new RunningGuest(e, process.get(), Path.of(r.monitor()), file);
+                // before adopt: a QEMU that ends at once stops its swtpm with it
+                guest.tpm = swtpmOf(r.name(), live, guest.monitorSocket);
                 e.markActive(live, r.id(), new DomainStatus(StateKind.valueOf(r.state()), r.reason()));
                 lifecycle.adopt(guest);
                 try {
@@ -152,6 +165,52 @@ public final class Recovery {
             Log.info("stopping QEMU pid " + pid + ": its monitor socket is in " + runDir
                     + " but no domain's record names it (a start interrupted by the daemon's end)");
             StrayQemus.stop(pid);
+        }
+    }
+
+    /** The guest's swtpm, taken over from the previous run of the daemon; null when it has none (or it is gone). */
+    private Swtpm.Running swtpmOf(String name, Domain live, Path monitor) {
+        if (Swtpm.emulated(live).isEmpty()) return null;
+        Path socket = LaunchOptions.forMonitor(monitor).tpmSocket().toAbsolutePath();
+        Long pid = swtpms.remove(socket);
+        Optional<ManagedProcess> process = pid == null ? Optional.empty() : adopt(pid);
+        if (process.isEmpty()) {
+            Log.warn("domain " + name + ": its swtpm (" + socket + ") is no longer running; the guest's TPM does not answer", null);
+            return null;
+        }
+        Log.info("domain " + name + ": swtpm found again (pid " + pid + ")");
+        return Swtpm.Running.adopted(process.get(), socket);
+    }
+
+    /**
+     * Every swtpm of this runtime folder that no running guest took: its QEMU ended while the daemon
+     * was down, or was never spawned (the daemon died between starting swtpm and QEMU). Stopped, its
+     * socket removed.
+     */
+    private void stopOrphanSwtpms() throws IOException {
+        for (Map.Entry<Path, Long> orphan : swtpms.entrySet()) {
+            Optional<ManagedProcess> process = adopt(orphan.getValue());
+            if (process.isEmpty()) continue;
+            Log.info("stopping swtpm pid " + orphan.getValue() + " (" + orphan.getKey() + "): no running guest uses it");
+            Swtpm.Running.adopted(process.get(), orphan.getKey()).stop();
+        }
+        swtpms.clear();
+        Set<Path> inUse = new HashSet<>();
+        for (Swtpm.Running tpm : lifecycle.runningSwtpms()) inUse.add(tpm.socket().toAbsolutePath());
+        try (DirectoryStream<Path> sockets = Files.newDirectoryStream(runDir, "*.swtpm")) {
+            for (Path socket : sockets) {
+                if (!inUse.contains(socket.toAbsolutePath())) Files.deleteIfExists(socket);
+            }
+        }
+    }
+
+    private static Optional<ManagedProcess> adopt(long pid) {
+        try {
+            Optional<ProcessIdentity> identity = ProcessIdentity.of(pid);
+            return identity.isEmpty() ? Optional.empty() : ManagedProcess.adopt(identity.get());
+        } catch (IOException e) {
+            Log.warn("cannot look at pid " + pid, e);
+            return Optional.empty();
         }
     }
 
