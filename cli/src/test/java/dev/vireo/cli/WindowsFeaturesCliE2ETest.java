@@ -3,8 +3,6 @@ package dev.vireo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vireo.daemon.Daemon;
-import dev.vireo.daemon.DaemonOptions;
 import dev.vireo.process.TestGuest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,24 +29,21 @@ class WindowsFeaturesCliE2ETest {
 
     @TempDir
     Path tmp;
-    Daemon daemon;
-    Path socket;
+    CliDaemon vireod;
 
     @BeforeEach
     void start() throws Exception {
         TestGuest.get();
-        socket = tmp.resolve("run/vireod.sock");
-        daemon = Daemon.start(new DaemonOptions(socket, tmp.resolve("state"), tmp.resolve("run")));
+        vireod = CliDaemon.start(tmp);
     }
 
     @AfterEach
     void stop() {
-        vireo("destroy", "win");
-        daemon.close();
+        vireod.close();
     }
 
     private Run vireo(String... args) {
-        return Run.against(socket, args);
+        return vireod.vireo(args);
     }
 
     private static final String HYPERV_BUT_VPINDEX = """
@@ -73,9 +68,7 @@ class WindowsFeaturesCliE2ETest {
     private String xml(String name, String hyperv, String extraDevices) throws Exception {
         TestGuest guest = TestGuest.get();
         Path image = tmp.resolve(name + ".qcow2");
-        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "64M")
-                .redirectErrorStream(true).start();
-        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "64M");
         return """
                 <domain type='qemu'>
                   <name>%s</name>
