@@ -92,6 +92,9 @@ final class UnbuiltFeatures {
             if (drv.getQueueSize() != null) found.add(name + "queue_size>");
             if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
         }
+        for (var c : dev.getControllers()) {
+            if (c.getDriver() != null) found.add("<controller type='" + c.getType().xml() + "' index='" + c.getIndex() + "'><driver>");
+        }
         for (Graphics g : dev.getGraphics()) {
             if (g.getWebsocket() != null) found.add("<graphics websocket>");
             if (g.getFiletransfer() != null) found.add("<graphics><filetransfer>");

@@ -12,6 +12,8 @@ import dev.vireo.conf.model.DiskDevice;
 import dev.vireo.conf.model.DiskSource;
 import dev.vireo.conf.model.DiskType;
 import dev.vireo.conf.model.Domain;
+import dev.vireo.conf.model.Graphics;
+import dev.vireo.conf.model.GraphicsType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +25,9 @@ import java.util.List;
  * <li>a directory disk in any format but {@code fat}, and a FAT directory that is not read-only;</li>
  * <li>a read-only IDE or SATA hard disk (QEMU's ide-hd cannot be read-only);</li>
  * <li>a device that wants a PCI slot when none is left and no controller can be added for it;</li>
- * <li>a PCI expander bus on a NUMA node the guest does not have.</li>
+ * <li>a PCI expander bus on a NUMA node the guest does not have;</li>
+ * <li>SPICE with a TLS port: Vireo sets up no SPICE TLS certificates (and libvirt refuses it while its
+ * qemu.conf leaves spice_tls off, as it does by default).</li>
  * </ul>
  */
 public final class Libvirt9Checks {
@@ -39,6 +43,12 @@ public final class Libvirt9Checks {
         List<Disk> disks = d.getDevices().getDisks();
         for (int i = 0; i < disks.size(); i++) c.disk(disks.get(i), "/domain/devices/disk[" + (i + 1) + "]");
         for (Controller ctl : d.getDevices().getControllers()) c.expanderNode(d, ctl);
+        for (Graphics g : d.getDevices().getGraphics()) {
+            if (g.getType() == GraphicsType.SPICE && g.getTlsPort() != null && g.getTlsPort() > 0) {
+                c.add(g, "/domain/devices/graphics", "<graphics type='spice' tlsPort='" + g.getTlsPort() + "'>: SPICE TLS is not "
+                        + "supported by Vireo (it sets up no SPICE server certificates); remove tlsPort");
+            }
+        }
         for (Device dev : DomainDefaults.pciDevicesWithoutSlot(d)) {
             c.add(dev, "/domain/devices", "no PCI slot is left for " + describe(dev) + ": every slot it could use is taken and no "
                     + "controller can be added for it (every slot of the root bus is taken); free one or give it an <address>");

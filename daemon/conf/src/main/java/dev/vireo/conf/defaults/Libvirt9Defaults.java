@@ -34,6 +34,8 @@ import dev.vireo.conf.model.VideoModelElement;
  * has SPICE graphics, none when it has VNC graphics or no graphics at all (QEMU must not reach the
  * host's sound devices); a guest with only local (SDL) graphics gets none.</li>
  * <li>Hyper-V: {@code <hyperv>} without a mode is {@code mode='custom'} (the enlightenments listed).</li>
+ * <li>NUMA: each {@code <cell>} states its {@code id} (its position when not given) and its memory in
+ * KiB ({@code unit='KiB'}).</li>
  * </ul>
  */
 final class Libvirt9Defaults {
@@ -100,6 +102,16 @@ final class Libvirt9Defaults {
         }
         if (mode == CpuMode.HOST_PASSTHROUGH && cpu.getMigratable() == null) cpu.setMigratable(Boolean.TRUE);
         if (cpu.getTopology() != null && cpu.getTopology().getDies() == null) cpu.getTopology().setDies(1);
+        if (cpu.getNuma() != null) numaCells(cpu.getNuma().getCells());
+    }
+
+    private static void numaCells(java.util.List<dev.vireo.conf.model.NumaCell> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            dev.vireo.conf.model.NumaCell c = cells.get(i);
+            if (c.getId() == null) c.setId(i);
+            // a unit written is converted to KiB by FirmwareFeatureDefaults; none means KiB already
+            if (c.getMemory() != null && c.getUnit() == null) c.setUnit("KiB");
+        }
     }
 
     private static void size(Video v) {

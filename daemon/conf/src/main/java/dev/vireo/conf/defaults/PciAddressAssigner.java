@@ -436,7 +436,8 @@ final class PciAddressAssigner {
                 for (Controller c : r.group) c.setAddress(Address.pci(0, s.bus(), s.slot(), USB_COMPANION_FUNCTION.get(c.getModel())));
                 continue;
             }
-            Slot s = buses.place(r.need);
+            int below = r.device instanceof Controller c && c.getType() == ControllerType.PCI ? orZero(c.getIndex()) : Integer.MAX_VALUE;
+            Slot s = buses.place(r.need, below);
             if (s != null) r.device.setAddress(Address.pci(0, s.bus(), s.slot(), s.function()));
         }
         for (Device dev : domain.getDevices().all()) {
@@ -483,13 +484,27 @@ final class PciAddressAssigner {
                     if (t.getChassisNr() == null) t.setChassisNr(index);
                 }
                 case "pci-expander-bus", "pcie-expander-bus" -> {
-                    // the guest's bus number for the expander's root bus: the top of the range, below 255
                     PciControllerTarget t = target(c);
-                    if (t.getBusNr() == null) t.setBusNr(254);
+                    if (t.getBusNr() == null) t.setBusNr(newBusNr());
                 }
                 default -> { }
             }
         }
+    }
+
+    /**
+     * The guest bus number of an expander's root bus, as libvirt picks it: two below the lowest one
+     * any PCI controller has (254 for the first), leaving room for a bus behind each expander; null
+     * when too low to pick one (the expander then has to be given one).
+     */
+    private Integer newBusNr() {
+        int lowest = 256;
+        for (Controller o : controllers) {
+            if (o.getType() == ControllerType.PCI && o.getTarget() != null && o.getTarget().getBusNr() != null) {
+                lowest = Math.min(lowest, o.getTarget().getBusNr());
+            }
+        }
+        return lowest <= 2 ? null : lowest - 2;
     }
 
     private static PciControllerTarget target(Controller c) {

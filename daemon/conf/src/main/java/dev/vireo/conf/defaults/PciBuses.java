@@ -138,12 +138,20 @@ final class PciBuses {
 
     /** The first free place for {@code need}, in bus and slot order, taken at once; null when there is none. */
     Slot place(Need need) {
+        return place(need, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #place(Need)} on a bus numbered below {@code belowBus}: a PCI controller plugs into a bus
+     * of a lower index than its own (never into itself).
+     */
+    Slot place(Need need, int belowBus) {
         if (need == Need.ROOT_PORT) {
             // a further function of a pcie-root slot that already gathers root ports (libvirt does not
             // gather them behind an expander bus)
             for (var e : buses.entrySet()) {
                 Bus b = e.getValue();
-                if (b.kind != Kind.PCIE_ROOT) continue;
+                if (b.kind != Kind.PCIE_ROOT || e.getKey() >= belowBus) continue;
                 for (int s = b.kind.minSlot; s <= b.kind.maxSlot; s++) {
                     if (!b.rootPorts[s]) continue;
                     for (int f = 1; f < 8; f++) {
@@ -157,7 +165,7 @@ final class PciBuses {
         }
         for (var e : buses.entrySet()) {
             Bus b = e.getValue();
-            if (!need.fits(b.kind)) continue;
+            if (!need.fits(b.kind) || e.getKey() >= belowBus) continue;
             for (int s = b.kind.minSlot; s <= b.kind.maxSlot; s++) {
                 if (b.taken[s] != 0) continue;
                 b.taken[s] = 1;

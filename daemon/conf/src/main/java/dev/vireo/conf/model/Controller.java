@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** A bus controller: {@code <controller>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"pciModel", "target", "alias", "master", "address"})
+@XmlType(propOrder = {"pciModel", "target", "driver", "alias", "master", "address"})
 public class Controller extends Device {
     @XmlAttribute(name = "type")
     @XmlJavaTypeAdapter(ControllerType.Adapter.class)
@@ -36,6 +36,18 @@ public class Controller extends Device {
 
     @XmlElement(name = "target")
     private PciControllerTarget target;
+
+    @XmlElement(name = "driver")
+    private ControllerDriver driver;
+
+    /** {@code <driver>} (queues, I/O thread, ...), or {@code null} when absent. */
+    public ControllerDriver getDriver() {
+        return driver;
+    }
+
+    public void setDriver(ControllerDriver driver) {
+        this.driver = driver;
+    }
 
     /** {@code <model name>} of a PCI controller, or {@code null} when absent. */
     public NamedModel getPciModel() {
