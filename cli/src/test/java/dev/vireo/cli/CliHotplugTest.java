@@ -136,6 +136,31 @@ class CliHotplugTest {
         assertEquals(new Run(0, "Successfully ejected media.\n\n", ""), vireo("change-media", "hp", "hdc", "--eject", "--persistent"));
     }
 
+    /** As libvirt: a q35 disk stored with --config gets a root port of its own when the spare one is taken. */
+    @Test
+    void aConfigDiskOnQ35GetsARootPortToStartWith() throws Exception {
+        Path file = tmp.resolve("q.xml");
+        Files.writeString(file, """
+                <domain type='qemu'>
+                  <name>q</name>
+                  <memory unit='MiB'>64</memory>
+                  <os><type arch='x86_64' machine='q35'>hvm</type></os>
+                  <devices><emulator>/usr/bin/qemu-system-x86_64</emulator></devices>
+                </domain>
+                """);
+        assertEquals(0, vireo("define", file.toString()).exit());
+        String before = vireo("dumpxml", "--inactive", "q").out();
+        int ports = before.split("model='pcie-root-port'>", -1).length - 1;
+        for (String dev : new String[] {"vdb", "vdc"}) {
+            assertEquals(new Run(0, "Disk attached successfully\n\n", ""),
+                    vireo("attach-disk", "q", tmp.resolve(dev + ".raw").toString(), dev, "--config"));
+        }
+        String after = vireo("dumpxml", "--inactive", "q").out();
+        assertEquals(ports + 1, after.split("model='pcie-root-port'>", -1).length - 1, after);
+        assertTrue(after.contains("<controller type='pci' index='" + (ports + 1) + "' model='pcie-root-port'>"), after);
+        assertTrue(after.contains("<address type='pci' domain='0x0000' bus='0x0" + (ports + 1) + "' slot='0x00' function='0x0'/>"), after);
+    }
+
     @Test
     void withoutAFlagTheGuestMustRunAsInVirsh() {
         assertEquals(new Run(1, "", "error: domain 'hp' is not running\n"),

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public sealed interface EventPayload {
 
-    /** The wire's {@code kind}: lifecycle, reboot, io-error, block-job, block-threshold. */
+    /** The wire's {@code kind}: lifecycle, reboot, io-error, block-job, block-threshold, tray-change, device-removed. */
     String kind();
 
     /** virsh's first word(s) for it. */
@@ -108,6 +108,23 @@ public sealed interface EventPayload {
         @Override
         public void addFields(ObjectNode o) {
             o.put("alias", alias).put("open", open);
+        }
+    }
+
+    /**
+     * A device left the guest and the live definition (libvirt's device-removed), also when the
+     * guest let go of it only after the detach command had stopped waiting.
+     *
+     * @param alias the device's id ({@code virtio-disk1})
+     */
+    record DeviceRemoved(String alias) implements EventPayload {
+        public String kind() { return "device-removed"; }
+        public String event() { return alias; }
+        public String detail() { return ""; }
+
+        @Override
+        public void addFields(ObjectNode o) {
+            o.put("alias", alias);
         }
     }
 

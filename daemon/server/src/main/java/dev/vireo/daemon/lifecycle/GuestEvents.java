@@ -58,7 +58,11 @@ final class GuestEvents implements MonitorListener {
             }
             case MonitorEvent.BlockWriteThreshold t -> WriteThresholds.crossed(guest, t)
                     .ifPresent(p -> lifecycle.events().publish(domain, p));
-            case MonitorEvent.DeviceDeleted d -> guest.removals.deleted(d.device());
+            case MonitorEvent.DeviceDeleted d -> {
+                // a waiting detach hears it first; whatever it left (it gave up waiting) is finished here
+                guest.removals.deleted(d.device());
+                lifecycle.deviceDeleted(guest, d.device());
+            }
             case MonitorEvent.DeviceTrayMoved t -> lifecycle.events().publish(domain,
                     new EventPayload.TrayChange(t.id() == null || t.id().isEmpty() ? nonNull(t.device()) : t.id(), t.trayOpen()));
             case MonitorEvent.VserportChange v -> lifecycle.withGuestLock(guest, "channel event", () -> {

@@ -80,6 +80,7 @@ public final class Lifecycle {
     private final Map<String, RunningGuest> running = new ConcurrentHashMap<>();
     private final Map<BlockJobKind, JobConclusion> conclusions = new ConcurrentHashMap<>();
     private final Map<String, JobFollowUp> followUps = new ConcurrentHashMap<>();
+    private volatile ReleasedDevices releasedDevices;
 
     public Lifecycle(DomainRegistry registry, DefinitionCodec codec, CapsCache caps, EventBus events,
                      MonitorConnector monitors, Path runDir, DomainLogs logs, DiskLaunch disks, FileWork files,
@@ -129,6 +130,36 @@ public final class Lifecycle {
     public void onConcluded(BlockJobKind kind, JobConclusion conclusion) {
         if (conclusions.putIfAbsent(kind, conclusion) != null) {
             throw new IllegalStateException("the conclusion of " + kind + " jobs is already registered");
+        }
+    }
+
+    /** Registers what follows QEMU's deletion of a device (once, by the hotplug commands). */
+    public void onDeviceReleased(ReleasedDevices released) {
+        if (releasedDevices != null) throw new IllegalStateException("the device release is already registered");
+        releasedDevices = released;
+    }
+
+    /** {@link ReleasedDevices#deleted}, in the job slot; a failure is logged (the event cannot be refused). */
+    void deviceDeleted(RunningGuest guest, String id) {
+        ReleasedDevices released = releasedDevices;
+        if (released == null || id == null) return;
+        withGuestLock(guest, "device removal", () -> {
+            try {
+                released.deleted(new LiveGuest(this, guest), id);
+            } catch (VireoError | RuntimeException e) {
+                Log.warn("domain " + guest.entry.name() + ": device '" + id + "' was deleted by QEMU, but not all it used was released", e);
+            }
+        });
+    }
+
+    /** {@link ReleasedDevices#recovered}, by the recovery of a restarted daemon (job slot held). */
+    void devicesRecovered(RunningGuest guest) {
+        ReleasedDevices released = releasedDevices;
+        if (released == null) return;
+        try {
+            released.recovered(new LiveGuest(this, guest));
+        } catch (VireoError | RuntimeException e) {
+            Log.warn("domain " + guest.entry.name() + ": devices QEMU deleted meanwhile were not all released", e);
         }
     }
 

@@ -146,6 +146,8 @@ public final class Recovery {
                     GuestBlockJobs blockJobs = GuestBlockJobs.attachListener(lifecycle, guest);
                     blockJobs.jobs().recover(r.blockJobs());
                     blockJobs.resumeFollowUps();
+                    // devices the guest let go of while the daemon was down (a detach that timed out)
+                    lifecycle.devicesRecovered(guest);
                 } catch (IOException ex) {
                     Log.warn("domain " + r.name() + " runs (pid " + r.pid() + ") but its monitor does not answer", ex);
                 }

@@ -13,6 +13,7 @@ import dev.vireo.daemon.disks.LiveImages;
 import dev.vireo.daemon.disks.OpenedImages;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.LiveGuest;
+import dev.vireo.monitor.BlockNode;
 import dev.vireo.monitor.Monitor;
 
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The monitor side of plugging and unplugging a disk's images and guest device on a running
@@ -89,29 +92,31 @@ final class DiskPlug {
             m.deviceAdd(device.driver(), device.id(), device.properties());
             return null;
         });
-        undo.push("device " + device.id(), () -> removeDevice(guest, device.id(), "the disk"));
+        undo.push("device " + device.id(), () -> {
+            if (!removeDevice(guest, device.id())) {
+                throw VireoError.failed("the guest did not release device '" + device.id() + "' within "
+                        + RELEASE_WAIT.toSeconds() + " s");
+            }
+        });
     }
 
     /**
      * Asks the guest to release the device and waits (bounded) until QEMU has deleted it.
      *
-     * @param what the disk, for the message when the guest does not let go
+     * @return whether it was deleted in time; if not, QEMU deletes it once the guest lets go, and
+     *         {@link UnpluggedDisks} finishes the removal then
      */
-    static void removeDevice(LiveGuest guest, String id, String what) throws VireoError {
-        boolean gone = guest.removeDevice(id, RELEASE_WAIT, () -> guest.qmp("device_del", m -> {
+    static boolean removeDevice(LiveGuest guest, String id) throws VireoError {
+        return guest.removeDevice(id, RELEASE_WAIT, () -> guest.qmp("device_del", m -> {
             m.deviceDel(id);
             return null;
         }));
-        if (!gone) {
-            throw VireoError.failed("the guest did not release " + what + " (device '" + id + "') within "
-                    + RELEASE_WAIT.toSeconds() + " s; QEMU removes the device once the guest does, and the disk "
-                    + "stays in the definition until detach is run again");
-        }
     }
 
     /**
      * Deletes the disk's nodes top-down (a node goes before the nodes it stands on) and removes the
-     * fd sets of its images, as the fd-set registry finds them now.
+     * fd sets of its images, as QEMU lists them now: what is already gone is skipped, so it can be
+     * run again after an interrupted removal.
      */
     static void removeImages(LiveGuest guest, DiskStorage disk) throws VireoError {
         List<String> nodes = new ArrayList<>();
@@ -120,7 +125,11 @@ final class DiskPlug {
             nodes.add(image.formatNodeName());
             nodes.add(image.storageNodeName());
         }
-        for (String node : nodes) deleteNode(guest, node);
+        Set<String> present = guest.qmp("query-named-block-nodes", m -> m.queryNamedBlockNodes()).stream()
+                .map(BlockNode::nodeName).collect(Collectors.toSet());
+        for (String node : nodes) {
+            if (present.contains(node)) deleteNode(guest, node);
+        }
         FdSetRegistry sets = FdSetRegistry.of(guest.qmp("query-fdsets", m -> m.queryFdsets()), guest.plan());
         for (ImageNode image : disk.images()) {
             for (FdSetRegistry.Held held : sets.sets().values()) {

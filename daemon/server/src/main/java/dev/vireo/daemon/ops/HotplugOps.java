@@ -6,10 +6,10 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.command.DiskFrontend;
 import dev.vireo.command.UnsupportedConfigurationException;
-import dev.vireo.command.storage.DiskStorage;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Address;
 import dev.vireo.conf.model.AddressType;
+import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.ControllerType;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
@@ -66,6 +66,7 @@ public final class HotplugOps {
         ops.handle(DetachDevice.class, this::detachDevice);
         ops.handle(DetachDisk.class, this::detachDisk);
         new MediaChange(registry, lifecycle, codec, caps, disks, files).register(ops);
+        lifecycle.onDeviceReleased(new UnpluggedDisks(caps));
     }
 
     /** {@code {domain, xml, live, config, persistent}}: neither live nor config means the current state. */
@@ -78,12 +79,19 @@ public final class HotplugOps {
             Optional<LiveGuest> guest = lifecycle.running(e);
             Affect affect = request.resolve(e, guest.isPresent());
             if (affect.config()) requireFreeTarget(e.persistent(), dev);
-            Disk stored = affect.config() ? devices.join(e.persistent(), xml, dev).disk() : null;
-            if (affect.live()) {
-                Address placed = attachLive(guest.get(), xml, dev);
-                if (stored != null && placed != null && stored.getAddress() == null) stored.setAddress(placed);
+            DeviceXml.Joined joined = affect.config() ? devices.join(e.persistent(), xml, dev) : null;
+            Address placed = affect.live() ? attachLive(guest.get(), xml, dev, parsed.getAddress() != null) : null;
+            if (joined != null) {
+                Disk stored = joined.disk();
+                // the next start puts it where the guest has it now, if the stored definition has room there
+                boolean asLive = placed != null && PciPlacement.freeIn(e.persistent(), placed);
+                if (asLive) stored.setAddress(placed);
+                lifecycle.changeStored(e, d -> {
+                    insert(d, stored);
+                    // else its own place may be behind a root port the defaults added for it (q35)
+                    if (!asLive) addControllers(d, joined.domain());
+                });
             }
-            if (stored != null) lifecycle.changeStored(e, d -> insert(d, stored));
             return affect;
         });
         return result(dev, done);
@@ -123,7 +131,7 @@ public final class HotplugOps {
     }
 
     /** @return the PCI address the disk was given, or null when it sits elsewhere */
-    private Address attachLive(LiveGuest guest, String xml, String dev) throws VireoError {
+    private Address attachLive(LiveGuest guest, String xml, String dev, boolean addressGiven) throws VireoError {
         requireFreeTarget(guest.live(), dev);
         Domain copy = copyLive(guest.live());
         Disk disk = devices.join(copy, xml, dev).disk();
@@ -133,7 +141,10 @@ public final class HotplugOps {
         }
         insert(copy, disk);
         Address placed = null;
-        if (bus == DiskBus.VIRTIO && (disk.getAddress() == null || disk.getAddress().getType() != AddressType.PCI)) {
+        // The joined definition's defaults placed the disk by the definition alone (on q35 even behind
+        // a new root port, which QEMU cannot plug): unless the user chose, QEMU's free places decide.
+        if (bus == DiskBus.VIRTIO && (!addressGiven || disk.getAddress() == null || disk.getAddress().getType() != AddressType.PCI)) {
+            disk.setAddress(null);   // not a place taken by the disk itself
             placed = PciPlacement.free(copy, guest.qmp("query-pci", m -> m.queryPci()));
             placed.normalise();
             disk.setAddress(placed);
@@ -161,30 +172,23 @@ public final class HotplugOps {
         return placed;
     }
 
-    /** @return whether the guest released the disk (it is gone from the guest and the live definition) */
+    /**
+     * Unplugs the disk and waits (bounded) for the guest to let go. As libvirt, a guest that does
+     * not answer in time is no failure: QEMU deletes the device once the guest lets go, and
+     * {@link UnpluggedDisks} finishes the removal then; until then the disk stays in the live definition.
+     *
+     * @return whether the guest released the disk (it is gone from the guest and the live definition)
+     */
     private boolean detachLive(LiveGuest guest, Disk disk) throws VireoError {
         String dev = disk.getTarget().getDev();
-        DiskBus bus = disk.getTarget().getBus();
-        if (bus != DiskBus.VIRTIO && bus != DiskBus.SCSI) {
-            throw VireoError.unsupported("disk bus '" + bus.xml() + "' cannot be hot unplugged (allowed: virtio, scsi)");
+        if (!UnpluggedDisks.pluggable(disk)) {
+            throw VireoError.unsupported("disk bus '" + disk.getTarget().getBus().xml()
+                    + "' cannot be hot unplugged (allowed: virtio, scsi)");
         }
         Domain live = guest.live();
-        DiskFrontend device = frontend(live, Emulators.caps(caps, Emulators.of(live)), dev, disk);
-        DiskStorage nodes = guest.plan().disk(dev).orElse(null);
-        DiskPlug.removeDevice(guest, device.id(), "disk '" + dev + "'");
-        // the device is gone: whatever fails from here on, the definition must not keep a disk the guest lost
-        VireoError later = null;
-        try {
-            if (nodes != null) DiskPlug.removeImages(guest, nodes);
-        } catch (VireoError e) {
-            later = e;
-        }
-        guest.changeLive(d -> d.getDevices().getDisks().removeIf(x -> dev.equals(x.getTarget().getDev())));
-        guest.rereadFdSets();
-        if (later != null) {
-            throw VireoError.failed("disk '" + dev + "' was unplugged, but its images were not all released: "
-                    + later.getMessage(), later);
-        }
+        String id = frontend(live, Emulators.caps(caps, Emulators.of(live)), dev, disk).id();
+        if (!DiskPlug.removeDevice(guest, id)) return false;
+        UnpluggedDisks.release(guest, dev, id);
         return true;
     }
 
@@ -249,6 +253,15 @@ public final class HotplugOps {
             if (dev.vireo.conf.DiskNames.index(other.getTarget().getDev()) <= index) lastLower = i;
         }
         list.add(lastLower >= 0 ? lastLower + 1 : firstOfBus >= 0 ? firstOfBus : list.size(), disk);
+    }
+
+    /** Adds the controllers of {@code from} that {@code d} lacks (same type and index). */
+    private static void addControllers(Domain d, Domain from) {
+        List<Controller> have = d.getDevices().getControllers();
+        for (Controller c : from.getDevices().getControllers()) {
+            boolean present = have.stream().anyMatch(x -> x.getType() == c.getType() && java.util.Objects.equals(x.getIndex(), c.getIndex()));
+            if (!present) have.add(c);
+        }
     }
 
     /** Puts {@code disk} in the place of the disk with its target. */

@@ -50,6 +50,15 @@ final class PciPlacement {
         return Address.pci(0, 0, slot, 0);
     }
 
+    /** Whether {@code d} has the bus of PCI address {@code a} and no device in its slot. */
+    static boolean freeIn(Domain d, Address a) {
+        int bus = orZero(a.getBus());
+        boolean busExists = bus == 0 || d.getDevices().getControllers().stream()
+                .anyMatch(c -> c.getType() == ControllerType.PCI && c.getIndex() != null && c.getIndex() == bus);
+        return busExists && d.getDevices().all().stream().map(dev -> dev.getAddress()).noneMatch(x -> x != null
+                && x.getType() == AddressType.PCI && orZero(x.getBus()) == bus && orZero(x.getSlot()) == orZero(a.getSlot()));
+    }
+
     /** QEMU's bus name of an address: {@code pci.0} (or {@code pcie.0}), or the controller's {@code pci.N}. */
     static String busName(Domain live, Address a) {
         int bus = orZero(a.getBus());

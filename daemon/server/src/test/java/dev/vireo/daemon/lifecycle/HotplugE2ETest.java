@@ -2,6 +2,7 @@ package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
+import dev.vireo.qmp.QmpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,6 +160,146 @@ class HotplugE2ETest {
             assertFalse(nodes.contains("libvirt-2-"), nodes);
             c.destroy("bad");
         }
+    }
+
+    @Test
+    void onQ35TheDiskTakesTheSpareRootPortAndWithNoneFreeAttachIsRefused() throws Exception {
+        Path top = chain("q");
+        Path other = tmp.resolve("q-other.qcow2");
+        GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", other.toString(), "16M");
+        try (VireoClient c = daemon.client()) {
+            // as libvirt 9 defines it: a root port for each PCIe device, and one spare, index 4, for hotplug
+            c.define(GuestDomains.domain(tmp, "q", "hotplug").replace("machine='pc'", "machine='q35'"));
+            String stored = c.dumpXml("q", true);
+            assertTrue(stored.contains("<controller type='pci' index='4' model='pcie-root-port'>")
+                    && !stored.contains("index='5' model='pcie-root-port'"), stored);
+            c.start("q");
+            awaitBooted("q");
+            String fdsetsBefore = fdsets(c);
+            String nodesBefore = nodes(c, "q");
+
+            assertEquals(Map.of("disk", "vdb", "live", true, "config", false),
+                    c.call("attach-device", request("q", "xml", diskXml(top), true, false)));
+            awaitCount("q", "VIREO-GUEST-VDB-WROTE", 1);
+            String live = c.dumpXml("q", false);
+            assertTrue(live.contains("<address type='pci' domain='0x0000' bus='0x04' slot='0x00' function='0x0'/>"), live);
+
+            // the spare port is taken: QEMU cannot plug a new root port, so the attach is refused
+            assertRefused(c, "attach-device", request("q", "xml", diskXml(other).replace("vdb", "vdc"), true, false),
+                    "No more available PCI slots: domain 'q' (q35) has no free pcie-root-port; define one more "
+                            + "<controller type='pci' model='pcie-root-port'/> for each disk to plug");
+            assertEquals(live, c.dumpXml("q", false));
+            assertFalse(fdsets(c).contains("vireo-image-5-"), "nothing of the refused disk is left");
+
+            assertEquals(Map.of("disk", "vdb", "live", true, "config", false, "pending", false),
+                    c.call("detach-disk", request("q", "target", "vdb", true, false)));
+            awaitCount("q", "VIREO-GUEST-VDB-GONE", 1);
+            assertEquals(fdsetsBefore, fdsets(c));
+            assertEquals(nodesBefore, nodes(c, "q"));
+            assertFalse(c.dumpXml("q", false).contains("vdb"));
+
+            // the port is free again: the other disk goes there, and the guest sees it (as its vdb)
+            c.call("attach-device", request("q", "xml", diskXml(other).replace("vdb", "vdc"), true, false));
+            awaitCount("q", "VIREO-GUEST-VDB-WROTE", 2);
+            assertTrue(c.dumpXml("q", false).contains("bus='0x04' slot='0x00'"));
+            c.destroy("q");
+        }
+        assertReads(top, "qcow2", "0x5a");
+        assertReads(other, "qcow2", "0x5a");
+    }
+
+    /**
+     * As libvirt: a detach whose guest does not let go (here: paused) ends after the wait with the
+     * disk still in the live XML, and is finished whenever QEMU deletes the device: when its event
+     * reaches a restarted daemon, and when it came while no daemon ran (found by the recovery).
+     */
+    @Test
+    void aDiskTheGuestHoldsIsRemovedWhenItLetsGoAlsoAcrossADaemonRestart() throws Exception {
+        Path first = chain("h1");
+        Path second = chain("h2");
+        Path monitor;
+        String fdsetsBefore;
+        String nodesBefore;
+        try (VireoClient c = daemon.client()) {
+            c.define(GuestDomains.domain(tmp, "hold", "hotplug"));
+            c.start("hold");
+            awaitBooted("hold");
+            fdsetsBefore = fdsets(c);
+            nodesBefore = nodes(c, "hold");
+            c.call("attach-device", request("hold", "xml", diskXml(first), true, false));
+            awaitCount("hold", "VIREO-GUEST-VDB-WROTE", 1);
+            c.suspend("hold");
+            assertEquals(Map.of("disk", "vdb", "live", true, "config", false, "pending", true),
+                    c.call("detach-disk", request("hold", "target", "vdb", true, false)));
+            assertTrue(c.dumpXml("hold", false).contains("<target dev='vdb' bus='virtio'/>"), "the guest still has it");
+            assertNotEquals(nodesBefore, nodes(c, "hold"), "its nodes stay while the guest holds it");
+        }
+        try (var files = Files.list(tmp.resolve("run/qemu"))) {
+            monitor = files.filter(f -> f.toString().endsWith(".monitor")).findFirst().orElseThrow();
+        }
+
+        daemon.restart();
+        try (VireoClient c = daemon.client(); VireoClient events = daemon.client()) {
+            events.subscribe("hold");
+            c.resume("hold");
+            List<String> removed = new ArrayList<>();
+            events.eventLoop(Duration.ofSeconds(90), e -> {
+                if (e.kind().equals("device-removed")) removed.add(e.event());
+                return removed.isEmpty();
+            });
+            assertEquals(List.of("virtio-disk1"), removed);
+            awaitCount("hold", "VIREO-GUEST-VDB-GONE", 1);
+            assertFalse(c.dumpXml("hold", false).contains("vdb"));
+            assertEquals(fdsetsBefore, fdsets(c));
+            assertEquals(nodesBefore, nodes(c, "hold"));
+
+            c.call("attach-device", request("hold", "xml", diskXml(second), true, false));
+            awaitCount("hold", "VIREO-GUEST-VDB-WROTE", 2);
+            c.suspend("hold");
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) c.call("detach-disk", request("hold", "target", "vdb", true, false))).get("pending"));
+        }
+        // the guest lets go while no daemon runs: only QEMU hears of it
+        daemon.stop();
+        try (QmpClient qmp = QmpClient.connect(monitor)) {
+            qmp.execute("cont");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (qmp.execute("qom-list", Map.of("path", "/machine/peripheral")).toString().contains("virtio-disk1")) {
+                assertTrue(System.nanoTime() < deadline, "the guest released vdb");
+                Thread.sleep(100);
+            }
+        }
+        daemon.start();
+        try (VireoClient c = daemon.client()) {
+            assertFalse(c.dumpXml("hold", false).contains("vdb"), "the recovery finished the removal");
+            assertEquals(fdsetsBefore, fdsets(c));
+            assertEquals(nodesBefore, nodes(c, "hold"));
+            assertEquals("running", c.domState("hold").state());
+            c.destroy("hold");
+        }
+        assertReads(first, "qcow2", "0x5a");
+        assertReads(second, "qcow2", "0x5a");
+    }
+
+    /** Waits until the guest printed a line starting with {@code marker} at least {@code count} times. */
+    private void awaitCount(String name, String marker, int count) throws Exception {
+        Path console = tmp.resolve(name + ".console");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        for (;;) {
+            String text = Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "";
+            long seen = text.substring(0, text.lastIndexOf('\n') + 1).lines().filter(l -> l.startsWith(marker)).count();
+            if (seen >= count) return;
+            if (System.nanoTime() > deadline) throw new AssertionError(count + " x " + marker + " expected in " + console + ":\n" + text);
+            Thread.sleep(50);
+        }
+    }
+
+    /** The guest's block node names, sorted. */
+    private static String nodes(VireoClient c, String domain) throws Exception {
+        String all = c.qemuMonitorCommand(domain, "{\"execute\":\"query-named-block-nodes\",\"arguments\":{\"flat\":true}}").toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"node-name\" *: *\"([^\"]+)\"").matcher(all);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        while (m.find()) names.add(m.group(1));
+        return names.toString();
     }
 
     /**
