@@ -45,8 +45,9 @@ import java.util.Set;
  * <ol>
  * <li>written addresses are kept; the board's own places come next: on i440fx the PIIX3 functions
  * 00:01.0-3 (IDE controller 0 at .1, a piix3-uhci USB controller 0 at .2) and the primary video card
- * at 00:02.0; on q35 the LPC/SMBus functions 00:1f.0/.3, SATA controller 0 at 00:1f.2, the ICH9 USB
- * controllers of index 0 at 00:1d, the first ich9 sound card at 00:1b.0, the primary video at 00:01.0;</li>
+ * at 00:02.0; on q35 the LPC/SMBus functions 00:1f.0/.3, SATA controller 0 at 00:1f.2, the first
+ * ICH9 USB set at 00:1d and the second at 00:1a, the first dmi-to-pci-bridge at 00:1e.0, the first
+ * ich9 sound card at 00:1b.0, the primary video at 00:01.0;</li>
  * <li>then the devices in libvirt's order: PCI controllers, filesystems, network interfaces, sound
  * cards, other controllers, virtio disks, PCI host devices, the balloon, RNGs, the watchdog, further
  * video cards, virtio inputs, PCI serial ports, vsock. Each takes the first free slot (bus by bus) of a
@@ -54,7 +55,8 @@ import java.util.Set;
  * device a slot of a pcie-to-pci-bridge; root ports gather as functions of pcie-root slots.</li>
  * <li>When a q35 guest lacks ports for that, the missing controllers are added first, found by a dry
  * run of the same assignment: a pcie-root-port per PCIe device that has none; a pcie-root-port and a
- * pcie-to-pci-bridge when a conventional device finds no PCI slot; on i440fx a pci-bridge when pci-root
+ * pcie-to-pci-bridge when a conventional device finds no PCI slot (a pci-bridge behind a
+ * dmi-to-pci-bridge with a free slot instead); on i440fx a pci-bridge when pci-root
  * is full. A q35 guest written without any PCI controller besides its root also gets one spare root
  * port, for hotplug. Before all that, a gap in the PCI controller indexes is filled with root ports
  * (q35) or PCI bridges (i440fx).</li>
