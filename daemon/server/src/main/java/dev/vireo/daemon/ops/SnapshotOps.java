@@ -55,6 +55,7 @@ public final class SnapshotOps {
     /** Registers the operations and the follow-up of the commits that delete snapshots (before recovery runs). */
     public void register(Map<String, Operation> ops) {
         lifecycle.onFollowUp(LiveMerge.NAME, merges);
+        Thread.ofVirtual().name("snapshot-schema").start(SnapshotXml::warmUp);
         ops.put("snapshot-create", this::create);
         ops.put("snapshot-list", this::list);
         ops.put("snapshot-dumpxml", this::dumpXml);

@@ -71,6 +71,7 @@ public final class DiskOnlySnapshots {
         Phases phases = new Phases();
         long now = Instant.now().getEpochSecond();
         SnapshotXml.Parsed parsed = SnapshotXml.parse(xml, Long.toString(now), now);
+        phases.mark("parse");
         if (!flags.diskOnly() && !"no".equals(parsed.memory())) {
             throw VireoError.unsupported("vireo takes disk-only snapshots only: add --disk-only");
         }
@@ -94,10 +95,11 @@ public final class DiskOnlySnapshots {
                 }
             }
         }
+        phases.mark("disks");
         String parent = flags.noMetadata() ? null : store.current(e.name()).map(Snapshot::name).orElse(null);
         Snapshot snapshot = new Snapshot(name, parsed.snapshot().description(), guest != null ? "disk-snapshot" : "shutoff",
                 now, parent, selection.disks(), codec.format(current));
-        phases.mark("checks");
+        phases.mark("saved definition");
 
         List<Path> created = new ArrayList<>();
         try {
