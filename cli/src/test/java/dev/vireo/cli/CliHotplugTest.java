@@ -167,6 +167,45 @@ class CliHotplugTest {
                 vireo("attach-disk", "hp", "/tmp/x.raw", "vdb", "--json"));
     }
 
+    /** The disk administration commands' JSON (docs/disk-admin.md), on a shut-off domain's stored definition. */
+    @Test
+    void diskAdminJsonOfAShutOffDomain() throws Exception {
+        Path image = tmp.resolve("v.qcow2");
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "1M");
+        assertEquals(0, vireo("attach-disk", "hp", image.toString(), "vdb", "--subdriver", "qcow2", "--config").exit());
+        Run set = vireo("blkdeviotune", "hp", "vdb", "--write-bytes-sec", "1M", "--config", "--json");
+        Run query = vireo("blkdeviotune", "hp", "vdb", "--config", "--json");
+        assertEquals(0, set.exit(), set.err());
+        assertEquals(set, query);
+        assertTrue(query.out().startsWith("""
+                {
+                  "total_bytes_sec" : 0,
+                  "read_bytes_sec" : 0,
+                  "write_bytes_sec" : 1048576,
+                  "total_iops_sec" : 0,
+                """), query.out());
+        assertTrue(query.out().endsWith("""
+                  "size_iops_sec" : 0,
+                  "group_name" : "",
+                  "total_bytes_sec_max_length" : 0,
+                  "read_bytes_sec_max_length" : 0,
+                  "write_bytes_sec_max_length" : 0,
+                  "total_iops_sec_max_length" : 0,
+                  "read_iops_sec_max_length" : 0,
+                  "write_iops_sec_max_length" : 0
+                }
+                """), query.out());
+        assertEquals(new Run(0, """
+                [ {
+                  "domain" : "hp",
+                  "stats" : {
+                    "state.state" : 5,
+                    "state.reason" : 0
+                  }
+                } ]
+                """, ""), vireo("domstats", "--state", "--json", "hp"));
+    }
+
     @Test
     void jsonWithPrintXmlIsRefused() {
         assertEquals(new Run(1, "", "error: Options --print-xml and --json are mutually exclusive\n"),
