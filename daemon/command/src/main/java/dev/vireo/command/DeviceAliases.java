@@ -2,6 +2,8 @@ package dev.vireo.command;
 
 import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.Address;
+import dev.vireo.conf.model.Controller;
+import dev.vireo.conf.model.ControllerType;
 import dev.vireo.conf.model.Devices;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.DiskBus;
@@ -48,8 +50,13 @@ final class DeviceAliases {
         }
         a.numbered(d.getRngs(), "rng");
         a.numbered(d.getPanics(), "panic");
+        a.numbered(d.getTpms(), "tpm");
         if (d.getVsock() != null) {
             a.aliases.put(d.getVsock(), "vsock0");
+        }
+        for (Controller c : ctx.controllers()) {
+            if (c.getType() == ControllerType.USB && "none".equals(c.getModel())) continue;
+            a.aliases.put(c, ControllerAliases.of(ctx, c));
         }
         return a;
     }
