@@ -75,6 +75,10 @@ class WindowsFeaturesCliE2ETest {
                   <memory unit='KiB'>262144</memory>
                   <vcpu placement='static'>2</vcpu>
                   <iothreads>1</iothreads>
+                  <cputune>
+                    <vcpupin vcpu='1' cpuset='0'/>
+                    <iothreadpin iothread='1' cpuset='1'/>
+                  </cputune>
                   <os>
                     <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>
                     <kernel>%s</kernel>
@@ -142,6 +146,12 @@ class WindowsFeaturesCliE2ETest {
         assertTrue(memdevs.out().contains("\"share\":true") && memdevs.out().contains("\"share\":false"), memdevs.out());
         Run threads = vireo("qemu-monitor-command", "win", "{\"execute\":\"query-iothreads\"}");
         assertTrue(threads.out().contains("\"id\":\"iothread1\""), threads.out());
+        // <iothreadpin> and <vcpupin>: the threads QEMU reports run only where the domain pins them
+        assertEquals("1", allowedCpus(threadId(threads.out(), "\"id\":\"iothread1\"")), "iothread1's CPUs");
+        java.util.regex.Matcher vcpu1 = java.util.regex.Pattern.compile(
+                "\"thread-id\":(\\d+),\"props\":\\{[^}]*\\},\"qom-path\":\"[^\"]*\",\"cpu-index\":1[,}]").matcher(cpus.out());
+        assertTrue(vcpu1.find(), "vCPU 1 in " + cpus.out());
+        assertEquals("0", allowedCpus(Long.parseLong(vcpu1.group(1))), "vCPU 1's CPUs");
         assertEquals(0, vireo("destroy", "win").exit());
         assertEquals(0, vireo("undefine", "win").exit());
     }
@@ -179,6 +189,23 @@ class WindowsFeaturesCliE2ETest {
                     started.err());
             assertEquals(new Run(0, "shut off\n\n", ""), vireo("domstate", "win"));
         }
+    }
+
+    /** The {@code thread-id} of the QMP reply object that holds {@code marker}. */
+    private static long threadId(String reply, String marker) {
+        int at = reply.indexOf(marker);
+        assertTrue(at >= 0, marker + " in " + reply);
+        int start = reply.lastIndexOf('{', at);
+        int end = reply.indexOf('}', at);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"thread-id\":(\\d+)").matcher(reply.substring(start, end));
+        assertTrue(m.find(), "thread-id near " + marker + " in " + reply);
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The host CPUs a thread may run on, as the kernel lists them. */
+    private static String allowedCpus(long tid) throws Exception {
+        return Files.readAllLines(Path.of("/proc/" + tid + "/status")).stream()
+                .filter(l -> l.startsWith("Cpus_allowed_list:")).map(l -> l.split(":")[1].strip()).findFirst().orElseThrow();
     }
 
     private void awaitLine(Path console, String marker) throws Exception {

@@ -37,7 +37,6 @@ final class UnbuiltFeatures {
 
     static void check(Domain d) throws UnsupportedConfigurationException {
         List<String> found = new ArrayList<>();
-        if (d.getCputune() != null && !d.getCputune().getIothreadpins().isEmpty()) found.add("<cputune><iothreadpin>");
         MemoryBacking mb = d.getMemoryBacking();
         if (mb != null && (mb.getSource() != null && mb.getSource().getType() != MemorySourceType.MEMFD
                 || mb.getAccess() != null && mb.getAccess().getMode() != MemoryAccessMode.SHARED

@@ -26,6 +26,12 @@ public interface Monitor extends AutoCloseable {
     /** {@code query-chardev}: every character device's host end (pty paths) and whether the guest has it open. */
     List<CharDeviceInfo> queryChardev() throws IOException;
 
+    /** {@code query-iothreads}: the host thread id of each I/O thread object, by its id ({@code iothread1}). */
+    Map<String, Long> queryIothreadThreads() throws IOException;
+
+    /** {@code query-cpus-fast}: the host thread id of each vCPU, by its index. */
+    Map<Integer, Long> queryVcpuThreads() throws IOException;
+
     /** Starts or resumes the CPUs. */
     void cont() throws IOException;
 

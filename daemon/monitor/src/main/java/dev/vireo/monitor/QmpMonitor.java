@@ -116,6 +116,20 @@ public final class QmpMonitor implements Monitor {
     }
 
     @Override
+    public Map<String, Long> queryIothreadThreads() throws IOException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (JsonNode t : call("query-iothreads", null)) out.put(t.path("id").asText(), t.path("thread-id").asLong());
+        return out;
+    }
+
+    @Override
+    public Map<Integer, Long> queryVcpuThreads() throws IOException {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        for (JsonNode c : call("query-cpus-fast", null)) out.put(c.path("cpu-index").asInt(), c.path("thread-id").asLong());
+        return out;
+    }
+
+    @Override
     public void cont() throws IOException {
         call("cont", null);
     }

@@ -111,6 +111,8 @@ public final class FakeMonitor implements Monitor {
 
     @Override public synchronized RunStatus queryStatus() throws IOException { record("query-status", null); return status; }
     @Override public List<CharDeviceInfo> queryChardev() throws IOException { record("query-chardev", null); return List.of(); }
+    @Override public Map<String, Long> queryIothreadThreads() throws IOException { record("query-iothreads", null); return Map.of(); }
+    @Override public Map<Integer, Long> queryVcpuThreads() throws IOException { record("query-cpus-fast", null); return Map.of(); }
     @Override public void cont() throws IOException { record("cont", null); }
     @Override public void stop() throws IOException { record("stop", null); }
     @Override public void systemPowerdown() throws IOException { record("system_powerdown", null); }

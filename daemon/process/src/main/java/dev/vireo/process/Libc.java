@@ -114,6 +114,9 @@ final class Libc {
     private static final MethodHandle POLL = bind("poll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), CAPTURE_ERRNO);
 
+    private static final MethodHandle SCHED_SETAFFINITY = bind("sched_setaffinity",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+
     private static final MethodHandle READ = bind("read",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
     private static final MethodHandle WRITE = bind("write",
@@ -281,6 +284,16 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             return withErrno(state, (int) KILL.invokeExact(state, pid, signal));
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** sched_setaffinity(tid, size, mask): {@code mask} is a cpu_set_t of {@code size} bytes. */
+    static Result schedSetaffinity(int tid, MemorySegment mask) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            return withErrno(state, (int) SCHED_SETAFFINITY.invokeExact(state, tid, mask.byteSize(), mask));
         } catch (Throwable t) {
             throw unexpected(t);
         }

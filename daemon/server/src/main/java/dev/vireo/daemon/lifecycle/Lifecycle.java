@@ -26,6 +26,7 @@ import dev.vireo.daemon.guest.FirmwareSelection;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.guest.GuestVsock;
 import dev.vireo.daemon.guest.Swtpm;
+import dev.vireo.daemon.guest.ThreadPinning;
 import dev.vireo.daemon.guest.Virtiofsd;
 import dev.vireo.jobs.BlockJob;
 import dev.vireo.jobs.BlockJobKind;
@@ -339,6 +340,7 @@ public final class Lifecycle {
             DiskThrottles.applyAtStart(live, guest.monitor);
             GuestCharDevices.refresh(live, guest.monitor);
             guest.fdSets = GuestFdSets.read(guest.monitor, live);
+            ThreadPinning.apply(live, guest.monitor);
             guest.monitor.cont();
         } catch (IOException ex) {
             String why = whyStartFailed(guest, cmd.emulator(), ex);
