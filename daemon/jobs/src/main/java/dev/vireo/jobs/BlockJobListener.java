@@ -18,6 +18,15 @@ public interface BlockJobListener {
     /** A two-phase job is in sync (saved as READY): a pivot may follow at once. */
     void ready(BlockJob job);
 
+    /**
+     * QEMU paused the job on an I/O error ({@code BLOCK_JOB_ERROR} with action {@code stop}):
+     * it waits to be resumed or aborted.
+     *
+     * @param operation read or write
+     */
+    default void pausedOnError(BlockJob job, String operation) {
+    }
+
     /** The job is gone from QEMU and from the record; {@code job.outcome()} says how it ended. */
     void ended(BlockJob job);
 

@@ -196,6 +196,7 @@ public final class BlockJobs {
             case MonitorEvent.BlockJobReady r -> progress(r.device(), r.offset(), r.len());
             case MonitorEvent.BlockJobCompleted c -> progress(c.device(), c.offset(), c.len());
             case MonitorEvent.BlockJobCancelled c -> progress(c.device(), c.offset(), c.len());
+            case MonitorEvent.BlockJobError e -> ioError(e.device(), e.operation(), e.action());
             default -> {
             }
         }
@@ -204,6 +205,14 @@ public final class BlockJobs {
     private void progress(String id, long offset, long length) {
         BlockJob j = jobs.get(id);
         if (j != null) jobs.put(id, j.withProgress(offset, length));   // saved with the next status change
+    }
+
+    /** Only a stop is news: {@code report} ends the job (its conclusion tells), {@code ignore} goes on. */
+    private void ioError(String id, String operation, String action) {
+        BlockJob j = jobs.get(id);
+        if (j == null || j.outcome() != null || !"stop".equals(action)) return;
+        LOG.log(System.Logger.Level.WARNING, "block job " + id + " of " + domain + " paused by an I/O error on " + operation);
+        listener.pausedOnError(j, operation);
     }
 
     private void statusChanged(String id, JobStatus status) {

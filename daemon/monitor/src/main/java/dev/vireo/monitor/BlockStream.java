@@ -8,6 +8,11 @@ package dev.vireo.monitor;
  * @param baseNode    the node that stays below, or null to pull the whole chain
  * @param backingFile what to write as the new backing file name: the real path (with fd-passed
  *                    images QEMU would write {@code /dev/fdset/N}); must be null without a base
+ * @param onError     report, ignore, stop or enospc (for read and write errors alike); null for
+ *                    QEMU's default (report: the job fails)
  */
-public record BlockStream(JobOptions job, String device, String baseNode, String backingFile) {
+public record BlockStream(JobOptions job, String device, String baseNode, String backingFile, String onError) {
+    public BlockStream(JobOptions job, String device, String baseNode, String backingFile) {
+        this(job, device, baseNode, backingFile, null);
+    }
 }

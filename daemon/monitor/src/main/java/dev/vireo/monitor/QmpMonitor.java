@@ -315,6 +315,7 @@ public final class QmpMonitor implements Monitor {
         ObjectNode a = job(r.job()).put("device", r.device());
         putIfSet(a, "base-node", r.baseNode());
         putIfSet(a, "backing-file", r.backingFile());
+        putIfSet(a, "on-error", r.onError());
         call("block-stream", a);
     }
 
@@ -324,6 +325,7 @@ public final class QmpMonitor implements Monitor {
         putIfSet(a, "top-node", r.topNode());
         putIfSet(a, "base-node", r.baseNode());
         putIfSet(a, "backing-file", r.backingFile());
+        putIfSet(a, "on-error", r.onError());
         call("block-commit", a);
     }
 

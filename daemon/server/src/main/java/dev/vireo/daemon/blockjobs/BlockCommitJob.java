@@ -136,7 +136,7 @@ public final class BlockCommitJob {
         nodes.putAll(followUp);
         BlockJob job = BlockJob.registered(id, kind, disk.dev(), nodes);
         BlockCommit commit = new BlockCommit(JobOptions.tracked(id).withSpeed(r.bandwidth()), disk.frontNode().orElseThrow(),
-                top.formatNodeName(), base.formatNodeName(), backingFile);
+                top.formatNodeName(), base.formatNodeName(), backingFile, BlockJobControl.ON_ERROR);
         try {
             BlockJobControl.start(guest, job, m -> m.blockCommit(commit));
         } catch (VireoError e) {

@@ -27,6 +27,13 @@ public final class BlockJobControl {
     private static final Set<JobStatus> ENDING = Set.of(JobStatus.WAITING, JobStatus.PENDING, JobStatus.ABORTING,
             JobStatus.CONCLUDED, JobStatus.NULL);
 
+    /**
+     * What a pull or commit does on an I/O error (QMP {@code on-error}): QEMU pauses the job, which
+     * the daemon announces ({@code io-error}); it can then be resumed once the cause is fixed, or
+     * aborted. QEMU's default ({@code report}) would end it failed, its progress lost.
+     */
+    static final String ON_ERROR = "stop";
+
     private BlockJobControl() {
     }
 

@@ -67,7 +67,7 @@ public final class BlockPull implements JobConclusion {
         nodes.put(REMOVED, ChainImages.indexes(removed));
         BlockJob job = BlockJob.registered(id, BlockJobKind.PULL, disk.dev(), nodes);
         BlockStream stream = new BlockStream(JobOptions.tracked(id).withSpeed(r.bandwidth()), top.formatNodeName(),
-                base == null ? null : base.formatNodeName(), backingFile);
+                base == null ? null : base.formatNodeName(), backingFile, BlockJobControl.ON_ERROR);
         BlockJobControl.start(guest, job, m -> m.blockStream(stream));
         Log.info("domain " + guest.name() + ": " + id + " started (" + disk.dev() + ", removing images "
                 + (removed.isEmpty() ? "none" : nodes.get(REMOVED)) + (backingFile == null ? "" : ", backing " + backingFile) + ")");

@@ -114,6 +114,16 @@ final class GuestBlockJobs implements BlockJobListener {
         }
     }
 
+    /**
+     * Announced as status {@code io-error} (virsh has none: the job waits, paused, for
+     * {@code blockjob --resume} or {@code --abort}), so that a client waiting for its end knows.
+     */
+    @Override
+    public void pausedOnError(BlockJob job, String operation) {
+        lifecycle.events().publish(guest.entry.name(), new EventPayload.BlockJob(job.id(), job.disk(), topPath(job.disk()),
+                job.kind().label(), "io-error", job.offset(), job.length(), "I/O error on " + operation));
+    }
+
     /** Releases what the job left in QEMU (its conclusion says what), then announces the end. */
     @Override
     public void ended(BlockJob job) {

@@ -78,6 +78,7 @@ final class GuestEvents implements MonitorListener {
             case MonitorEvent.BlockJobCompleted c -> toJobs(c);
             case MonitorEvent.BlockJobCancelled c -> toJobs(c);
             case MonitorEvent.BlockJobReady r -> toJobs(r);
+            case MonitorEvent.BlockJobError e -> toJobs(e);
             default -> {
             }
         }

@@ -251,6 +251,9 @@ class BlockCopyE2ETest {
             BlockJobState paused = awaitPaused(c, "err");
             assertEquals(job, paused.job());
             assertEquals("failed", paused.ioStatus(), paused.toString());
+            DomainEvent error = events.next(job, WAIT);
+            assertEquals("io-error", error.fields().get("status"), "the pause is announced: " + error);
+            assertEquals("I/O error on write", error.fields().get("error"));
             c.blockJobResume("err", "vda");
             assertEquals("ready", events.next(job, WAIT).fields().get("status"), "resumed, the error was once only");
             c.blockJobAbort("err", "vda");
@@ -258,6 +261,7 @@ class BlockCopyE2ETest {
 
             String second = c.blockCopy("err", "vda", BlockCopyOptions.to(tmp.resolve("err-2.qcow2").toString())).job();
             assertEquals("failed", awaitPaused(c, "err").ioStatus());
+            assertEquals("io-error", events.next(second, WAIT).fields().get("status"));
             c.blockJobAbort("err", "vda");
             assertEquals("canceled", events.next(second, WAIT).fields().get("status"));
             assertFalse(c.dumpXml("err", false).contains("<mirror"));
