@@ -4,12 +4,15 @@ import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
 import dev.vireo.protocol.BlockJobState;
 import dev.vireo.protocol.DomainEvent;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Waits for a block job to end (or to be in sync), driven by the daemon's {@code block-job}
@@ -18,15 +21,28 @@ import java.util.concurrent.TimeUnit;
  * announces it. With {@code verbose} it refreshes the progress line ({@link JobProgress}) from
  * {@code blockjob-info} while no event arrives; the end itself is never polled for.
  *
+ * <p>Ctrl-C (SIGINT) while it waits aborts the job, as virsh does: the wait asks the daemon to
+ * cancel it, waits (at most {@link #ABORT_BOUND}) for its end and reports it aborted (exit 1). A
+ * second Ctrl-C ends the command at once (the job then goes on). The handler is installed by
+ * {@link #listen}, before the job starts, so an interrupt while it is being started still aborts it.
+ *
  * <p>Used by blockpull, blockcommit, blockjob --wait, and the copy and backup commands.
  */
 final class BlockJobWait implements AutoCloseable {
     /** How often the progress line is refreshed while nothing happens. */
     private static final Duration REFRESH = Duration.ofMillis(500);
     private static final DomainEvent CLOSED = new DomainEvent("", "", "", "");
+    /** Queued by the SIGINT handler: wakes the waiter, which aborts the job. */
+    private static final DomainEvent INTERRUPTED = new DomainEvent("", "", "", "");
+    /** How long an abort asked for by Ctrl-C is awaited before the command gives up waiting. */
+    static final Duration ABORT_BOUND = Duration.ofSeconds(30);
+    private static final Signal SIGINT = new Signal("INT");
 
     private final VireoClient events;
     private final LinkedBlockingQueue<DomainEvent> queue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    /** The SIGINT handler before ours, put back at the first Ctrl-C and by {@link #close}. */
+    private SignalHandler previous;
 
     /** How a wait ended: the job's end ({@code completed}, {@code failed}, {@code canceled}) or {@code ready}. */
     enum End {
@@ -73,7 +89,21 @@ final class BlockJobWait implements AutoCloseable {
         }
         BlockJobWait wait = new BlockJobWait(events);
         Thread.ofVirtual().name("block-job-events").start(wait::read);
+        wait.previous = Signal.handle(SIGINT, sig -> wait.interrupt());
         return wait;
+    }
+
+    /** SIGINT: the first one wakes the waiter to abort the job; the handler before ours takes the next. */
+    private void interrupt() {
+        if (!interrupted.compareAndSet(false, true)) return;
+        restoreHandler();
+        queue.add(INTERRUPTED);
+    }
+
+    private synchronized void restoreHandler() {
+        if (previous == null) return;
+        Signal.handle(SIGINT, previous);
+        previous = null;
     }
 
     private void read() {
@@ -110,8 +140,20 @@ final class BlockJobWait implements AutoCloseable {
                 }
             }
             long wait = progress != null ? REFRESH.toNanos() : Long.MAX_VALUE;
-            if (!aborted) wait = Math.min(wait, Math.max(0, deadline - System.nanoTime()));
+            wait = Math.min(wait, Math.max(0, deadline - System.nanoTime()));
             DomainEvent e = wait == Long.MAX_VALUE ? queue.take() : queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (e == INTERRUPTED) {
+                if (progress != null) {
+                    err.println();
+                    progress = null;
+                }
+                if (!aborted) {
+                    aborted = abortOnInterrupt(client, domain, disk, err);
+                    if (o.asyncAbort()) return end(End.CANCELED, null, last, start, null);
+                }
+                deadline = System.nanoTime() + ABORT_BOUND.toNanos();
+                continue;
+            }
             if (e == CLOSED) {
                 throw new IOException("vireod closed the connection while waiting for block job '" + job + "'");
             }
@@ -131,16 +173,49 @@ final class BlockJobWait implements AutoCloseable {
                     case "ready" -> {
                         if (!aborted && !o.pastReady()) return end(End.READY, null, last, start, progress);
                     }
+                    case "io-error" -> {
+                        // QEMU paused the job (on-error stop): say so, and go on waiting for what the user decides
+                        if (progress != null) err.println();
+                        err.println(o.label() + " paused: " + e.fields().getOrDefault("error", "I/O error")
+                                + "; resume it with 'blockjob " + domain + " " + disk + " --resume' or end it with 'blockjob "
+                                + domain + " " + disk + " --abort'");
+                        err.flush();
+                    }
                     default -> {
                     }
                 }
                 continue;
             }
-            if (!aborted && System.nanoTime() >= deadline) {
-                client.blockJobAbort(domain, disk);
-                aborted = true;
-                if (o.asyncAbort()) return end(End.CANCELED, null, last, start, null);
+            if (System.nanoTime() >= deadline) {
+                if (interrupted.get()) {
+                    err.println("error: block job '" + job + "' did not end within " + ABORT_BOUND.toSeconds()
+                            + " s of Ctrl-C; see blockjob " + domain + " " + disk + " --info");
+                    err.flush();
+                    return end(End.CANCELED, null, last, start, null);
+                }
+                if (!aborted) {
+                    client.blockJobAbort(domain, disk);
+                    aborted = true;
+                    if (o.asyncAbort()) return end(End.CANCELED, null, last, start, null);
+                    deadline = Long.MAX_VALUE;
+                }
             }
+        }
+    }
+
+    /**
+     * Ctrl-C: cancels the job as the timeout does. A job already ending (a pivot or an abort under
+     * way) cannot be cancelled: that is said, and its end awaited. Returns whether the abort was asked.
+     */
+    private static boolean abortOnInterrupt(VireoClient client, String domain, String disk, PrintWriter err)
+            throws IOException {
+        try {
+            client.blockJobAbort(domain, disk);
+            return true;
+        } catch (VireoException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return false;
         }
     }
 
@@ -151,6 +226,7 @@ final class BlockJobWait implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        restoreHandler();
         events.close();
     }
 }

@@ -126,4 +126,41 @@ class CliBlockJobsTest {
         assertEquals(new Run(1, "\nPull aborted\n", ""), pull);
         assertTrue(vireo("domblklist", "jobs", "--details").out().contains("mid.qcow2"), "the chain is unchanged");
     }
+
+    /**
+     * Ctrl-C during {@code --wait} aborts the job, as virsh does: vireo runs as its own process
+     * (bin/vireo's main class and JVM), gets SIGINT while it waits, cancels the pull, prints
+     * {@code Pull aborted} and exits 1; the chain is unchanged.
+     */
+    @Test
+    void sigintWhileWaitingAbortsThePull() throws Exception {
+        startGuest();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a shell in a terminal runs its foreground command with SIGINT at its default, which a
+        // process started from a background job (the test runner) may not have: reset it, then exec
+        Process cli = new ProcessBuilder("python3", "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+                java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "dev.vireo.cli.Main", "-c", "unix:" + vireod.socket(), "blockpull", "jobs", "vda", "--bandwidth", "1", "--wait", "--verbose")
+                .redirectOutput(tmp.resolve("cli.out").toFile()).redirectError(tmp.resolve("cli.err").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // the handler is in place before the job starts: once it runs (and shows progress), Ctrl-C
+            while (!vireo("blockjob", "jobs", "vda", "--raw").out().contains("type=Block Pull")
+                    || !Files.readString(tmp.resolve("cli.err")).contains("Block Pull: [")) {
+                assertTrue(cli.isAlive(), "vireo ended early: " + Files.readString(tmp.resolve("cli.err")));
+                assertTrue(System.nanoTime() < deadline, "the pull never showed up");
+                Thread.sleep(50);
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor());
+            assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "vireo did not end after SIGINT");
+        } finally {
+            cli.destroyForcibly();
+        }
+        assertEquals(1, cli.exitValue(), Files.readString(tmp.resolve("cli.err")));
+        assertEquals("\nPull aborted\n", Files.readString(tmp.resolve("cli.out")));
+        assertTrue(Files.readString(tmp.resolve("cli.err")).startsWith("\rBlock Pull: ["), Files.readString(tmp.resolve("cli.err")));
+        assertEquals(new Run(0, "No current block job for vda\n", ""), vireo("blockjob", "jobs", "vda"), "the job was cancelled");
+        assertTrue(vireo("domblklist", "jobs", "--details").out().contains("mid.qcow2"), "the chain is unchanged");
+    }
 }
