@@ -552,7 +552,7 @@ public final class Lifecycle {
         if (guest.stopped.isDone() || live == null) return;
         new RuntimeRecord(e.name(), e.uuid(), guest.process.pid(), guest.process.identity().startTicks(),
                 guest.monitorSocket.toString(), e.id(), e.status().state().name(), e.status().reason(),
-                e.isPersistent(), codec.formatLive(live), blockJobs).write(guest.runtimeFile);
+                e.isPersistent(), codec.formatLive(live), blockJobs, guest.completedJob).write(guest.runtimeFile);
     }
 
     /** The swtpm processes of the running guests (for recovery: every other one is an orphan). */

@@ -10,6 +10,7 @@ import dev.vireo.monitor.Monitor;
 import dev.vireo.qmp.QmpCommandException;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -83,6 +84,24 @@ public final class LiveGuest {
         FdSetRegistry now = qmp("query-fdsets", m -> GuestFdSets.read(m, live()));
         guest.fdSets = now;
         return now;
+    }
+
+    /** The last finished domain job ({@code domjobinfo --completed}), or null. */
+    public CompletedJob completedJob() {
+        return guest.completedJob;
+    }
+
+    /** Keeps {@code job} as the last finished domain job, saved in the runtime record first. */
+    public void recordCompletedJob(CompletedJob job) throws VireoError {
+        CompletedJob before = guest.completedJob;
+        guest.completedJob = job;
+        try {
+            BlockJobs jobs = guest.blockJobs;
+            lifecycle.writeRecord(guest, jobs == null ? List.of() : jobs.list());
+        } catch (IOException e) {
+            guest.completedJob = before;
+            throw VireoError.failed("cannot save the runtime record of domain '" + guest.entry.name() + "': " + e.getMessage(), e);
+        }
     }
 
     /** The guest's block jobs (null only when a restarted daemon could not reconnect to its monitor). */

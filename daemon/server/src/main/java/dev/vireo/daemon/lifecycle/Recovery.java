@@ -111,6 +111,7 @@ public final class Recovery {
                 RunningGuest guest = new RunningGuest(e, process.get(), Path.of(r.monitor()), file);
                 // before adopt: a QEMU that ends at once stops its swtpm with it
                 guest.tpm = swtpmOf(r.name(), live, guest.monitorSocket);
+                guest.completedJob = r.completedJob();
                 e.markActive(live, r.id(), new DomainStatus(StateKind.valueOf(r.state()), r.reason()));
                 lifecycle.adopt(guest);
                 try {

@@ -33,6 +33,8 @@ final class RunningGuest {
     volatile boolean guestShutdown;
     /** destroy asked for it: shut off (destroyed). */
     volatile boolean destroyRequested;
+    /** The last finished domain job's figures, saved in the runtime record (null: none yet). */
+    volatile CompletedJob completedJob;
     /** The guest's swtpm, or null when it has no emulated TPM (or this daemon found the guest again). */
     volatile Swtpm.Running tpm;
     /** Storage nodes whose write threshold was set as {@code vda[N]}: their event names the layer so. */

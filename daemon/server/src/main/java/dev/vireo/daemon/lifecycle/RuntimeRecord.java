@@ -18,13 +18,19 @@ import java.util.List;
  * @param persistent whether a stored definition exists (a transient domain is forgotten when it stops)
  * @param liveXml    the live definition (with the id and runtime details)
  * @param blockJobs  the block jobs running in QEMU (a record written before jobs existed has none)
+ * @param completedJob the last finished domain job's figures ({@code domjobinfo --completed}), or null
  */
 public record RuntimeRecord(String name, String uuid, long pid, long startTicks, String monitor, int id,
                             String state, String reason, boolean persistent, String liveXml,
-                            List<BlockJob> blockJobs) {
+                            List<BlockJob> blockJobs, CompletedJob completedJob) {
 
     public RuntimeRecord {
         blockJobs = blockJobs == null ? List.of() : List.copyOf(blockJobs);
+    }
+
+    public RuntimeRecord(String name, String uuid, long pid, long startTicks, String monitor, int id, String state,
+                         String reason, boolean persistent, String liveXml, List<BlockJob> blockJobs) {
+        this(name, uuid, pid, startTicks, monitor, id, state, reason, persistent, liveXml, blockJobs, null);
     }
 
     public void write(Path file) throws IOException {

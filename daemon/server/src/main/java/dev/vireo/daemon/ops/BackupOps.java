@@ -11,6 +11,7 @@ import dev.vireo.daemon.backup.BackupXml;
 import dev.vireo.daemon.disks.LiveImages;
 import dev.vireo.daemon.disks.QemuImg;
 import dev.vireo.daemon.errors.VireoError;
+import dev.vireo.daemon.lifecycle.CompletedJob;
 import dev.vireo.daemon.lifecycle.JobConclusion;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
@@ -50,8 +51,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * each old block before the guest overwrites it). The targets are created with {@code qemu-img
  * create} (or checked, with {@code --reuse-external}), opened by the daemon and passed by fd
  * ({@link LiveImages}). A backup is nothing but its block jobs (kind BACKUP), whose records carry
- * the target and the start time, so it survives a daemon restart like any job; only the summary of
- * the last finished backup ({@code domjobinfo --completed}) lives in memory. A backup that is
+ * the target and the start time, so it survives a daemon restart like any job; the summary of the
+ * last finished backup ({@code domjobinfo --completed}) is kept in the guest's runtime record
+ * ({@link LiveGuest#recordCompletedJob}). A backup that is
  * aborted or fails removes the target files it created, as libvirt does.
  */
 public final class BackupOps {
@@ -72,9 +74,8 @@ public final class BackupOps {
 
     private final Lifecycle lifecycle;
     private final FileWork files;
-    /** Per domain: the backup that is ending (jobs end one by one), then the last one that ended. */
+    /** Per domain: the backup that is ending (its disks' jobs end one by one). */
     private final Map<String, Summary> ending = new ConcurrentHashMap<>();
-    private final Map<String, Summary> completed = new ConcurrentHashMap<>();
 
     public BackupOps(Lifecycle lifecycle, FileWork files) {
         this.lifecycle = lifecycle;
@@ -275,7 +276,10 @@ public final class BackupOps {
     private JsonNode jobInfo(DomJobInfo call) throws VireoError {
         boolean last = call.completed();
         Summary s = lifecycle.withRunning(call.domain(), "domjobinfo", guest -> {
-            if (last) return completed.get(guest.name());
+            if (last) {
+                CompletedJob c = guest.completedJob();
+                return c == null ? null : new Summary(c.type(), c.startedMillis(), c.elapsedMillis(), c.processed(), c.total());
+            }
             List<BlockJob> jobs = backupJobs(guest.blockJobs());
             if (jobs.isEmpty()) return null;
             Map<String, JobInfo> qemu = new LinkedHashMap<>();
@@ -359,7 +363,7 @@ public final class BackupOps {
         }
 
         /** Adds the job to its backup's summary; the last job of the backup makes it the completed one. */
-        private void account(LiveGuest guest, BlockJob job) {
+        private void account(LiveGuest guest, BlockJob job) throws VireoError {
             String type = switch (job.outcome()) {
                 case COMPLETED -> "Completed";
                 case CANCELED -> "Cancelled";
@@ -371,7 +375,7 @@ public final class BackupOps {
                             a.processed() + b.processed(), a.total() + b.total()));
             if (backupJobs(guest.blockJobs()).isEmpty()) {
                 ending.remove(guest.name());
-                completed.put(guest.name(), new Summary(sum.type(), sum.startedMillis(),
+                guest.recordCompletedJob(new CompletedJob(sum.type(), "Backup", sum.startedMillis(),
                         System.currentTimeMillis() - sum.startedMillis(), sum.processed(), sum.total()));
                 Log.info("backup of " + guest.name() + " ended: " + sum.type().toLowerCase(java.util.Locale.ROOT));
             }

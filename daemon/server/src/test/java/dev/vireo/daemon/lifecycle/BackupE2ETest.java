@@ -149,6 +149,58 @@ class BackupE2ETest {
         }
     }
 
+    /**
+     * kill -9 of the daemon while a backup runs: the restarted daemon finds it again (domjobinfo,
+     * backup-dumpxml), it finishes and equals the disk at its start; its summary
+     * ({@code domjobinfo --completed}) survives a further restart, as libvirt's status XML keeps it.
+     */
+    @Test
+    void aBackupSurvivesADaemonKillAndItsSummaryARestart() throws Exception {
+        daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.backupSpeed=1048576"));
+        Path vdaBackup = tmp.resolve("k-vda.backup.qcow2");
+        Path reference = tmp.resolve("k-vda.reference.qcow2");
+        String backupXml = """
+                <domainbackup>
+                  <disks>
+                    <disk name='vda' type='file'><target file='%s'/><driver type='qcow2'/></disk>
+                    <disk name='vdb' backup='no'/>
+                  </disks>
+                </domainbackup>
+                """.formatted(vdaBackup);
+        try (VireoClient c = daemon.client()) {
+            c.create(guest("kb"));
+            GuestDomains.awaitConsole(tmp, "kb", "VIREO-GUEST-ROUND 1 ");
+            c.suspend("kb");
+            GuestDomains.run("qemu-img", "convert", "-U", "-O", "qcow2", tmp.resolve("kb-top.qcow2").toString(), reference.toString());
+            c.backupBegin("kb", backupXml, false);
+            c.resume("kb");
+        }
+        daemon.kill9();
+        daemon.start();
+        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "kb")) {
+            DomainJobInfo running = c.domJobInfo("kb", false);
+            assertEquals("Unbounded", running.type(), "the backup is found again");
+            assertEquals(64L << 20, running.total());
+            assertTrue(c.backupDumpXml("kb").contains("<target file='" + vdaBackup + "'/>"));
+            assertTrue(c.domJobInfo("kb", true).isNone(), "no backup had finished before");
+            c.blockJobSetSpeed("kb", "vda", 0);
+            assertEquals("completed", status(events, "backup-vda-libvirt-1-format"));
+            DomainJobInfo done = c.domJobInfo("kb", true);
+            assertEquals("Completed", done.type());
+            assertEquals(64L << 20, done.processed());
+            assertEquals("Images are identical.", compare(reference, vdaBackup).strip(), "the backup is the disk at its start");
+
+            daemon.kill9();
+            daemon.start();
+            try (VireoClient again = daemon.client()) {
+                DomainJobInfo kept = again.domJobInfo("kb", true);
+                assertEquals(done, kept, "the last backup's summary is kept across a restart");
+                assertTrue(again.domJobInfo("kb", false).isNone());
+                again.destroy("kb");
+            }
+        }
+    }
+
     /** The status of the job's end, whether it came before another job's or after. */
     private static String status(BlockJobEvents events, String job) throws Exception {
         for (DomainEvent e : events.seen) {
