@@ -5,6 +5,7 @@ import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoClient.BlockCopyOptions;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ final class BlockCopyCommands {
 
     static final CommandSpec BLOCKCOPY = named("blockcopy", "Copy a running disk to a new image; pivot onto it or keep it as a copy.")
             .option("PATH", "the copy's file (an absolute path)", "--dest")
+            .option("FILE", "the copy described as a <disk> XML (type file or block, <source>, <driver type>) instead of --dest", "--xml")
             .option("FORMAT", "the copy's format (default: the disk's; probed with --reuse-external)", "--format")
             .flag("--shallow", "copy only the top image; the copy gets the disk's backing image as its backing")
             .flag("--reuse-external", "copy into an existing file of the disk's size instead of creating it")
@@ -46,8 +48,8 @@ final class BlockCopyCommands {
     }
 
     private static void blockCopy(Invocation in, VireoClient client, PrintWriter out) throws Exception {
-        String dest = in.option("--dest");
-        if (dest == null) throw new UsageException("need --dest");
+        Destination d = destination(in);
+        String dest = d.path();
         if (in.flag("--pivot") && in.flag("--finish")) throw new UsageException("--pivot and --finish exclude each other");
         boolean wait = in.flag("--wait") || in.flag("--pivot") || in.flag("--finish") || in.option("--timeout") != null;
         for (String o : new String[] {"--verbose", "--async"}) {
@@ -56,11 +58,11 @@ final class BlockCopyCommands {
             }
         }
         if (in.flag("--print-xml")) {
-            printXml(in, out, dest);
+            printXml(out, d);
             return;
         }
-        BlockCopyOptions options = new BlockCopyOptions(dest, in.option("--format"), in.flag("--shallow"),
-                in.flag("--reuse-external"), in.flag("--blockdev"), BlockJobCommands.bandwidth(in),
+        BlockCopyOptions options = new BlockCopyOptions(dest, d.format(), in.flag("--shallow"),
+                in.flag("--reuse-external"), d.blockDevice(), BlockJobCommands.bandwidth(in),
                 size(in, "--granularity"), size(in, "--buf-size"), in.flag("--transient-job"), in.flag("--synchronous-writes"));
         String domain = in.param(0);
         String disk = in.param(1);
@@ -101,14 +103,37 @@ final class BlockCopyCommands {
         }
     }
 
+    /** Where to copy: a file or block device, and its format (null: the disk's, or probed). */
+    record Destination(String path, String format, boolean blockDevice) {
+    }
+
+    /** {@code --dest} with {@code --format}/{@code --blockdev}, or {@code --xml} (virsh's exclusions). */
+    private static Destination destination(Invocation in) throws Exception {
+        String xml = in.option("--xml");
+        if (xml == null) {
+            String dest = in.option("--dest");
+            if (dest == null) throw new UsageException("need either --dest or --xml");
+            return new Destination(dest, in.option("--format"), in.flag("--blockdev"));
+        }
+        for (String o : new String[] {"--dest", "--format"}) {
+            if (in.option(o) != null) throw new UsageException(o + " and --xml exclude each other");
+        }
+        if (in.flag("--blockdev")) throw new UsageException("--blockdev and --xml exclude each other");
+        return CopyDestinationXml.read(Path.of(xml));
+    }
+
     /** virsh's {@code --print-xml}: the destination as a {@code <disk>}. */
-    private static void printXml(Invocation in, PrintWriter out, String dest) {
-        boolean block = in.flag("--blockdev");
+    private static void printXml(PrintWriter out, Destination d) {
+        boolean block = d.blockDevice();
         out.printf("<disk type='%s'>%n", block ? "block" : "file");
-        out.printf("  <source %s='%s'/>%n", block ? "dev" : "file", dest.replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;"));
-        if (in.option("--format") != null) out.printf("  <driver type='%s'/>%n", in.option("--format"));
+        out.printf("  <source %s='%s'/>%n", block ? "dev" : "file", escape(d.path()));
+        if (d.format() != null) out.printf("  <driver type='%s'/>%n", escape(d.format()));
         out.println("</disk>");
         out.println();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;");
     }
 
     private static long size(Invocation in, String option) throws UsageException {

@@ -96,6 +96,34 @@ class CliBlockCopyTest {
         assertTrue(vireo("dumpxml", "cp").out().contains("<source file='" + third + "' index='3'/>"));
     }
 
+    /** {@code --xml FILE}: the destination as a {@code <disk>}, as virsh takes it; refusals change nothing. */
+    @Test
+    void theDestinationAsDiskXml() throws Exception {
+        Path disk = startGuest();
+        Path copy = tmp.resolve("x-copy.qcow2");
+        Path xml = tmp.resolve("dest.xml");
+        Files.writeString(xml, "<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'/>\n  <source file='" + copy
+                + "'/>\n  <target dev='vdz'/>\n</disk>\n");
+        assertEquals(new Run(0, "<disk type='file'>\n  <source file='" + copy + "'/>\n  <driver type='qcow2'/>\n</disk>\n\n", ""),
+                vireo("blockcopy", "cp", "vda", "--xml", xml.toString(), "--print-xml"));
+        assertEquals(new Run(1, "", "error: --dest and --xml exclude each other\n"),
+                vireo("blockcopy", "cp", "vda", "--xml", xml.toString(), "--dest", copy.toString()));
+        assertEquals(new Run(1, "", "error: need either --dest or --xml\n"), vireo("blockcopy", "cp", "vda"));
+        Path net = tmp.resolve("net.xml");
+        Files.writeString(net, "<disk type='network'><source protocol='nbd' name='x'/></disk>");
+        assertEquals(new Run(1, "", "error: --xml " + net + ": a <disk type='network'> destination is not supported; use type 'file' or 'block'\n"),
+                vireo("blockcopy", "cp", "vda", "--xml", net.toString()));
+        Path bare = tmp.resolve("bare.xml");
+        Files.writeString(bare, "<disk type='block'><driver type='raw'/></disk>");
+        assertEquals(new Run(1, "", "error: --xml " + bare + ": a <disk type='block'> needs <source dev='...'/>\n"),
+                vireo("blockcopy", "cp", "vda", "--xml", bare.toString()));
+        assertFalse(Files.exists(copy), "refusals copy nothing");
+
+        Run finish = vireo("blockcopy", "cp", "vda", "--xml", xml.toString(), "--finish");
+        assertEquals(new Run(0, "\nSuccessfully copied\n", ""), finish);
+        assertEquals(0, new ProcessBuilder("qemu-img", "compare", "-U", disk.toString(), copy.toString()).start().waitFor());
+    }
+
     @Test
     void backupBeginShowsItsJobAndTheCompletedSummary() throws Exception {
         startGuest();
