@@ -38,7 +38,11 @@ final class BlockJobWait implements AutoCloseable {
     static final Duration ABORT_BOUND = Duration.ofSeconds(30);
     private static final Signal SIGINT = new Signal("INT");
 
+    /** How long {@link #close} waits for the reader thread to leave its read. */
+    private static final Duration READER_EXIT = Duration.ofMillis(500);
+
     private final VireoClient events;
+    private Thread reader;
     private final LinkedBlockingQueue<DomainEvent> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
     /** The SIGINT handler before ours, put back at the first Ctrl-C and by {@link #close}. */
@@ -88,7 +92,11 @@ final class BlockJobWait implements AutoCloseable {
             throw e;
         }
         BlockJobWait wait = new BlockJobWait(events);
-        Thread.ofVirtual().name("block-job-events").start(wait::read);
+        // A platform thread, not a virtual one: a virtual thread's socket read leaves the JDK's
+        // poller thread in epoll_wait, and the JVM's exit waits up to 300 ms for threads in native
+        // code, so every waiting command ended 0.3 s late (scripts/bench-blockjobs, "after").
+        // close() ends this thread's read and waits for it, so the exit finds none in native.
+        wait.reader = Thread.ofPlatform().daemon().name("block-job-events").start(wait::read);
         wait.previous = Signal.handle(SIGINT, sig -> wait.interrupt());
         return wait;
     }
@@ -228,5 +236,10 @@ final class BlockJobWait implements AutoCloseable {
     public void close() throws IOException {
         restoreHandler();
         events.close();
+        try {
+            reader.join(READER_EXIT);   // bounded: a reader still in its read only delays the exit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
