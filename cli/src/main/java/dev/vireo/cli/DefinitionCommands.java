@@ -1,11 +1,14 @@
 package dev.vireo.cli;
 
+import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainInfo;
 import dev.vireo.protocol.DomainState;
 import dev.vireo.protocol.DomainSummary;
 import dev.vireo.protocol.Version;
 import dev.vireo.protocol.VersionInfo;
 import dev.vireo.client.VireoClient;
+import dev.vireo.client.VireoException;
+import dev.vireo.protocol.ErrorCodes;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +30,8 @@ final class DefinitionCommands {
             .flag("--keep-nvram", "keep its UEFI variable store")
             .flag("--keep-tpm", "keep its emulated TPM's state")
             .flag("--snapshots-metadata", "also remove its snapshots' metadata (their image files stay)")
+            .flag("--remove-all-storage", "refused while it runs; else names each disk image to remove by hand (Vireo manages no storage volumes)")
+            .option("LIST", "as --remove-all-storage, for the disks named (targets or source paths, comma-separated)", "--storage")
             .param(DOMAIN, ANY_DOMAIN).runs(DefinitionCommands::undefine);
     static final CommandSpec VALIDATE = named("validate", "Check a domain XML file against the schema and the semantic checks, without storing it.")
             .param("FILE", XML_FILE).runs(DefinitionCommands::validate);
@@ -64,9 +69,36 @@ final class DefinitionCommands {
 
     private static void undefine(Invocation in, VireoClient client, PrintWriter out) throws Exception {
         String name = client.domName(in.param(0));
+        boolean allStorage = in.flag("--remove-all-storage");
+        String storage = in.option("--storage");
+        if (allStorage || storage != null) {
+            unmanagedStorage(in, client, allStorage ? null : List.of(storage.split(",")));
+        }
         client.undefine(in.param(0), new VireoClient.UndefineOptions(in.flag("--nvram"), in.flag("--keep-nvram"),
                 in.flag("--keep-tpm")), in.flag("--snapshots-metadata"));
         out.printf("Domain %s has been undefined%n%n", name);
+    }
+
+    /**
+     * virsh's storage removal at undefine. Vireo has no storage pools, so no disk image is a
+     * managed volume: like virsh for an unmanaged one, each disk asked for is named on stderr, to
+     * be removed by hand, and the undefine goes on. virsh refuses any storage removal while the
+     * domain runs (block jobs and the guest still use the images); so does this, before anything
+     * changes.
+     *
+     * @param wanted the disks named by {@code --storage} (targets or source paths), or null for all
+     */
+    private static void unmanagedStorage(Invocation in, VireoClient client, List<String> wanted) throws Exception {
+        String state = client.domState(in.param(0)).state();
+        if (!"shut off".equals(state)) {
+            throw new VireoException(ErrorCodes.OPERATION_INVALID, "Storage volume deletion is supported only on stopped domains");
+        }
+        for (DiskSummary disk : client.domBlkList(in.param(0))) {
+            if (disk.source() == null || disk.source().isEmpty()) continue;
+            if (wanted != null && !wanted.contains(disk.target()) && !wanted.contains(disk.source())) continue;
+            in.err().printf("error: Storage volume '%s'(%s) is not managed by vireo. Remove it manually.%n",
+                    disk.target(), disk.source());
+        }
     }
 
     private static void validate(Invocation in, VireoClient client, PrintWriter out) throws Exception {

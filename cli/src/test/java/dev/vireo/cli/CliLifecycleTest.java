@@ -71,4 +71,50 @@ class CliLifecycleTest {
         String log = Files.readString(tmp.resolve("state/log/idler.log"));
         assertTrue(log.contains("-name idler") && log.contains("reason=destroyed"), log);
     }
+
+    /**
+     * virsh refuses to remove storage while the domain runs (also while a block job uses its
+     * images); stopped, Vireo (which manages no volumes) names each image to remove by hand, as
+     * virsh does for an unmanaged one, and undefines.
+     */
+    @Test
+    void undefineWithStorageIsRefusedWhileRunningAndNamesTheImagesWhenStopped() throws Exception {
+        Path image = tmp.resolve("d.qcow2");
+        Path other = tmp.resolve("e.qcow2");
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "16M");
+        CliDaemon.host("qemu-img", "create", "-q", "-f", "qcow2", other.toString(), "16M");
+        Path file = tmp.resolve("stored.xml");
+        Files.writeString(file, """
+                <domain type='qemu'>
+                  <name>stored</name>
+                  <memory unit='MiB'>32</memory>
+                  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                  <devices><emulator>/usr/bin/qemu-system-x86_64</emulator>
+                    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+                      <source file='%s'/><target dev='vda' bus='virtio'/></disk>
+                    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+                      <source file='%s'/><target dev='vdb' bus='virtio'/></disk>
+                    <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>
+                  </devices>
+                </domain>
+                """.formatted(image, other));
+        assertEquals(0, vireo("define", file.toString()).exit());
+        assertEquals(0, vireo("start", "stored").exit());
+        String refused = "error: Storage volume deletion is supported only on stopped domains\n";
+        assertEquals(new Run(1, "", refused), vireo("undefine", "stored", "--remove-all-storage"));
+        assertEquals(new Run(1, "", refused), vireo("undefine", "stored", "--storage", "vda"));
+        assertEquals(new Run(0, "running\n\n", ""), vireo("domstate", "stored"));
+        assertEquals(0, vireo("dumpxml", "--inactive", "stored").exit(), "still defined");
+
+        assertEquals(0, vireo("destroy", "stored").exit());
+        assertEquals(new Run(0, "Domain stored has been undefined\n\n",
+                "error: Storage volume 'vdb'(" + other + ") is not managed by vireo. Remove it manually.\n"),
+                vireo("undefine", "stored", "--storage", other.toString()));
+        assertEquals(0, vireo("define", file.toString()).exit());
+        assertEquals(new Run(0, "Domain stored has been undefined\n\n",
+                "error: Storage volume 'vda'(" + image + ") is not managed by vireo. Remove it manually.\n"
+                + "error: Storage volume 'vdb'(" + other + ") is not managed by vireo. Remove it manually.\n"),
+                vireo("undefine", "stored", "--remove-all-storage"));
+        assertTrue(Files.exists(image) && Files.exists(other), "no image is removed");
+    }
 }
