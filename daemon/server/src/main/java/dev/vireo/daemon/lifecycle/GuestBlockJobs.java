@@ -122,6 +122,7 @@ final class GuestBlockJobs implements BlockJobListener {
     public void pausedOnError(BlockJob job, String operation) {
         lifecycle.events().publish(guest.entry.name(), new EventPayload.BlockJob(job.id(), job.disk(), topPath(job.disk()),
                 job.kind().label(), "io-error", job.offset(), job.length(), "I/O error on " + operation));
+        lifecycle.followUpOf(job).ifPresent(f -> f.pausedOnError(job, operation));
     }
 
     /** Releases what the job left in QEMU (its conclusion says what), then announces the end. */

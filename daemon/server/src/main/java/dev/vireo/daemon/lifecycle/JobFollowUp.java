@@ -25,6 +25,15 @@ public interface JobFollowUp {
     default void ready(LiveGuest guest, BlockJob job) throws VireoError {
     }
 
+    /**
+     * An I/O error paused the job ({@code on-error: stop}); it waits for {@code blockjob --resume}
+     * or {@code --abort}, and the follow-up still runs at its end.
+     *
+     * @param operation read or write
+     */
+    default void pausedOnError(BlockJob job, String operation) {
+    }
+
     /** The job's end was announced, also when QEMU exited under it (then without {@link #concluded}). */
     default void ended(BlockJob job) {
     }

@@ -222,6 +222,23 @@ public final class LiveMerge implements JobFollowUp {
         }
     }
 
+    /**
+     * The commit stopped on an I/O error: the client waiting for the delete is told now, with how
+     * to go on, rather than left waiting for a job that waits for someone to act. Resumed, the
+     * commit's conclusion still finishes the delete; aborted, the snapshot stays.
+     */
+    @Override
+    public void pausedOnError(BlockJob job, String operation) {
+        String domain = job.nodes().get(DOMAIN);
+        String name = job.nodes().get(SNAPSHOT);
+        if (waiting.containsKey(key(domain, name))) {
+            failed(domain, name, "snapshot '" + name + "' is not deleted yet: the block commit of " + job.nodes().get(OVERLAY)
+                    + " (disk " + job.disk() + ") is paused by an I/O error on " + operation + "; once the cause is fixed,"
+                    + " 'blockjob " + domain + " " + job.disk() + " --resume' lets it finish the delete, or '--abort'"
+                    + " keeps the snapshot and its overlay");
+        }
+    }
+
     /** QEMU exited under the commit, or the job vanished: nobody concluded it. */
     @Override
     public void ended(BlockJob job) {

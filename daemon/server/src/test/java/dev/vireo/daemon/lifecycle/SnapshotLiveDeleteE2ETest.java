@@ -184,6 +184,71 @@ class SnapshotLiveDeleteE2ETest {
         }
     }
 
+    /**
+     * A read error in the overlay being merged ({@code blkdebug} under its format node, as
+     * BlockJobErrorsE2ETest puts it) pauses the commit: the delete returns at once saying how to go
+     * on, nothing is lost; resumed, the commit finishes the delete by itself. The guest idles, so
+     * only the commit reads the overlay and meets the error.
+     */
+    @Test
+    void aReadErrorPausesTheMergeTheDeleteSaysSoAndResumingFinishesIt() throws Exception {
+        Path base = GuestDomains.image(tmp, "err");
+        Path console = tmp.resolve("err.console");
+        Path o1 = tmp.resolve("err.s1");
+        Path o2 = tmp.resolve("err.s2");
+        try (DaemonProcess daemon = new DaemonProcess(tmp);
+             VireoClient c = daemon.client()) {
+            SnapshotCalls s = new SnapshotCalls(c);
+            c.define(GuestDomains.domain("err", "idle", console, disk(base)));
+            c.start("err");
+            // booted: its kernel has read the disk's partition table, so it no longer reads the disk
+            long booted = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!Files.exists(console) || !Files.readString(console, StandardCharsets.ISO_8859_1).contains(TestGuest.READY + " mode=idle")) {
+                assertTrue(System.nanoTime() < booted, "the guest booted");
+                Thread.sleep(100);
+            }
+            write(c, "err", 0x11, 8);
+            s.create("err", "<domainsnapshot><name>s1</name></domainsnapshot>", DISK_ONLY);
+            write(c, "err", 0x22, 9);
+            s.create("err", "<domainsnapshot><name>s2</name></domainsnapshot>", DISK_ONLY);
+            write(c, "err", 0x33, 10);
+            assertEquals(List.of("vda " + o2, "vda[2] " + o1, "vda[1] " + base), chainOf(c, "err"));
+            hmp(c, "err", "qemu-io -d " + DEVICE + " flush");
+            c.qemuMonitorCommand("err", "{\"execute\":\"blockdev-add\",\"arguments\":{\"driver\":\"blkdebug\","
+                    + "\"node-name\":\"test-blkdebug\",\"read-only\":true,\"image\":\"libvirt-2-storage\","
+                    + "\"inject-error\":[{\"event\":\"read_aio\",\"errno\":5,\"once\":true}]}}");
+            assertEquals("{\"return\":{}}", c.qemuMonitorCommand("err", "{\"execute\":\"blockdev-reopen\",\"arguments\":"
+                    + "{\"options\":[{\"driver\":\"qcow2\",\"node-name\":\"libvirt-2-format\",\"read-only\":true,"
+                    + "\"file\":\"test-blkdebug\",\"backing\":\"libvirt-1-format\"}]}}"));
+
+            CompletableFuture<List<String>> deleting = deleteInBackground(daemon, "err", "s1");
+            ExecutionException paused = assertThrows(ExecutionException.class, () -> deleting.get(90, TimeUnit.SECONDS));
+            assertEquals("snapshot 's1' is not deleted yet: the block commit of " + o1 + " (disk vda) is paused by an I/O"
+                    + " error on read; once the cause is fixed, 'blockjob err vda --resume' lets it finish the delete, or"
+                    + " '--abort' keeps the snapshot and its overlay", paused.getCause().getMessage());
+            assertTrue(c.blockJobInfo("err", "vda").paused());
+            assertTrue(Files.exists(o1));
+            assertEquals(List.of("s1", "s2"), s.list("err").stream().map(SnapshotCalls.Row::name).toList());
+
+            c.blockJobResume("err", "vda");   // the rule fired once: the read succeeds now
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (s.list("err").size() != 1) {
+                assertTrue(System.nanoTime() < deadline, "the resumed commit finished the delete: " + log(tmp));
+                Thread.sleep(200);
+            }
+            assertEquals("s2", s.list("err").get(0).name());
+            assertFalse(Files.exists(o1), "the merged overlay is gone");
+            assertEquals(List.of("vda " + o2, "vda[1] " + base), chainOf(c, "err"));
+            assertEquals(base.toString(), backingOf(o2));
+            c.suspend("err");
+            flush(c, "err");
+            GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x11 8M 1M", base.toString());
+            GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x22 9M 1M", base.toString());
+            GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x33 10M 1M", o2.toString());
+            c.destroy("err");
+        }
+    }
+
     private static CompletableFuture<List<String>> deleteInBackground(DaemonProcess daemon, String domain, String snapshot) {
         CompletableFuture<List<String>> result = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
