@@ -35,15 +35,12 @@ import dev.vireo.daemon.ops.LifecycleOps;
 import dev.vireo.daemon.ops.SnapshotOps;
 import dev.vireo.daemon.snapshots.SnapshotStore;
 import dev.vireo.daemon.lifecycle.GuestConsoles;
-import dev.vireo.daemon.rpc.Operation;
 import dev.vireo.daemon.rpc.Operations;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.rpc.RpcServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A running vireod: definitions loaded from the state dir, running guests taken over from the
@@ -77,8 +74,7 @@ public final class Daemon implements AutoCloseable {
 
         // Operations register what their block jobs change when they conclude (Lifecycle.onConcluded)
         // before recovery, which finishes the jobs that concluded while the daemon was away.
-        Map<String, Operation> ops = new HashMap<>();
-        Operations operations = new Operations(ops);
+        Operations operations = new Operations();
         DefinitionOps definitions = new DefinitionOps(registry, codec, autostart, lifecycle.events(), lifecycle::cpuSeconds,
                 d -> Emulators.checkMachine(caps, d), guestFiles, lifecycle::isActive);
         definitions.register(operations);
@@ -96,10 +92,10 @@ public final class Daemon implements AutoCloseable {
         new BackupOps(lifecycle, files).register(operations);
         new HotplugOps(registry, lifecycle, codec, caps, diskLaunch, files).register(operations);
         SnapshotStore snapshots = SnapshotStore.load(options.stateDir().resolve("snapshot"));
-        new SnapshotOps(registry, lifecycle, snapshots, codec, blockJobs::startCommit).register(ops);
+        new SnapshotOps(registry, lifecycle, snapshots, codec, blockJobs::startCommit).register(operations);
         definitions.onUndefine(new SnapshotOps.Undefine(snapshots));
         int recovered = new Recovery(lifecycle, registry, monitors, folders.qemuRun()).run();
-        RpcServer server = new RpcServer(options.socket(), ops, config.rpcLimits());
+        RpcServer server = new RpcServer(options.socket(), operations, config.rpcLimits());
         server.start();
         Thread.ofVirtual().name("autostart").start(() -> startMarked(autostart, lifecycle));
         Log.info("listening on " + options.socket() + "; state in " + options.stateDir()

@@ -10,9 +10,15 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.lifecycle.Lifecycle;
 import dev.vireo.daemon.lifecycle.LiveGuest;
-import dev.vireo.daemon.rpc.Call;
-import dev.vireo.daemon.rpc.Operation;
-import dev.vireo.daemon.rpc.RpcException;
+import dev.vireo.daemon.rpc.Operations;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotCreate;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotCurrent;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotDelete;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotDumpXml;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotInfo;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotList;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotParent;
+import dev.vireo.protocol.ops.SnapshotRequests.SnapshotRevert;
 import dev.vireo.daemon.snapshots.DiskOnlySnapshots;
 import dev.vireo.daemon.snapshots.LiveMerge;
 import dev.vireo.daemon.snapshots.Snapshot;
@@ -21,7 +27,6 @@ import dev.vireo.daemon.snapshots.SnapshotXml;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,26 +58,26 @@ public final class SnapshotOps {
     }
 
     /** Registers the operations and the follow-up of the commits that delete snapshots (before recovery runs). */
-    public void register(Map<String, Operation> ops) {
+    public void register(Operations ops) {
         lifecycle.onFollowUp(LiveMerge.NAME, merges);
         Thread.ofVirtual().name("snapshot-schema").start(SnapshotXml::warmUp);
-        ops.put("snapshot-create", this::create);
-        ops.put("snapshot-list", this::list);
-        ops.put("snapshot-dumpxml", this::dumpXml);
-        ops.put("snapshot-info", this::info);
-        ops.put("snapshot-current", this::current);
-        ops.put("snapshot-parent", this::parent);
-        ops.put("snapshot-delete", this::delete);
-        ops.put("snapshot-revert", this::revert);
+        ops.handle(SnapshotCreate.class, this::create);
+        ops.handle(SnapshotList.class, this::list);
+        ops.handle(SnapshotDumpXml.class, this::dumpXml);
+        ops.handle(SnapshotInfo.class, this::info);
+        ops.handle(SnapshotCurrent.class, this::current);
+        ops.handle(SnapshotParent.class, this::parent);
+        ops.handle(SnapshotDelete.class, this::delete);
+        ops.handle(SnapshotRevert.class, this::revert);
     }
 
     /** {@code {"name": ...}} of the snapshot made (or redefined). */
-    private JsonNode create(Call call) throws RpcException, VireoError {
-        String xml = call.optionalString("xml");
-        DiskOnlySnapshots.CreateFlags flags = new DiskOnlySnapshots.CreateFlags(call.flag("disk_only"),
-                call.flag("reuse_external"), call.flag("no_metadata"), call.flag("quiesce"), call.flag("redefine"),
-                call.flag("current"));
-        String name = registry.withJob(call.string("domain"), "snapshot-create", e -> {
+    private JsonNode create(SnapshotCreate call) throws VireoError {
+        String xml = call.xml();
+        DiskOnlySnapshots.CreateFlags flags = new DiskOnlySnapshots.CreateFlags(call.diskOnly(),
+                call.reuseExternal(), call.noMetadata(), call.quiesce(), call.redefine(),
+                call.current());
+        String name = registry.withJob(call.domain(), "snapshot-create", e -> {
             if (flags.redefine()) return snapshots.redefine(e, xml == null ? "" : xml, flags.current());
             Optional<LiveGuest> guest = lifecycle.running(e);
             return snapshots.create(e, guest.orElse(null), xml == null ? "<domainsnapshot/>" : xml, flags).name();
@@ -81,8 +86,8 @@ public final class SnapshotOps {
     }
 
     /** Every snapshot, oldest first, with what virsh's listing, filters and tree need. */
-    private JsonNode list(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode list(SnapshotList call) throws VireoError {
+        DomainEntry e = registry.lookup(call.domain());
         String current = store.current(e.name()).map(Snapshot::name).orElse(null);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         List<Snapshot> all = store.list(e.name());
@@ -99,14 +104,14 @@ public final class SnapshotOps {
         return rows;
     }
 
-    private JsonNode dumpXml(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
-        return Results.text(SnapshotXml.format(snapshot(e, call.string("snapshot"))));
+    private JsonNode dumpXml(SnapshotDumpXml call) throws VireoError {
+        DomainEntry e = registry.lookup(call.domain());
+        return Results.text(SnapshotXml.format(snapshot(e, call.snapshot())));
     }
 
-    private JsonNode info(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
-        String wanted = call.optionalString("snapshot");
+    private JsonNode info(SnapshotInfo call) throws VireoError {
+        DomainEntry e = registry.lookup(call.domain());
+        String wanted = call.snapshot();
         Snapshot s = wanted == null ? currentOf(e) : snapshot(e, wanted);
         boolean current = store.current(e.name()).map(c -> c.name().equals(s.name())).orElse(false);
         ObjectNode r = Results.object().put("name", s.name()).put("domain", e.name()).put("current", current)
@@ -119,15 +124,15 @@ public final class SnapshotOps {
         return r;
     }
 
-    private JsonNode current(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
+    private JsonNode current(SnapshotCurrent call) throws VireoError {
+        DomainEntry e = registry.lookup(call.domain());
         Snapshot s = currentOf(e);
         return Results.object().put("name", s.name()).put("xml", SnapshotXml.format(s));
     }
 
-    private JsonNode parent(Call call) throws RpcException, VireoError {
-        DomainEntry e = registry.lookup(call.string("domain"));
-        Snapshot s = snapshot(e, call.string("snapshot"));
+    private JsonNode parent(SnapshotParent call) throws VireoError {
+        DomainEntry e = registry.lookup(call.domain());
+        Snapshot s = snapshot(e, call.snapshot());
         if (s.parent() == null) throw VireoError.invalidArgument("snapshot '" + s.name() + "' has no parent");
         return Results.object().put("name", s.parent());
     }
@@ -137,11 +142,11 @@ public final class SnapshotOps {
      * deleted in its own turn of the job slot; on a running guest the slot is free while its
      * commits run (their conclusions need it), and the call returns once the snapshot is gone.
      */
-    private JsonNode delete(Call call) throws RpcException, VireoError {
-        String domain = call.string("domain");
-        String name = call.string("snapshot");
-        DiskOnlySnapshots.DeleteFlags flags = new DiskOnlySnapshots.DeleteFlags(call.flag("children"),
-                call.flag("children_only"), call.flag("metadata"));
+    private JsonNode delete(SnapshotDelete call) throws VireoError {
+        String domain = call.domain();
+        String name = call.snapshot();
+        DiskOnlySnapshots.DeleteFlags flags = new DiskOnlySnapshots.DeleteFlags(call.children(),
+                call.childrenOnly(), call.metadata());
         List<String> order = registry.withJob(domain, "snapshot-delete", e ->
                 snapshots.deletionOrder(e, snapshot(e, name), flags).stream().map(Snapshot::name).toList());
         ObjectNode r = Results.object();
@@ -182,9 +187,9 @@ public final class SnapshotOps {
         }
     }
 
-    private JsonNode revert(Call call) throws RpcException, VireoError {
-        String name = call.string("snapshot");
-        registry.withJob(call.string("domain"), "snapshot-revert", e -> {
+    private JsonNode revert(SnapshotRevert call) throws VireoError {
+        String name = call.snapshot();
+        registry.withJob(call.domain(), "snapshot-revert", e -> {
             Snapshot s = snapshot(e, name);
             if (lifecycle.running(e).isPresent()) {
                 throw VireoError.wrongState("cannot revert domain '" + e.name() + "' to disk-only snapshot '" + name

@@ -13,24 +13,23 @@ import dev.vireo.daemon.calls.CallContext;
 import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.protocol.ErrorCodes;
 
-import java.util.Map;
-
 /** Turns one request line into its reply: parse, check, run the operation, map its errors to codes. */
 final class Dispatcher {
     /** One JSON value a line: text after it is refused, not silently dropped. */
     private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final Map<String, Operation> operations;
+    private final Operations operations;
 
-    Dispatcher(Map<String, Operation> operations) {
-        this.operations = Map.copyOf(operations);
+    Dispatcher(Operations operations) {
+        this.operations = operations;
     }
 
-    /** Whether this request line asks for an operation that opens a stream (see {@link StreamOperation}). */
+    /** Whether this request line asks for an operation that opens a stream (see {@link Operations#stream}). */
     boolean opensStream(String line) {
         try {
             JsonNode request = STRICT.readTree(line);
-            return request != null && operations.get(request.path("op").asText("")) instanceof StreamOperation;
+            Operations.Bound operation = request == null ? null : operations.get(request.path("op").asText(""));
+            return operation != null && operation.opensStream();
         } catch (JsonProcessingException malformed) {
             return false;
         }
@@ -59,11 +58,11 @@ final class Dispatcher {
         }
         if (id.isMissingNode()) id = NullNode.instance;
         String op = request.path("op").asText("");
-        Operation operation = operations.get(op);
+        Operations.Bound operation = operations.get(op);
         if (operation == null) return error(id, ErrorCodes.BAD_REQUEST, "unknown operation '" + op + "'");
         JsonNode args = request.path("args").isObject() ? request.get("args") : JsonNodeFactory.instance.objectNode();
         try {
-            JsonNode result = CallContext.call(session::callerGone, () -> operation.handle(new Call(op, args, session)));
+            JsonNode result = CallContext.call(session::callerGone, () -> operation.invocation().invoke(args, session));
             ObjectNode reply = JsonNodeFactory.instance.objectNode();
             reply.set("id", id);
             reply.set("result", result);

@@ -22,7 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,11 +52,11 @@ public final class RpcServer implements AutoCloseable {
     private UserPrincipal root;
     private Thread reaper;
 
-    public RpcServer(Path socket, Map<String, Operation> operations) {
+    public RpcServer(Path socket, Operations operations) {
         this(socket, operations, RpcLimits.defaults());
     }
 
-    public RpcServer(Path socket, Map<String, Operation> operations, RpcLimits limits) {
+    public RpcServer(Path socket, Operations operations, RpcLimits limits) {
         this.socket = socket;
         this.dispatcher = new Dispatcher(operations);
         this.limits = limits;

@@ -45,7 +45,7 @@ public final class Session {
 
     /**
      * Turns this connection into {@code stream} once the current operation's reply is sent (a
-     * {@link StreamOperation} only). A connection that receives events cannot carry a stream too.
+     * an operation registered with {@link Operations#stream} only). A connection that receives events cannot carry a stream too.
      */
     public void openStream(ByteStream stream) throws RpcException {
         if (subscribed) {

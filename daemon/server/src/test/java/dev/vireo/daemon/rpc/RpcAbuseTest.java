@@ -11,6 +11,8 @@ import dev.vireo.daemon.domain.DomainRegistry;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.protocol.LineChannel;
+import dev.vireo.protocol.ops.Nullable;
+import dev.vireo.protocol.ops.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,11 +56,29 @@ class RpcAbuseTest {
     private RpcServer server;
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    private RpcServer start(RpcLimits limits, Map<String, Operation> extra) throws IOException {
-        Map<String, Operation> ops = new HashMap<>(extra);
-        ops.put("ping", c -> JsonNodeFactory.instance.objectNode().put("pong", true));
-        ops.put("subscribe", c -> {
-            c.session().subscribed();
+    /** {@code ping}: answers {@code {"pong":true}}; {@code pad} only makes the request longer. */
+    record Ping(@Nullable String pad) implements Request {
+        @Override public String op() { return "ping"; }
+    }
+
+    record Subscribe() implements Request {
+        @Override public String op() { return "subscribe"; }
+    }
+
+    record Broken() implements Request {
+        @Override public String op() { return "broken"; }
+    }
+
+    record Undefine(String domain) implements Request {
+        @Override public String op() { return "undefine"; }
+    }
+
+    private RpcServer start(RpcLimits limits, Consumer<Operations> extra) throws IOException {
+        Operations ops = new Operations();
+        extra.accept(ops);
+        ops.handle(Ping.class, r -> JsonNodeFactory.instance.objectNode().put("pong", true));
+        ops.handleInSession(Subscribe.class, (r, session) -> {
+            session.subscribed();
             return JsonNodeFactory.instance.objectNode();
         });
         server = new RpcServer(dir.resolve("s.sock"), ops, limits);
@@ -74,7 +94,7 @@ class RpcAbuseTest {
 
     @Test
     void textAfterTheRequestIsRefused() throws Exception {
-        start(RpcLimits.defaults(), Map.of());
+        start(RpcLimits.defaults(), ops -> { });
         Raw c = connect();
         c.send("{\"id\":1,\"op\":\"ping\"} {\"id\":2,\"op\":\"ping\"}\n");
         JsonNode reply = c.reply();
@@ -87,7 +107,7 @@ class RpcAbuseTest {
     @Test
     void anOperationThatThrowsAnErrorIsStillAnswered() throws Exception {
         // e.g. a NoSuchMethodError from a stale jar: the client must not wait for ever
-        start(RpcLimits.defaults(), Map.of("broken", c -> {
+        start(RpcLimits.defaults(), ops -> ops.handle(Broken.class, r -> {
             throw new NoSuchMethodError("dev.vireo.Example.gone()");
         }));
         Raw c = connect();
@@ -105,7 +125,7 @@ class RpcAbuseTest {
 
     @Test
     void anIdMustBeAnIntegerOrAString() throws Exception {
-        start(RpcLimits.defaults(), Map.of());
+        start(RpcLimits.defaults(), ops -> { });
         Raw c = connect();
         c.send("{\"id\":1e999999,\"op\":\"ping\"}\n");
         JsonNode infinite = c.reply();
@@ -125,7 +145,7 @@ class RpcAbuseTest {
 
     @Test
     void anOversizedRequestIsAnsweredAndTheConnectionGoesOn() throws Exception {
-        start(RpcLimits.defaults().withMaxRequestBytes(64 << 10), Map.of());
+        start(RpcLimits.defaults().withMaxRequestBytes(64 << 10), ops -> { });
         Raw c = connect();
         c.send(request(1, 1 << 20) + "\n{\"id\":2,\"op\":\"ping\"}\n");
         JsonNode refused = c.reply();
@@ -141,7 +161,7 @@ class RpcAbuseTest {
 
     @Test
     void theClientLibraryReportsAnOversizedRequestNotABrokenPipe() throws Exception {
-        start(RpcLimits.defaults().withMaxRequestBytes(64 << 10), Map.of());
+        start(RpcLimits.defaults().withMaxRequestBytes(64 << 10), ops -> { });
         try (VireoClient client = VireoClient.connect(server.socket())) {
             VireoException e = assertThrows(VireoException.class, () -> client.call("ping", Map.of("pad", "x".repeat(1 << 20))));
             ReliabilityReport.record("rpc: oversized request (client)", "VireoClient sends 1 MiB, max 64 KiB", true, e.getMessage());
@@ -152,7 +172,7 @@ class RpcAbuseTest {
 
     @Test
     void bufferedBytesAreCappedAcrossConnections() throws Exception {
-        start(RpcLimits.defaults().withMaxRequestBytes(1 << 20).withMaxBufferedBytes(1 << 20), Map.of());
+        start(RpcLimits.defaults().withMaxRequestBytes(1 << 20).withMaxBufferedBytes(1 << 20), ops -> { });
         Raw holder = connect();
         String held = request(1, 900 << 10);
         holder.send(held); // no newline yet: the daemon holds it
@@ -174,7 +194,7 @@ class RpcAbuseTest {
 
     @Test
     void connectionsAboveMaxClientsAreToldBusy() throws Exception {
-        start(RpcLimits.defaults().withMaxClients(3), Map.of());
+        start(RpcLimits.defaults().withMaxClients(3), ops -> { });
         List<Raw> served = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Raw c = connect();
@@ -200,7 +220,7 @@ class RpcAbuseTest {
 
     @Test
     void idleConnectionsAreClosedButSubscribersStay() throws Exception {
-        start(RpcLimits.defaults().withIdleTimeout(Duration.ofSeconds(1)), Map.of());
+        start(RpcLimits.defaults().withIdleTimeout(Duration.ofSeconds(1)), ops -> { });
         Raw idle = connect();
         idle.send("{\"id\":1,\"op\":\"ping\"}\n");
         idle.reply();
@@ -220,7 +240,7 @@ class RpcAbuseTest {
 
     @Test
     void aHalfSentRequestTimesOut() throws Exception {
-        start(RpcLimits.defaults().withRequestTimeout(Duration.ofSeconds(1)), Map.of());
+        start(RpcLimits.defaults().withRequestTimeout(Duration.ofSeconds(1)), ops -> { });
         Raw c = connect();
         c.send("{\"id\":1,\"op\":");
         JsonNode reply = c.reply();
@@ -244,8 +264,8 @@ class RpcAbuseTest {
                   <os><type arch='x86_64' machine='pc'>hvm</type></os>
                 </domain>
                 """));
-        start(RpcLimits.defaults(), Map.of("undefine", c -> {
-            registry.undefine(c.string("domain"));
+        start(RpcLimits.defaults(), ops -> ops.handle(Undefine.class, r -> {
+            registry.undefine(r.domain());
             return JsonNodeFactory.instance.objectNode();
         }));
         DomainEntry entry = registry.lookup("keep");
