@@ -4,7 +4,9 @@ import dev.vireo.daemon.Daemon;
 import dev.vireo.daemon.DaemonOptions;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +48,30 @@ final class CliDaemon implements AutoCloseable {
         }
         if (p.exitValue() != 0) throw new AssertionError(String.join(" ", command) + " failed: " + out);
         return out;
+    }
+
+    /**
+     * Waits for {@code marker} on a guest's serial console, firmware escapes dropped (OVMF's CSI
+     * sequences, SeaBIOS's reset {@code ESC c}). The marker need not start its line: SeaBIOS ends
+     * "Booting from ROM.." without a newline, so the guest's first line follows it on the same one.
+     *
+     * @param domainLog the domain's QEMU log, quoted when the marker does not come
+     */
+    static void awaitConsole(Path console, String marker, Duration timeout, Path domainLog) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (Files.exists(console)) {
+                String text = Files.readString(console, StandardCharsets.ISO_8859_1).replaceAll("\u001b(\\[[0-9;=?]*[A-Za-z]|c)", "");
+                if (text.lines().anyMatch(l -> l.contains(marker))) return;
+            }
+            if (System.nanoTime() > deadline) {
+                String text = Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "(no file)";
+                String log = Files.exists(domainLog) ? Files.readString(domainLog) : "(no log)";
+                throw new AssertionError("no " + marker + " on " + console + "; it ends: "
+                        + text.substring(Math.max(0, text.length() - 600)) + "\nthe domain's log: " + log);
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override

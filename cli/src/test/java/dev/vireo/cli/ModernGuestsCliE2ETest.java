@@ -236,24 +236,7 @@ class ModernGuestsCliE2ETest {
         return image;
     }
 
-    /**
-     * Waits for a line starting with {@code marker}; the firmware's terminal escapes on the same
-     * line (OVMF's CSI sequences, SeaBIOS's reset {@code ESC c}) are dropped.
-     */
     private void awaitLine(Path console, String marker) throws Exception {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        while (true) {
-            if (Files.exists(console)) {
-                String text = Files.readString(console, StandardCharsets.ISO_8859_1).replaceAll("\u001b(\\[[0-9;=?]*[A-Za-z]|c)", "");
-                if (text.lines().anyMatch(l -> l.startsWith(marker))) return;
-            }
-            if (System.nanoTime() > deadline) {
-                String text = Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "(no file)";
-                String log = Files.readString(tmp.resolve("state/log/" + console.getFileName().toString().replace(".console", ".log")));
-                throw new AssertionError("no " + marker + " on " + console + "; it ends: "
-                        + text.substring(Math.max(0, text.length() - 600)) + "\nthe domain's log: " + log);
-            }
-            Thread.sleep(100);
-        }
+        CliDaemon.awaitConsole(console, marker, BOOT, tmp.resolve("state/log/" + console.getFileName().toString().replace(".console", ".log")));
     }
 }

@@ -209,19 +209,6 @@ class WindowsFeaturesCliE2ETest {
     }
 
     private void awaitLine(Path console, String marker) throws Exception {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        while (true) {
-            if (Files.exists(console)) {
-                String text = Files.readString(console, StandardCharsets.ISO_8859_1).replaceAll("\u001b(\\[[0-9;=?]*[A-Za-z]|c)", "");
-                if (text.lines().anyMatch(l -> l.startsWith(marker))) return;
-            }
-            if (System.nanoTime() > deadline) {
-                String text = Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "(no file)";
-                throw new AssertionError("no " + marker + " on " + console + "; it ends: "
-                        + text.substring(Math.max(0, text.length() - 600)) + "\nthe domain's log: "
-                        + Files.readString(tmp.resolve("state/log/win.log")));
-            }
-            Thread.sleep(100);
-        }
+        CliDaemon.awaitConsole(console, marker, BOOT, tmp.resolve("state/log/" + console.getFileName().toString().replace(".console", ".log")));
     }
 }
