@@ -38,6 +38,8 @@ final class DaemonProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.vireo.daemon.Main", "--listen", "unix:" + socket, "--state-dir", root.resolve("state").toString(),
                 "--runtime-dir", root.resolve("run").toString()));
+        // a socket a stopped daemon left behind would pass for the new one before it listens
+        Files.deleteIfExists(socket);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("vireod.log").toFile()))
                 .start();
