@@ -41,6 +41,14 @@ final class CpuOption {
                         + ctx.emulator() + " (capability 'cpu-host')");
             }
             value.append("host");
+            migratable(ctx, cpu, value);
+        } else if (mode == CpuMode.MAXIMUM) {
+            if (!ctx.modern()) {
+                throw new UnsupportedConfigurationException("<cpu mode='maximum'> is not supported by " + ctx.emulator()
+                        + " (its -cpu has no 'max' model)");
+            }
+            value.append("max");
+            migratable(ctx, cpu, value);
         } else if (mode == CpuMode.HOST_MODEL) {
             throw new UnsupportedConfigurationException("<cpu mode='host-model'> needs the host CPU's description "
                     + "to pick a model; use mode='host-passthrough' or a named model");
@@ -73,6 +81,11 @@ final class CpuOption {
             hyperv(features.getHyperv(), value, defaultModel);
         }
         return value.isEmpty() ? null : value.toString();
+    }
+
+    /** {@code <cpu migratable>} as a property of the host or max model (QEMU 2.12 and later have it). */
+    private static void migratable(BuildContext ctx, Cpu cpu, StringBuilder value) {
+        if (ctx.modern() && cpu.getMigratable() != null) value.append(",migratable=").append(onOff(cpu.getMigratable()));
     }
 
     /**
@@ -112,7 +125,7 @@ final class CpuOption {
             throws UnsupportedConfigurationException {
         CpuCache cache = cpu == null ? null : cpu.getCache();
         if (cache == null || cache.getMode() == null) return;
-        boolean hostCpu = mode == CpuMode.HOST_PASSTHROUGH;
+        boolean hostCpu = mode == CpuMode.HOST_PASSTHROUGH || mode == CpuMode.MAXIMUM;
         switch (cache.getMode()) {
             case EMULATE -> {
                 if (cache.getLevel() == null || cache.getLevel() != 3) {
@@ -125,7 +138,7 @@ final class CpuOption {
             case PASSTHROUGH -> {
                 if (!hostCpu) {
                     throw new UnsupportedConfigurationException("<cpu><cache mode='passthrough'> can only be used with "
-                            + "<cpu mode='host-passthrough'>");
+                            + "<cpu mode='host-passthrough'> or <cpu mode='maximum'>");
                 }
                 if (cache.getLevel() != null) {
                     throw new UnsupportedConfigurationException("<cpu><cache mode='passthrough' level='" + cache.getLevel()

@@ -196,7 +196,7 @@ final class GuestDefaults {
         if (cpu.getModel() != null && (hasModel || cpu.getMode() == CpuMode.HOST_MODEL) && cpu.getModel().getFallback() == null) {
             cpu.getModel().setFallback(CpuFallback.ALLOW);
         }
-        if (cpu.getMode() == CpuMode.HOST_PASSTHROUGH) {
+        if (cpu.getMode() == CpuMode.HOST_PASSTHROUGH || cpu.getMode() == CpuMode.MAXIMUM) {
             cpu.setModel(null);
             cpu.setVendor(null);
             cpu.getFeatures().clear();

@@ -97,7 +97,7 @@ final class Libvirt9Defaults {
             if (cpu.getCheck() == null) cpu.setCheck(CpuCheck.NONE);
         }
         if (cpu.getCheck() == null) {
-            boolean loose = mode == CpuMode.HOST_PASSTHROUGH || (mode == CpuMode.CUSTOM && d.getType() == DomainVirtType.QEMU);
+            boolean loose = mode == CpuMode.HOST_PASSTHROUGH || mode == CpuMode.MAXIMUM || (mode == CpuMode.CUSTOM && d.getType() == DomainVirtType.QEMU);
             cpu.setCheck(loose ? CpuCheck.NONE : CpuCheck.PARTIAL);
         }
         if (mode == CpuMode.HOST_PASSTHROUGH && cpu.getMigratable() == null) cpu.setMigratable(Boolean.TRUE);

@@ -4,7 +4,9 @@ package dev.vireo.conf.model;
 public enum CpuMode implements XmlSpelled {
     CUSTOM("custom"),
     HOST_MODEL("host-model"),
-    HOST_PASSTHROUGH("host-passthrough");
+    HOST_PASSTHROUGH("host-passthrough"),
+    /** Everything the accelerator can give, {@code -cpu max}: TCG's counterpart of host-passthrough. */
+    MAXIMUM("maximum");
 
     private final String xml;
 
