@@ -66,6 +66,7 @@ public final class CommandBuilder {
         }
         BalloonArgs.write(ctx, out);
         RngArgs.write(ctx, out);
+        VmcoreinfoArgs.write(ctx, out);
         PanicArgs.write(ctx, out);
         VsockArgs.write(ctx, out);
         PassthroughArgs.write(ctx, out);

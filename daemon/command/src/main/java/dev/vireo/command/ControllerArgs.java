@@ -19,6 +19,17 @@ final class ControllerArgs {
     }
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        for (Controller c : ctx.controllers()) {
+            // libvirt 9 takes <driver> only on virtio-scsi (ScsiControllerDriver); nothing here may drop it
+            if (c.getDriver() != null && c.getType() != ControllerType.SCSI) {
+                throw new UnsupportedConfigurationException("<controller type='" + c.getType().xml() + "' index='"
+                        + DiskNames.orZero(c.getIndex()) + "'>: <driver> settings are only supported by a virtio-scsi controller");
+            }
+            if (c.getDriver() != null && !ctx.modern()) {
+                throw new UnsupportedConfigurationException("<controller type='scsi' index='" + DiskNames.orZero(c.getIndex())
+                        + "'>: <driver> settings are supported with QEMU 4.2 or later");
+            }
+        }
         if (UsbLayout.disabled(ctx)) {
             for (Controller c : ctx.controllers()) {
                 if (c.getType() == ControllerType.USB && !"none".equals(c.getModel())) {
@@ -95,7 +106,7 @@ final class ControllerArgs {
     private static String device(BuildContext ctx, Controller c) throws UnsupportedConfigurationException {
         int index = DiskNames.orZero(c.getIndex());
         OptionString option = switch (c.getType()) {
-            case SCSI -> new OptionString(ScsiControllerModel.of(ctx, c).qemuDevice()).add("id", "scsi" + index);
+            case SCSI -> ScsiControllerDriver.device(ctx, c, index);
             case SATA -> new OptionString("ahci").add("id", SataBus.controllerId(ctx, index));
             case VIRTIO_SERIAL -> virtioSerial(ctx, c, index);
             case CCID -> new OptionString("usb-ccid").add("id", "ccid" + index);

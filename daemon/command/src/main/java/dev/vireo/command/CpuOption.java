@@ -63,15 +63,24 @@ final class CpuOption {
         Features features = ctx.domain().getFeatures();
         ApicFeature apic = features == null ? null : features.getApic();
         if (ctx.modern()) {
-            cache(cpu, mode, value, defaultModel);
+            // libvirt 9's order: timers, kvm-pv-eoi, kvm-pv-unhalt, Hyper-V, <kvm> and pmu, the cache
             modernTimers(ctx, value, defaultModel);
             if (apic != null && apic.getEoi() != null) {
                 appendFlag(value, defaultModel, "kvm-pv-eoi=" + onOff(apic.getEoi()));
             }
+            String pvUnhalt = KvmFeatureArgs.pvUnhalt(features);
+            if (pvUnhalt != null) appendFlag(value, defaultModel, pvUnhalt);
             if (features != null && features.getHyperv() != null) {
                 HyperVEnlightenments.append(features.getHyperv(), value, defaultModel);
             }
+            String kvm = KvmFeatureArgs.cpuProperties(features);
+            if (!kvm.isEmpty()) appendFlag(value, defaultModel, kvm.substring(1));
+            cache(cpu, mode, value, defaultModel);
             return value.isEmpty() ? null : value.toString();
+        }
+        if (KvmFeatureArgs.any(features)) {
+            throw new UnsupportedConfigurationException("<features><kvm|pvspinlock|pmu|ioapic|vmcoreinfo> are supported "
+                    + "with QEMU 4.2 or later");
         }
         kvmclock(ctx, value, defaultModel);
         if (apic != null && apic.getEoi() != null) {

@@ -32,6 +32,11 @@ final class DiskDeviceOption {
             throw new UnsupportedConfigurationException("disk '" + dev + "': <driver iothread> is only valid on the "
                     + "virtio bus, not '" + bus.xml() + "'");
         }
+        if (disk.getDriver() != null && (disk.getDriver().getQueues() != null || disk.getDriver().getQueueSize() != null)
+                && bus != DiskBus.VIRTIO) {
+            throw new UnsupportedConfigurationException("disk '" + dev + "': <driver queues|queue_size> are only valid on "
+                    + "the virtio bus (virtio-blk), not '" + bus.xml() + "'");
+        }
         if (device == DiskDevice.LUN) {
             if (bus != DiskBus.VIRTIO && bus != DiskBus.SCSI) {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': device='lun' is only valid on the "
@@ -160,8 +165,24 @@ final class DiskDeviceOption {
         if (ctx.has(Capability.VIRTIO_BLK_PCI_SCSI) && !ctx.modern()) {
             o.add("scsi", device == DiskDevice.LUN ? "on" : "off");
         }
+        queues(ctx, disk, o);
         DeviceAddressOption.append(ctx, o, disk);
         return o;
+    }
+
+    /**
+     * {@code <driver queues queue_size>} of a virtio disk as libvirt 9 writes them: {@code num-queues}
+     * and {@code queue-size} (virtqueues, and descriptors in each), after ioeventfd and event_idx.
+     */
+    private static void queues(BuildContext ctx, Disk disk, OptionString o) throws UnsupportedConfigurationException {
+        DiskDriver driver = disk.getDriver();
+        if (driver == null || driver.getQueues() == null && driver.getQueueSize() == null) return;
+        if (!ctx.modern()) {
+            throw new UnsupportedConfigurationException("disk '" + DiskNames.dev(disk) + "': <driver queues|queue_size> "
+                    + "are supported with QEMU 4.2 or later");
+        }
+        if (driver.getQueues() != null) o.add("num-queues", driver.getQueues());
+        if (driver.getQueueSize() != null) o.add("queue-size", driver.getQueueSize());
     }
 
     /** ioeventfd and event_idx are virtio-blk properties: refused elsewhere or when QEMU lacks them. */

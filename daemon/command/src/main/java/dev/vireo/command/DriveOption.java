@@ -123,6 +123,10 @@ final class DriveOption {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='" + driver.getIo().xml()
                         + "'>: disk aio mode is not supported by this QEMU binary (capability 'drive-aio')");
             }
+            if (driver.getIo() == DiskIo.IO_URING && !ctx.qemuAtLeast(5_000_000)) {
+                throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='io_uring'> needs QEMU 5.0 "
+                        + "or later");
+            }
             boolean direct = driver.getCache() == DiskCache.NONE || driver.getCache() == DiskCache.DIRECTSYNC;
             if (driver.getIo() == DiskIo.NATIVE && !direct && ctx.qemuAtLeast(5_000_000)) {
                 throw new UnsupportedConfigurationException("disk '" + dev + "': <driver io='native'> needs "

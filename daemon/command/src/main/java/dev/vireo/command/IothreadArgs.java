@@ -42,8 +42,13 @@ final class IothreadArgs {
 
     /** The {@code iothread=} of a virtio disk with {@code <driver iothread='N'>}, checked against the guest's threads. */
     static String forDisk(BuildContext ctx, String dev, int id) throws UnsupportedConfigurationException {
+        return named(ctx, "disk '" + dev + "'", id);
+    }
+
+    /** The {@code iothread=} of a device ({@code what}) with {@code <driver iothread='N'>}, checked against the guest's threads. */
+    static String named(BuildContext ctx, String what, int id) throws UnsupportedConfigurationException {
         if (!ids(ctx.domain()).contains(id)) {
-            throw new UnsupportedConfigurationException("disk '" + dev + "': <driver iothread='" + id + "'> names an I/O "
+            throw new UnsupportedConfigurationException(what + ": <driver iothread='" + id + "'> names an I/O "
                     + "thread the domain does not have (<iothreads> or <iothreadids>)");
         }
         return "iothread" + id;

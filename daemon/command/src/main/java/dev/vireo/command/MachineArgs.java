@@ -68,6 +68,8 @@ final class MachineArgs {
         List<String> props = new ArrayList<>();
         vmport(ctx, props);
         props.addAll(FirmwareArgs.machineProperties(ctx));
+        String irqchip = KvmFeatureArgs.kernelIrqchip(ctx.domain().getFeatures());
+        if (irqchip != null) props.add(irqchip);
         if (dumpCore != null) {
             if (!ctx.has(Capability.DUMP_GUEST_CORE)) {
                 throw new UnsupportedConfigurationException("<memory dumpCore='" + (dumpCore ? "on" : "off")
@@ -117,7 +119,11 @@ final class MachineArgs {
             }
             case KVM -> {
                 if (ctx.has(Capability.KQEMU)) out.add("-no-kqemu");
-                if (ctx.has(Capability.ENABLE_KVM)) {
+                String dirtyRing = KvmFeatureArgs.kvmAccel(ctx.domain().getFeatures(), type);
+                if (dirtyRing != null) {
+                    // -enable-kvm cannot carry accelerator properties; -accel can (QEMU 2.10 and later)
+                    out.option("-accel", dirtyRing);
+                } else if (ctx.has(Capability.ENABLE_KVM)) {
                     out.add("-enable-kvm");
                 } else if (!ctx.has(Capability.KVM)) {
                     throw new UnsupportedConfigurationException("domain type 'kvm': the QEMU binary "
@@ -216,6 +222,7 @@ final class MachineArgs {
                 out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",mem=" + mib);
             }
         }
+        NumaDistanceArgs.write(ctx, cells, out);
     }
 
     /** A Xen guest (run by xenner) is told its domain id; -1 when the domain is not running. */

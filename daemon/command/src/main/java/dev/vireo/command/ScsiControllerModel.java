@@ -26,6 +26,11 @@ enum ScsiControllerModel {
         return qemuDevice;
     }
 
+    /** The model's name in the domain XML. */
+    String xml() {
+        return xml;
+    }
+
     /** The model of SCSI controller {@code index} (which may be implicit: then it has no model). */
     static ScsiControllerModel of(BuildContext ctx, int index) throws UnsupportedConfigurationException {
         for (Controller c : ctx.controllers()) {

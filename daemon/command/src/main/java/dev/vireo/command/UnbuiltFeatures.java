@@ -2,18 +2,12 @@ package dev.vireo.command;
 
 import dev.vireo.conf.model.Audio;
 import dev.vireo.conf.model.AudioType;
-import dev.vireo.conf.model.Cpu;
 import dev.vireo.conf.model.Devices;
-import dev.vireo.conf.model.Disk;
-import dev.vireo.conf.model.DiskDriver;
-import dev.vireo.conf.model.DiskIo;
 import dev.vireo.conf.model.MemoryAccessMode;
 import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.MemorySourceType;
-import dev.vireo.conf.model.Features;
 import dev.vireo.conf.model.Graphics;
 import dev.vireo.conf.model.FirmwareType;
-import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Os;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.Sound;
@@ -44,8 +38,6 @@ final class UnbuiltFeatures {
             found.add("<memoryBacking><source|access|allocation|discard> (supported: <source type='memfd'/>, <access mode='shared'/>)");
         }
         firmware(d.getOs(), found);
-        features(d.getFeatures(), found);
-        cpu(d.getCpu(), found);
         Devices dev = d.getDevices();
         if (dev != null) devices(dev, found);
         if (!found.isEmpty()) {
@@ -63,37 +55,7 @@ final class UnbuiltFeatures {
         if (os.getFirmware() == FirmwareType.BIOS) found.add("<os firmware='bios'> (firmware autoselection)");
     }
 
-    private static void features(Features f, List<String> found) {
-        if (f == null) return;
-        if (f.getKvm() != null) found.add("<features><kvm>");
-        if (f.getPvspinlock() != null) found.add("<features><pvspinlock>");
-        if (f.getPmu() != null) found.add("<features><pmu>");
-        if (f.getIoapic() != null) found.add("<features><ioapic>");
-        if (f.getVmcoreinfo() != null) found.add("<features><vmcoreinfo>");
-    }
-
-    private static void cpu(Cpu cpu, List<String> found) {
-        if (cpu == null || cpu.getNuma() == null) return;
-        for (NumaCell c : cpu.getNuma().getCells()) {
-            if (c.getDistances() != null) {
-                found.add("<numa><cell><distances>");
-                break;
-            }
-        }
-    }
-
     private static void devices(Devices dev, List<String> found) {
-        for (Disk disk : dev.getDisks()) {
-            DiskDriver drv = disk.getDriver();
-            if (drv == null) continue;
-            String name = "disk '" + disk.getTarget().getDev() + "': <driver ";
-            if (drv.getQueues() != null) found.add(name + "queues>");
-            if (drv.getQueueSize() != null) found.add(name + "queue_size>");
-            if (drv.getIo() == DiskIo.IO_URING) found.add(name + "io='io_uring'> (supported: threads, native)");
-        }
-        for (var c : dev.getControllers()) {
-            if (c.getDriver() != null) found.add("<controller type='" + c.getType().xml() + "' index='" + c.getIndex() + "'><driver>");
-        }
         for (Graphics g : dev.getGraphics()) {
             if (g.getWebsocket() != null) found.add("<graphics websocket>");
             if (g.getFiletransfer() != null) found.add("<graphics><filetransfer>");

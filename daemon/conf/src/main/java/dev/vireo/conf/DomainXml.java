@@ -2,6 +2,7 @@ package dev.vireo.conf;
 
 import dev.vireo.conf.check.ConsistencyChecks;
 import dev.vireo.conf.check.Libvirt9Checks;
+import dev.vireo.conf.check.NumaChecks;
 import dev.vireo.conf.check.TargetKindChecks;
 import dev.vireo.conf.check.ValueChecks;
 import dev.vireo.conf.defaults.DomainDefaults;
@@ -50,6 +51,7 @@ public final class DomainXml {
         if (!problems.isEmpty() || domain == null) throw new XmlProblemsException(problems);
         problems.addAll(ValueChecks.check(domain, positions));
         problems.addAll(TargetKindChecks.check(domain, positions));
+        problems.addAll(NumaChecks.check(domain, positions));
         if (!problems.isEmpty()) throw new XmlProblemsException(problems);
         MachineTypes machines = emulators.machineTypes(domain);
         DomainDefaults.apply(domain, mode == FormatMode.LIVE, machines);

@@ -39,6 +39,7 @@ public final class ConsistencyChecks {
         AudioChecks.check(d.getDevices(), at, c.problems);
         DeviceCountChecks.check(d.getDevices(), at, c.problems);
         IoThreadChecks.check(d, at, c.problems);
+        DriverChecks.check(d, at, c.problems);
         return c.problems;
     }
 

@@ -2,6 +2,7 @@ package dev.vireo.conf.check;
 
 import dev.vireo.conf.SourcePositions;
 import dev.vireo.conf.XmlProblem;
+import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
 import dev.vireo.conf.model.IoThreadId;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An I/O thread that a disk or a pin names must exist: ids 1..{@code <iothreads>}, or those listed
+ * An I/O thread that a disk, a controller or a pin names must exist: ids 1..{@code <iothreads>}, or those listed
  * in {@code <iothreadids>} when it is given.
  */
 final class IoThreadChecks {
@@ -34,6 +35,13 @@ final class IoThreadChecks {
             if (id != null && !ids.contains(id)) {
                 problems.add(at.problem(disk.getDriver(), "/domain/devices/disk[" + (i + 1) + "]/driver",
                         "disk '" + disk.getTarget().getDev() + "' names I/O thread " + id + ", but " + defined));
+            }
+        }
+        for (Controller c : d.getDevices().getControllers()) {
+            Integer id = c.getDriver() == null ? null : c.getDriver().getIothread();
+            if (id != null && !ids.contains(id)) {
+                problems.add(at.problem(c.getDriver(), "/domain/devices/controller/driver", "<controller type='" + c.getType().xml()
+                        + "' index='" + (c.getIndex() == null ? 0 : c.getIndex()) + "'> names I/O thread " + id + ", but " + defined));
             }
         }
         if (d.getCputune() != null) {

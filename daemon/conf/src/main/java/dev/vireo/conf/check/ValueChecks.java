@@ -72,6 +72,12 @@ public final class ValueChecks {
                 cpuList(d.getCputune().getEmulatorpin(), "/domain/cputune/emulatorpin", "cpuset", d.getCputune().getEmulatorpin().getCpuset());
             }
         }
+        var kvm = d.getFeatures() == null ? null : d.getFeatures().getKvm();
+        if (kvm != null && kvm.getDirtyRing() != null && Boolean.TRUE.equals(kvm.getDirtyRing().getState())
+                && kvm.getDirtyRing().getSize() == null) {
+            add(kvm.getDirtyRing(), "/domain/features/kvm/dirty-ring", "<dirty-ring state='on'> needs attribute 'size' "
+                    + "(entries per vCPU, a power of 2 from 1024 to 65536)");
+        }
         if (d.getNumatune() != null && d.getNumatune().getMemory() != null) {
             var m = d.getNumatune().getMemory();
             cpuList(m, "/domain/numatune/memory", "nodeset", m.getNodeset());

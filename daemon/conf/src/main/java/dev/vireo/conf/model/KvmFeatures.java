@@ -7,7 +7,7 @@ import jakarta.xml.bind.annotation.XmlType;
 
 /** KVM-specific guest features: {@code <features><kvm>}. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"hidden", "hintDedicated", "pollControl", "pvIpi"})
+@XmlType(propOrder = {"hidden", "hintDedicated", "pollControl", "pvIpi", "dirtyRing"})
 public class KvmFeatures {
     @XmlElement(name = "hidden")
     private FeatureState hidden;
@@ -20,6 +20,9 @@ public class KvmFeatures {
 
     @XmlElement(name = "pv-ipi")
     private FeatureState pvIpi;
+
+    @XmlElement(name = "dirty-ring")
+    private DirtyRing dirtyRing;
 
     /** {@code <hidden state>}: hide the KVM signature from the guest, or {@code null} when absent. */
     public FeatureState getHidden() {
@@ -55,5 +58,14 @@ public class KvmFeatures {
 
     public void setPvIpi(FeatureState pvIpi) {
         this.pvIpi = pvIpi;
+    }
+
+    /** {@code <dirty-ring state size>}, or {@code null} when absent. */
+    public DirtyRing getDirtyRing() {
+        return dirtyRing;
+    }
+
+    public void setDirtyRing(DirtyRing dirtyRing) {
+        this.dirtyRing = dirtyRing;
     }
 }
