@@ -1,8 +1,5 @@
 package dev.vireo.command;
 
-import dev.vireo.conf.model.Domain;
-import dev.vireo.conf.model.IoThreadId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,21 +11,8 @@ final class IothreadArgs {
     private IothreadArgs() {
     }
 
-    /** The ids of the guest's I/O threads: those listed in {@code <iothreadids>}, else 1 to N. */
-    static List<Integer> ids(Domain domain) {
-        List<Integer> ids = new ArrayList<>();
-        if (domain.getIothreadids() != null && !domain.getIothreadids().getIothreads().isEmpty()) {
-            for (IoThreadId t : domain.getIothreadids().getIothreads()) {
-                if (t.getId() != null) ids.add(t.getId());
-            }
-        } else if (domain.getIothreads() != null) {
-            for (int i = 1; i <= domain.getIothreads(); i++) ids.add(i);
-        }
-        return ids;
-    }
-
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
-        List<Integer> ids = ids(ctx.domain());
+        List<Integer> ids = ctx.domain().iothreadIds();
         if (ids.isEmpty()) {
             return;
         }
@@ -47,7 +31,7 @@ final class IothreadArgs {
 
     /** The {@code iothread=} of a device ({@code what}) with {@code <driver iothread='N'>}, checked against the guest's threads. */
     static String named(BuildContext ctx, String what, int id) throws UnsupportedConfigurationException {
-        if (!ids(ctx.domain()).contains(id)) {
+        if (!ctx.domain().iothreadIds().contains(id)) {
             throw new UnsupportedConfigurationException(what + ": <driver iothread='" + id + "'> names an I/O "
                     + "thread the domain does not have (<iothreads> or <iothreadids>)");
         }

@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Which host CPUs a thread may run on ({@code sched_setaffinity}), for the threads of a guest's
- * QEMU that the domain pins ({@code <cputune><vcpupin>}, {@code <iothreadpin>}): QEMU reports their
- * host thread ids over QMP.
+ * QEMU that the domain pins ({@code <cputune><vcpupin>}, {@code <iothreadpin>}, {@code <emulatorpin>}):
+ * QEMU reports the vCPUs' and I/O threads' host thread ids over QMP; the others are the rest of
+ * {@code /proc/PID/task}.
  */
 public final class ThreadAffinity {
     /** glibc's cpu_set_t holds 1024 CPUs; larger sets are passed as bigger masks, as the kernel allows. */
@@ -35,5 +42,27 @@ public final class ThreadAffinity {
                 throw new IOException("cannot set the CPU affinity of thread " + tid + ": " + Libc.strerror(r.errno()));
             }
         }
+    }
+
+    /** The ids of the threads of process {@code pid} now ({@code /proc/PID/task}). */
+    public static List<Long> threadsOf(long pid) throws IOException {
+        List<Long> tids = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks) {
+                try {
+                    tids.add(Long.parseLong(t.getFileName().toString()));
+                } catch (NumberFormatException ignored) {
+                    // only numeric entries are threads
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException("process " + pid + " has ended", e);
+        }
+        return tids;
+    }
+
+    /** Whether thread {@code tid} still exists. */
+    public static boolean exists(long tid) {
+        return Files.exists(Path.of("/proc", Long.toString(tid)));
     }
 }

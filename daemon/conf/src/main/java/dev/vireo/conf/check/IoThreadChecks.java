@@ -5,7 +5,6 @@ import dev.vireo.conf.XmlProblem;
 import dev.vireo.conf.model.Controller;
 import dev.vireo.conf.model.Disk;
 import dev.vireo.conf.model.Domain;
-import dev.vireo.conf.model.IoThreadId;
 import dev.vireo.conf.model.IoThreadPin;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +20,7 @@ final class IoThreadChecks {
     }
 
     static void check(Domain d, SourcePositions at, List<XmlProblem> problems) {
-        Set<Integer> ids = new HashSet<>();
-        if (d.getIothreadids() != null) {
-            for (IoThreadId t : d.getIothreadids().getIothreads()) ids.add(t.getId());
-        } else if (d.getIothreads() != null) {
-            for (int i = 1; i <= d.getIothreads(); i++) ids.add(i);
-        }
+        Set<Integer> ids = new HashSet<>(d.iothreadIds());
         String defined = ids.isEmpty() ? "none is defined (<iothreads>)" : "defined: " + ids.stream().sorted().toList();
         List<Disk> disks = d.getDevices().getDisks();
         for (int i = 0; i < disks.size(); i++) {

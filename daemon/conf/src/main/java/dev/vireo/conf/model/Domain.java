@@ -411,4 +411,20 @@ public class Domain {
     public void setIothreadids(IoThreadIds iothreadids) {
         this.iothreadids = iothreadids;
     }
+
+    /**
+     * The ids of the guest's I/O threads (QEMU's {@code iothreadN}): those listed in
+     * {@code <iothreadids>}, else 1 to {@code <iothreads>}; empty when it has none.
+     */
+    public List<Integer> iothreadIds() {
+        List<Integer> ids = new ArrayList<>();
+        if (iothreadids != null && !iothreadids.getIothreads().isEmpty()) {
+            for (IoThreadId t : iothreadids.getIothreads()) {
+                if (t.getId() != null) ids.add(t.getId());
+            }
+        } else if (iothreads != null) {
+            for (int i = 1; i <= iothreads; i++) ids.add(i);
+        }
+        return ids;
+    }
 }

@@ -340,7 +340,7 @@ public final class Lifecycle {
             DiskThrottles.applyAtStart(live, guest.monitor);
             GuestCharDevices.refresh(live, guest.monitor);
             guest.fdSets = GuestFdSets.read(guest.monitor, live);
-            ThreadPinning.apply(live, guest.monitor);
+            ThreadPinning.apply(live, guest.monitor, process.pid());
             guest.monitor.cont();
         } catch (IOException ex) {
             String why = whyStartFailed(guest, cmd.emulator(), ex);
