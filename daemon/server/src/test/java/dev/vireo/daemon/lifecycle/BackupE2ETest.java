@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +62,7 @@ class BackupE2ETest {
 
     @Test
     void aBackupEqualsTheDisksAsTheyWereWhenItBeganWhileTheGuestWritesOn() throws Exception {
-        daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.backupSpeed=1048576"));
+        daemon = DaemonProcess.start(tmp, "-Dvireo.test.backupSpeed=1048576");
         Path vdaBackup = tmp.resolve("vda.backup.qcow2");
         Path vdbBackup = tmp.resolve("vdb.backup.raw");
         Path reference = tmp.resolve("vda.reference.qcow2");
@@ -75,9 +74,9 @@ class BackupE2ETest {
                   </disks>
                 </domainbackup>
                 """.formatted(vdaBackup, vdbBackup);
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "bk")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("bk")) {
             c.create(guest("bk"));
-            GuestDomains.awaitConsole(tmp, "bk", "VIREO-GUEST-ROUND 2 ");
+            daemon.awaitConsole("bk", "VIREO-GUEST-ROUND 2 ");
             assertTrue(c.domJobInfo("bk", false).isNone());
 
             // the reference: the disk at the instant the backup begins (the guest is paused meanwhile)
@@ -92,7 +91,7 @@ class BackupE2ETest {
             assertTrue(again.getMessage().contains("already runs a backup"), again.getMessage());
             c.resume("bk");
             int round = rounds(tmp.resolve("bk.console"));
-            TestGuest.awaitMarker(tmp.resolve("bk.console"), "VIREO-GUEST-ROUND " + (round + 1) + " ", WAIT);
+            daemon.awaitConsole("bk", "VIREO-GUEST-ROUND " + (round + 1) + " ");
             DomainJobInfo running = c.domJobInfo("bk", false);
             assertEquals("Unbounded", running.type());
             assertEquals("Backup", running.operation());
@@ -122,10 +121,10 @@ class BackupE2ETest {
 
     @Test
     void anAbortedBackupLeavesNothingBehindAndTheDefaultTargetsAreLibvirts() throws Exception {
-        daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.backupSpeed=1048576"));
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "ab")) {
+        daemon = DaemonProcess.start(tmp, "-Dvireo.test.backupSpeed=1048576");
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("ab")) {
             c.create(guest("ab"));
-            GuestDomains.awaitConsole(tmp, "ab", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("ab", "VIREO-GUEST-ROUND 1 ");
             VireoException none = assertThrows(VireoException.class, () -> c.domJobAbort("ab"));
             assertTrue(none.getMessage().contains("no job is active"), none.getMessage());
             c.backupBegin("ab", null, false);
@@ -156,7 +155,7 @@ class BackupE2ETest {
      */
     @Test
     void aBackupSurvivesADaemonKillAndItsSummaryARestart() throws Exception {
-        daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.backupSpeed=1048576"));
+        daemon = DaemonProcess.start(tmp, "-Dvireo.test.backupSpeed=1048576");
         Path vdaBackup = tmp.resolve("k-vda.backup.qcow2");
         Path reference = tmp.resolve("k-vda.reference.qcow2");
         String backupXml = """
@@ -169,7 +168,7 @@ class BackupE2ETest {
                 """.formatted(vdaBackup);
         try (VireoClient c = daemon.client()) {
             c.create(guest("kb"));
-            GuestDomains.awaitConsole(tmp, "kb", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("kb", "VIREO-GUEST-ROUND 1 ");
             c.suspend("kb");
             GuestDomains.run("qemu-img", "convert", "-U", "-O", "qcow2", tmp.resolve("kb-top.qcow2").toString(), reference.toString());
             c.backupBegin("kb", backupXml, false);
@@ -177,7 +176,7 @@ class BackupE2ETest {
         }
         daemon.kill9();
         daemon.start();
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "kb")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("kb")) {
             DomainJobInfo running = c.domJobInfo("kb", false);
             assertEquals("Unbounded", running.type(), "the backup is found again");
             assertEquals(64L << 20, running.total());

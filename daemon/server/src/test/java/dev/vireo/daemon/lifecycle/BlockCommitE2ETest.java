@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,8 +41,7 @@ class BlockCommitE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -95,9 +93,9 @@ class BlockCommitE2ETest {
     @Test
     void aLowerLayerUnderABackingOverlayIsCommittedAndQemuLivesOn() throws Exception {
         String name = "mid";
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, name)) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events(name)) {
             c.create(guest(name));
-            TestGuest.awaitMarker(tmp.resolve(name + ".console"), TestGuest.ROUND, Duration.ofMinutes(2));
+            daemon.awaitConsole(name, TestGuest.ROUND);
             c.suspend(name);
             flush(c, name, "libvirt-1-format");
             byte[] before = flat(tmp, image(name, 1), "before");
@@ -128,7 +126,7 @@ class BlockCommitE2ETest {
             flush(c, name, "libvirt-1-format");
             assertArrayEquals(before, flat(tmp, image(name, 1), "after"));
             c.resume(name);
-            String round = TestGuest.awaitMarker(tmp.resolve(name + ".console"), TestGuest.ROUND + " 3", Duration.ofMinutes(2));
+            String round = daemon.awaitConsole(name, TestGuest.ROUND + " 3");
             assertTrue(round.startsWith(TestGuest.ROUND), "the guest goes on writing");
             c.destroy(name);
         }
@@ -138,9 +136,9 @@ class BlockCommitE2ETest {
     void anActiveCommitPivotsOntoTheBaseAndDeletesTheCommittedImages() throws Exception {
         String name = "act";
         int guestBytes = BlockPullE2ETest.GUEST_MIB << 20;
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, name)) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events(name)) {
             c.create(guest(name));
-            TestGuest.awaitMarker(tmp.resolve(name + ".console"), TestGuest.ROUND, Duration.ofMinutes(2));
+            daemon.awaitConsole(name, TestGuest.ROUND);
             c.suspend(name);
             flush(c, name, "libvirt-1-format");
             byte[] before = flat(tmp, image(name, 1), "before");
@@ -160,7 +158,7 @@ class BlockCommitE2ETest {
             assertTrue(c.dumpXml(name, false).contains("<source file='" + image(name, 3) + "' index='3'/>"));
             assertFalse(readOnly(c, name, "libvirt-3-format"), "the new top is writable");
             assertFalse(Files.exists(image(name, 1)) || Files.exists(image(name, 2)), "--delete removed l1 and l2");
-            TestGuest.awaitMarker(tmp.resolve(name + ".console"), TestGuest.ROUND + " 3", Duration.ofMinutes(2));
+            daemon.awaitConsole(name, TestGuest.ROUND + " 3");
             c.suspend(name);
             flush(c, name, "libvirt-3-format");
             byte[] after = flat(tmp, image(name, 3), "after");
@@ -173,9 +171,9 @@ class BlockCommitE2ETest {
     @Test
     void anActiveCommitEndedAtReadyKeepsTheOverlay() throws Exception {
         String name = "keep";
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, name)) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events(name)) {
             c.create(guest(name));
-            TestGuest.awaitMarker(tmp.resolve(name + ".console"), TestGuest.ROUND, Duration.ofMinutes(2));
+            daemon.awaitConsole(name, TestGuest.ROUND);
             List<String> chain = chainOf(c, name);
             VireoClient.JobRef job = c.blockCommit(name, "vda", commit(null, null, true, true));
             assertEquals("ready", events.status(job.job()));

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -64,11 +63,11 @@ class BlockCopyE2ETest {
 
     @Test
     void fullCopyPivotsAndTheGuestGoesOnWritingIntoTheCopy() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path copy = tmp.resolve("copy.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "full")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("full")) {
             c.create(guestWithChain("full", 8, 2));
-            GuestDomains.awaitConsole(tmp, "full", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("full", "VIREO-GUEST-ROUND 1 ");
             String job = c.blockCopy("full", "vda", BlockCopyOptions.to(copy.toString())).job();
             assertEquals("copy-vda-libvirt-1-format", job);
             assertEquals("ready", events.next(job, WAIT).fields().get("status"));
@@ -93,7 +92,7 @@ class BlockCopyE2ETest {
             assertEquals(Set.of(3), imagesWithFdSets(c, "full"), "and its fd sets were removed");
 
             // after the pivot the guest writes into the copy only
-            TestGuest.awaitMarker(tmp.resolve("full.console"), "VIREO-GUEST-ROUND " + (round + 2) + " ", WAIT);
+            daemon.awaitConsole("full", "VIREO-GUEST-ROUND " + (round + 2) + " ");
             c.destroy("full");
         }
         assertEquals(1, compareExit(tmp.resolve("full-top.qcow2"), copy), "the copy went on changing, the old disk did not");
@@ -102,13 +101,13 @@ class BlockCopyE2ETest {
 
     @Test
     void shallowCopyFinishesAndAbortsAndKeepsTheDiskOnItsSource() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path copy = tmp.resolve("shallow.qcow2");
         Path base = tmp.resolve("sh-base.qcow2");
         Path top = tmp.resolve("sh-top.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "sh")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("sh")) {
             c.create(guestWithChain("sh", 32, 1));
-            GuestDomains.awaitConsole(tmp, "sh", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("sh", "VIREO-GUEST-ROUND 1 ");
             Set<String> before = nodes(c, "sh");
 
             String job = c.blockCopy("sh", "vda", BlockCopyOptions.to(copy.toString()).shallow(true)).job();
@@ -148,7 +147,7 @@ class BlockCopyE2ETest {
 
     @Test
     void refusalsChangeNothing() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         try (VireoClient c = daemon.client()) {
             String xml = guestWithChain("ref", 1, 1);
             c.define(xml);
@@ -181,9 +180,9 @@ class BlockCopyE2ETest {
     /** {@code --transient-job} on a persistent domain: the stored definition follows the pivot, as libvirt 9's does. */
     @Test
     void aPivotOfAPersistentDomainChangesItsStoredDefinition() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path copy = tmp.resolve("p-copy.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "p")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("p")) {
             c.define(guestWithChain("p", 1, 1));
             c.start("p");
             String job = c.blockCopy("p", "vda", BlockCopyOptions.to(copy.toString()).transientJob(true)).job();
@@ -195,7 +194,7 @@ class BlockCopyE2ETest {
             assertTrue(stored.contains("<source file='" + copy + "'/>"), stored);
             c.destroy("p");
             c.start("p");   // the copy is a complete disk of its own
-            GuestDomains.awaitConsole(tmp, "p", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("p", "VIREO-GUEST-ROUND 1 ");
             c.destroy("p");
         }
     }
@@ -203,17 +202,17 @@ class BlockCopyE2ETest {
     /** kill -9 of the daemon while a copy runs: the restarted daemon lists it, and it can be pivoted. */
     @Test
     void aCopySurvivesADaemonKill() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path copy = tmp.resolve("k-copy.qcow2");
         String job;
         try (VireoClient c = daemon.client()) {
             c.create(guestWithChain("k", 32, 1));
-            GuestDomains.awaitConsole(tmp, "k", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("k", "VIREO-GUEST-ROUND 1 ");
             job = c.blockCopy("k", "vda", BlockCopyOptions.to(copy.toString()).bandwidth(1 << 20)).job();
         }
         daemon.kill9();
         daemon.start();
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "k")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("k")) {
             BlockJobState found = c.blockJobInfo("k", "vda");
             assertNotNull(found, "the copy is listed after the restart");
             assertEquals(job, found.job());
@@ -230,7 +229,7 @@ class BlockCopyE2ETest {
             assertTrue(c.dumpXml("k", false).contains("<source file='" + copy + "' index='3'/>"));
             c.resume("k");
             int round = rounds(tmp.resolve("k.console"));
-            TestGuest.awaitMarker(tmp.resolve("k.console"), "VIREO-GUEST-ROUND " + (round + 1) + " ", WAIT);
+            daemon.awaitConsole("k", "VIREO-GUEST-ROUND " + (round + 1) + " ");
             c.destroy("k");
         }
         assertEquals(1, compareExit(tmp.resolve("k-top.qcow2"), copy), "after the pivot the guest wrote into the copy only");
@@ -243,10 +242,10 @@ class BlockCopyE2ETest {
      */
     @Test
     void aTargetWriteErrorPausesTheJobWhichResumesOrAborts() throws Exception {
-        daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.copyTargetError=write"));
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "err")) {
+        daemon = DaemonProcess.start(tmp, "-Dvireo.test.copyTargetError=write");
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("err")) {
             c.create(guestWithChain("err", 8, 1));
-            GuestDomains.awaitConsole(tmp, "err", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("err", "VIREO-GUEST-ROUND 1 ");
             String job = c.blockCopy("err", "vda", BlockCopyOptions.to(tmp.resolve("err-1.qcow2").toString())).job();
             BlockJobState paused = awaitPaused(c, "err");
             assertEquals(job, paused.job());

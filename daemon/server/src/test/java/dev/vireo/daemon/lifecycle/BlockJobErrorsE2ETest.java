@@ -47,8 +47,7 @@ class BlockJobErrorsE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -60,9 +59,9 @@ class BlockJobErrorsE2ETest {
     void aReadErrorPausesAPullWhichThenResumesToTheEnd() throws Exception {
         Path top = tmp.resolve("pe-top.qcow2");
         Path base = tmp.resolve("pe-base.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "pe")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("pe")) {
             c.create(guestXml(tmp, "pe", "rewrite"));
-            TestGuest.awaitMarker(tmp.resolve("pe.console"), TestGuest.ROUND, WAIT);
+            daemon.awaitConsole("pe", TestGuest.ROUND);
             byte[] before = snapshot(c, "pe", top);
             injectReadError(c, "pe", 2, "libvirt-3-format");
 
@@ -89,9 +88,9 @@ class BlockJobErrorsE2ETest {
         Path top = tmp.resolve("ce-top.qcow2");
         Path mid = tmp.resolve("ce-mid.qcow2");
         Path base = tmp.resolve("ce-base.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "ce")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("ce")) {
             c.create(guestXml(tmp, "ce", "rewrite"));
-            TestGuest.awaitMarker(tmp.resolve("ce.console"), TestGuest.ROUND, WAIT);
+            daemon.awaitConsole("ce", TestGuest.ROUND);
             byte[] before = snapshot(c, "ce", top);
             byte[] baseBefore = Files.readAllBytes(base);
             CommitOptions midIntoBase = new CommitOptions("vda[2]", "vda[3]", false, false, false, false, 0);

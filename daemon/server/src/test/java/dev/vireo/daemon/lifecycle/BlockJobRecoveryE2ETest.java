@@ -38,8 +38,7 @@ class BlockJobRecoveryE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach

@@ -36,8 +36,7 @@ class BlockJobRestartE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -47,7 +46,7 @@ class BlockJobRestartE2ETest {
 
     private void boot(VireoClient c, String name) throws Exception {
         c.create(BlockPullE2ETest.guestXml(tmp, name, "rewrite"));
-        TestGuest.awaitMarker(tmp.resolve(name + ".console"), TestGuest.ROUND, Duration.ofMinutes(2));
+        daemon.awaitConsole(name, TestGuest.ROUND);
     }
 
     private static int qemuJobs(VireoClient c, String domain) throws Exception {
@@ -63,7 +62,7 @@ class BlockJobRestartE2ETest {
         }
         daemon.kill9();
         daemon.start();
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "run")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("run")) {
             BlockJobState s = c.blockJobInfo("run", "vda");
             assertNotNull(s, "the pull is listed after the restart");
             assertEquals("pull-vda-libvirt-1-format", s.job());
@@ -80,7 +79,7 @@ class BlockJobRestartE2ETest {
         }
         daemon.kill9();
         daemon.start();
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "run")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("run")) {
             BlockJobState s = c.blockJobInfo("run", "vda");
             assertNotNull(s, "the commit is listed after the restart");
             assertEquals("ACTIVE_COMMIT", s.kind());

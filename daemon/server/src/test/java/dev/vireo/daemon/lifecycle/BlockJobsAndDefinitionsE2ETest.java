@@ -33,8 +33,7 @@ class BlockJobsAndDefinitionsE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -44,10 +43,10 @@ class BlockJobsAndDefinitionsE2ETest {
 
     @Test
     void undefineDuringAPullLeavesATransientDomainWhoseJobConcludes() throws Exception {
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "ud")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("ud")) {
             c.define(BlockPullE2ETest.guestXml(tmp, "ud", "rewrite"));
             c.start("ud");
-            TestGuest.awaitMarker(tmp.resolve("ud.console"), TestGuest.ROUND, WAIT);
+            daemon.awaitConsole("ud", TestGuest.ROUND);
             String job = c.blockPull("ud", "vda", "vda[3]", 1 << 20, false).job();
             c.undefine("ud");
             assertFalse(c.domInfo("ud").persistent(), "a running domain becomes transient");
@@ -63,11 +62,11 @@ class BlockJobsAndDefinitionsE2ETest {
     @Test
     void destroyDuringABackupEndsItFailedAndRemovesThePartialTarget() throws Exception {
         daemon.close();
-        daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.backupSpeed=1048576"));
+        daemon = DaemonProcess.start(tmp, "-Dvireo.test.backupSpeed=1048576");
         Path target = tmp.resolve("db.backup.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "db")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("db")) {
             c.create(BlockPullE2ETest.guestXml(tmp, "db", "rewrite"));
-            TestGuest.awaitMarker(tmp.resolve("db.console"), TestGuest.ROUND, WAIT);
+            daemon.awaitConsole("db", TestGuest.ROUND);
             c.backupBegin("db", """
                     <domainbackup><disks>
                       <disk name='vda' type='file'><target file='%s'/><driver type='qcow2'/></disk>

@@ -44,8 +44,7 @@ class BlockPullE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -119,9 +118,9 @@ class BlockPullE2ETest {
     @Test
     void wholeChainPulledWhilePausedEqualsTheOriginal() throws Exception {
         Path top = tmp.resolve("full-top.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "full")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("full")) {
             c.create(guestXml(tmp, "full", "rewrite"));
-            TestGuest.awaitMarker(tmp.resolve("full.console"), TestGuest.ROUND, java.time.Duration.ofMinutes(2));
+            daemon.awaitConsole("full", TestGuest.ROUND);
             c.suspend("full");
             flush(c, "full", "libvirt-1-format");
             byte[] before = flat(tmp, top, "before");
@@ -148,9 +147,9 @@ class BlockPullE2ETest {
         Path top = tmp.resolve("part-top.qcow2");
         Path base = tmp.resolve("part-base.qcow2");
         int guestBytes = GUEST_MIB << 20;
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "part")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("part")) {
             c.create(guestXml(tmp, "part", "rewrite"));
-            TestGuest.awaitMarker(tmp.resolve("part.console"), TestGuest.ROUND, java.time.Duration.ofMinutes(2));
+            daemon.awaitConsole("part", TestGuest.ROUND);
             c.suspend("part");
             flush(c, "part", "libvirt-1-format");
             byte[] before = flat(tmp, top, "before");
@@ -196,7 +195,7 @@ class BlockPullE2ETest {
             assertArrayEquals(Arrays.copyOfRange(before, guestBytes, before.length),
                     Arrays.copyOfRange(after, guestBytes, after.length), "beyond what the guest rewrites, the data is the chain's");
             c.resume("part");
-            String round = TestGuest.awaitMarker(tmp.resolve("part.console"), TestGuest.ROUND + " 3", java.time.Duration.ofMinutes(2));
+            String round = daemon.awaitConsole("part", TestGuest.ROUND + " 3");
             assertNotNull(round, "the guest goes on writing");
             c.destroy("part");
         }
@@ -205,7 +204,7 @@ class BlockPullE2ETest {
     @Test
     void aCancelledPullLeavesTheChainAsItWas() throws Exception {
         Path top = tmp.resolve("stop-top.qcow2");
-        try (VireoClient c = daemon.client(); BlockJobEvents events = new BlockJobEvents(daemon.socket, "stop")) {
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events("stop")) {
             c.create(guestXml(tmp, "stop", "idle"));
             List<String> chain = chainOf(c, "stop");
             byte[] before = flat(tmp, top, "before");

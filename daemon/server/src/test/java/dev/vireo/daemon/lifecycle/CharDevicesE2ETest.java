@@ -42,8 +42,7 @@ class CharDevicesE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach

@@ -11,10 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,7 @@ class DaemonCrashE2ETest {
     @ParameterizedTest
     @ValueSource(strings = {"recorded", "spawned", "connected"})
     void killedDuringAStartLeavesNoQemuAndTheNextStartWorks(String point) throws Exception {
-        try (DaemonProcess daemon = new DaemonProcess(tmp, List.of("-D" + StartHold.PROPERTY + "=" + point))) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp, "-D" + StartHold.PROPERTY + "=" + point)) {
             try (VireoClient c = daemon.client()) {
                 c.define(GuestDomains.idler("idler", ""));
             }
@@ -70,23 +68,14 @@ class DaemonCrashE2ETest {
         }
     }
 
-    /** The guest's init runs (its READY line follows the firmware's terminal resets on the same line). */
-    private static void awaitReady(Path console) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(console) || !Files.readString(console, StandardCharsets.ISO_8859_1).contains(TestGuest.READY)) {
-            assertTrue(System.nanoTime() < deadline, "the guest booted");
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void aGuestThatPoweredOffWhileTheDaemonWasDownIsShutOff() throws Exception {
-        try (DaemonProcess daemon = new DaemonProcess(tmp)) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp)) {
             try (VireoClient c = daemon.client()) {
                 c.define(GuestDomains.domain(tmp, "leaver", "idle"));
                 c.start("leaver");
             }
-            awaitReady(tmp.resolve("leaver.console"));
+            daemon.awaitConsole("leaver", TestGuest.READY);
             Path monitor;
             try (var files = Files.list(tmp.resolve("run/qemu"))) {
                 monitor = files.filter(f -> f.toString().endsWith(".monitor")).findFirst().orElseThrow();

@@ -5,13 +5,18 @@ import dev.vireo.client.VireoClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * vireod as its own JVM (as bin/vireod runs it), so that a restart is a real one: the guests'
- * QEMUs outlive the daemon process and the next one must find them again.
+ * QEMUs outlive the daemon process and the next one must find them again. It is what every
+ * end-to-end test of a running guest starts from ({@link #start}): the daemon keeps its state in
+ * {@code DIR/state}, its sockets in {@code DIR/run} and its log in {@code DIR/vireod.log}; a
+ * guest's console is {@code DIR/NAME.console}. Closing it stops the daemon and every guest still
+ * running, so a failed test leaves no QEMU behind.
  */
 final class DaemonProcess implements AutoCloseable {
     final Path root;
@@ -20,11 +25,22 @@ final class DaemonProcess implements AutoCloseable {
     List<String> jvmOptions = List.of();
     private Process process;
 
-    DaemonProcess(Path root) throws Exception {
-        this(root, List.of());
+    /** How long a guest may take to print a console marker (TCG on a busy machine). */
+    static final Duration CONSOLE_WAIT = Duration.ofMinutes(2);
+
+    /**
+     * Starts a daemon on {@code dir}, the test guest built first (a first build of it must not
+     * count against a boot's wait).
+     *
+     * @param jvmOptions e.g. {@code -Dvireo.test.backupSpeed=1048576}
+     */
+    static DaemonProcess start(Path dir, String... jvmOptions) throws Exception {
+        GuestDomains.guest();
+        Files.createDirectories(dir.resolve("state"));
+        return new DaemonProcess(dir, List.of(jvmOptions));
     }
 
-    DaemonProcess(Path root, List<String> jvmOptions) throws Exception {
+    private DaemonProcess(Path root, List<String> jvmOptions) throws Exception {
         this.root = root;
         this.socket = root.resolve("run/vireod.sock");
         this.jvmOptions = jvmOptions;
@@ -81,6 +97,29 @@ final class DaemonProcess implements AutoCloseable {
 
     VireoClient client() throws IOException {
         return VireoClient.connect(socket);
+    }
+
+    /** A subscription to domain {@code domain}'s block job events, on a connection of its own. */
+    BlockJobEvents events(String domain) throws Exception {
+        return new BlockJobEvents(socket, domain);
+    }
+
+    /** Guest {@code name}'s serial console, where {@link GuestDomains#domain(Path, String, String)} puts it. */
+    Path console(String name) {
+        return root.resolve(name + ".console");
+    }
+
+    /**
+     * Waits (up to {@link #CONSOLE_WAIT}) for {@code marker} on guest {@code name}'s console, anywhere
+     * in a whole line ({@link GuestDomains#awaitConsole(Path, String, Duration, Path)}), and returns
+     * that line from the marker on.
+     */
+    String awaitConsole(String name, String marker) throws Exception {
+        return awaitConsole(name, marker, CONSOLE_WAIT);
+    }
+
+    String awaitConsole(String name, String marker, Duration timeout) throws Exception {
+        return GuestDomains.awaitConsole(console(name), marker, timeout, root.resolve("state/log/" + name + ".log"));
     }
 
     List<Path> runtimeFiles() throws IOException {

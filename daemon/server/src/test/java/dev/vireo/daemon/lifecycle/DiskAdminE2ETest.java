@@ -49,15 +49,15 @@ class DiskAdminE2ETest {
 
     @Test
     void growWhileRunningTheGuestSeesItShrinkAndReadOnlyRefusedOfflineResizeByTheDaemon() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path image = GuestDomains.image(tmp, "rs");
         try (VireoClient c = daemon.client()) {
             c.define(domain("rs", "size", image, "", "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>"));
             c.start("rs");
-            GuestDomains.awaitConsole(tmp, "rs", "VIREO-GUEST-SIZE 131072"); // 64 MiB in sectors
+            daemon.awaitConsole("rs", "VIREO-GUEST-SIZE 131072"); // 64 MiB in sectors
             Map<?, ?> grown = (Map<?, ?>) c.call("blockresize", resize("rs", "vda", 128 * MIB, false));
             assertEquals(List.of(128 * MIB, 64 * MIB), List.of(number(grown.get("size")), number(grown.get("previous"))));
-            GuestDomains.awaitConsole(tmp, "rs", "VIREO-GUEST-SIZE 262144"); // the guest saw it at once
+            daemon.awaitConsole("rs", "VIREO-GUEST-SIZE 262144"); // the guest saw it at once
 
             VireoException shrink = assertThrows(VireoException.class, () -> c.call("blockresize", resize("rs", "vda", 32 * MIB, false)));
             assertEquals(ErrorCodes.INVALID_ARGUMENT, shrink.code());
@@ -97,12 +97,12 @@ class DiskAdminE2ETest {
 
     @Test
     void aOneMibLimitHoldsAGuestWritingFlatOutWithinTenPercentAndLiftingItRestoresTheSpeed() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path image = GuestDomains.image(tmp, "tt");
         try (VireoClient c = daemon.client()) {
             c.define(domain("tt", "stream vireo.mib=8", image, "", ""));
             c.start("tt");
-            GuestDomains.awaitConsole(tmp, "tt", "VIREO-GUEST-STREAM 2");
+            daemon.awaitConsole("tt", "VIREO-GUEST-STREAM 2");
             double free = writeRate(c, "tt", Duration.ofSeconds(8));
 
             c.call("blkdeviotune", iotune("tt", "vda", Map.of("write_bytes_sec", MIB), true, false));
@@ -134,7 +134,7 @@ class DiskAdminE2ETest {
 
     @Test
     void aThresholdOnAGrowingQcow2FiresExactlyOnceWithItsNumbersAndSurvivesADaemonRestart() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path image = GuestDomains.image(tmp, "th");
         // <iotune> from the definition applies at start: the guest fills its image slowly enough to restart the daemon
         String iotune = "<iotune><write_bytes_sec>262144</write_bytes_sec></iotune>";
@@ -166,7 +166,7 @@ class DiskAdminE2ETest {
             long excess = Long.parseLong(e.fields().get("excess"));
             assertEquals(8 * MIB + " " + excess, e.detail());
             assertTrue(excess > 0 && excess <= 2 * MIB, "a write of at most 1 MiB (plus metadata) crossed it: " + excess);
-            GuestDomains.awaitConsole(tmp, "th", "VIREO-GUEST-STREAM 1");
+            daemon.awaitConsole("th", "VIREO-GUEST-STREAM 1");
             JsonNode nodes = JSON.readTree(c.qemuMonitorCommand("th", "{\"execute\":\"query-named-block-nodes\"}"));
             for (JsonNode n : nodes.get("return")) assertEquals(0, n.get("write_threshold").asLong(), "one-shot: " + n);
             assertFalse(stats(c, "th").containsKey("block.0.threshold"));
@@ -179,14 +179,14 @@ class DiskAdminE2ETest {
 
     @Test
     void domstatsAndDomblkstatCountersEqualQueryBlockstatsAndDomblkerrorReportsNone() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path base = GuestDomains.image(tmp, "base");
         Path top = tmp.resolve("top.qcow2");
         GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", top.toString(), "64M");
         try (VireoClient c = daemon.client()) {
             c.define(domain("st", "rewrite", top, "", ""));
             c.start("st");
-            GuestDomains.awaitConsole(tmp, "st", "VIREO-GUEST-ROUND 2 ");
+            daemon.awaitConsole("st", "VIREO-GUEST-ROUND 2 ");
             c.suspend("st");
             Map<?, ?> all = (Map<?, ?>) ((List<?>) c.call("domstats", Map.of("domains", List.of("st"), "block", true,
                     "backing", true, "state", true))).getFirst();
@@ -220,14 +220,14 @@ class DiskAdminE2ETest {
 
     @Test
     void aThresholdOnABackingLayerFiresOnceWhileAnActiveCommitWritesIntoIt() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path base = GuestDomains.image(tmp, "cbase");
         Path top = tmp.resolve("ctop.qcow2");
         GuestDomains.run("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", top.toString(), "64M");
         try (VireoClient c = daemon.client(); VireoClient listener = daemon.client()) {
             c.define(domain("cm", "write vireo.mib=4", top, "", ""));
             c.start("cm");
-            GuestDomains.awaitConsole(tmp, "cm", TestGuest.WROTE);
+            daemon.awaitConsole("cm", TestGuest.WROTE);
             Map<?, ?> set = (Map<?, ?>) c.call("domblkthreshold", threshold("cm", "vda[2]", MIB));
             assertEquals(List.of("vda[2]", "libvirt-2-storage"), List.of(set.get("dev"), set.get("node")));
             Map<?, ?> row = (Map<?, ?>) ((List<?>) c.call("domstats", Map.of("domains", List.of("cm"), "block", true,
@@ -254,7 +254,7 @@ class DiskAdminE2ETest {
 
     @Test
     void domblkerrorNamesTheDiskThatRanOutOfSpace() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         // an 8 MiB tmpfs under a 64 MiB qcow2: the guest's 16 MiB of writes run out of space (the tests run as root)
         Path small = tmp.resolve("small");
         java.nio.file.Files.createDirectories(small);

@@ -5,6 +5,7 @@ import dev.vireo.protocol.DiskSummary;
 import dev.vireo.protocol.DomainState;
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
+import dev.vireo.process.TestGuest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,8 @@ class DiskChainsE2ETest {
             assertEquals(List.of(new BackingLayer(2, "file", "qcow2", images.resolve("w-mid.qcow2").toString()),
                     new BackingLayer(3, "file", "raw", images.resolve("w-base.raw").toString())), vda.backingChain());
 
-            GuestDomains.awaitConsole(consoles, "chained", "VIREO-GUEST-WROTE");
+            GuestDomains.awaitConsole(consoles.resolve("chained.console"), TestGuest.WROTE, DaemonProcess.CONSOLE_WAIT,
+                    tmp.resolve("state/log/chained.log"));
         }
         // a restarted daemon takes the guest over with its chain (kept in the runtime record)
         daemon.restart();
@@ -162,7 +164,7 @@ class DiskChainsE2ETest {
     private void startDaemon(String conf) throws Exception {
         Path state = Files.createDirectories(tmp.resolve("state"));
         Files.writeString(state.resolve("vireod.conf"), "# written by DiskChainsE2ETest\n" + conf);
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     /** raw base (filled with {@code fill}) <- qcow2 <- qcow2 top, relative backing names, all 0600 root. */

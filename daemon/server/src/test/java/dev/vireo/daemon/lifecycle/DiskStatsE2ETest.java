@@ -38,7 +38,7 @@ class DiskStatsE2ETest {
     @Test
     void countersMoveWithTheGuestsWritesAndEqualQueryBlockstatsAndSizesEqualTheFiles() throws Exception {
         GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path image = GuestDomains.image(tmp, "stats");
         String xml = GuestDomains.domain("stats", "rewrite", tmp.resolve("stats.console"), """
                 <disk type='file' device='disk'>
@@ -56,9 +56,9 @@ class DiskStatsE2ETest {
             VireoException notRunning = assertThrows(VireoException.class, () -> c.domBlkStat("stats", "vda"));
             assertEquals(ErrorCodes.OPERATION_INVALID, notRunning.code());
             c.start("stats");
-            GuestDomains.awaitConsole(tmp, "stats", "VIREO-GUEST-ROUND 1 ");
+            daemon.awaitConsole("stats", "VIREO-GUEST-ROUND 1 ");
             DiskStats before = c.domBlkStat("stats", "vda");
-            GuestDomains.awaitConsole(tmp, "stats", "VIREO-GUEST-ROUND 3 ");
+            daemon.awaitConsole("stats", "VIREO-GUEST-ROUND 3 ");
             c.suspend("stats"); // the counters hold still while we compare them with QEMU's
             DiskStats after = c.domBlkStat("stats", "vda");
             assertTrue(after.wrBytes() > before.wrBytes() && after.wrReq() > before.wrReq()

@@ -41,8 +41,7 @@ class FirmwareTpmE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -90,7 +89,7 @@ class FirmwareTpmE2ETest {
             String tpm = c.qemuMonitorCommand("efi", "{\"execute\":\"query-tpm\"}");
             assertTrue(tpm.contains("\"model\":\"tpm-crb\"") && tpm.contains("\"type\":\"emulator\""), tpm);
 
-            awaitReady(console);
+            daemon.awaitConsole("efi", TestGuest.READY, Duration.ofSeconds(180));
             c.shutdown("efi", Duration.ofSeconds(90));
             assertEquals(new DomainState("shut off", "shutdown"), c.domState("efi"));
             awaitNoSwtpm(tpmState);
@@ -111,23 +110,6 @@ class FirmwareTpmE2ETest {
         }
         assertFalse(Files.exists(nvram), "undefine removes the store");
         assertFalse(Files.exists(tpmState), "undefine removes the TPM state");
-    }
-
-    /**
-     * Waits for the guest's READY line. OVMF clears the screen with terminal escapes on the same
-     * serial line before the kernel prints, so they are dropped before the line is read.
-     */
-    private static void awaitReady(Path console) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (true) {
-            if (Files.exists(console)) {
-                String text = Files.readString(console, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .replaceAll("\u001b\\[[0-9;=?]*[A-Za-z]", "");
-                if (text.lines().anyMatch(l -> l.startsWith(TestGuest.READY))) return;
-            }
-            assertTrue(System.nanoTime() < deadline, "no " + TestGuest.READY + " on " + console);
-            Thread.sleep(50);
-        }
     }
 
     /** The swtpm processes working on this state folder, from /proc (the daemon does not list them). */

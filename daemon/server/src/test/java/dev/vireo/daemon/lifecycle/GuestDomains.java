@@ -4,6 +4,7 @@ import dev.vireo.process.TestGuest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -84,9 +85,35 @@ final class GuestDomains {
                 disks.indent(4), console);
     }
 
-    /** Waits until the guest printed {@code marker} on its serial console {@code DIR/NAME.console}. */
-    static void awaitConsole(Path dir, String name, String marker) throws Exception {
-        TestGuest.awaitMarker(dir.resolve(name + ".console"), marker, Duration.ofSeconds(120));
+    /**
+     * Waits for {@code marker} in a whole line of a guest's serial console, firmware escapes
+     * dropped (OVMF's CSI sequences, SeaBIOS's reset {@code ESC c}), and returns that line from the
+     * marker on. The marker need not start its line: SeaBIOS ends "Booting from ROM.." without a
+     * newline, so the guest's first line follows it on the same one. Only whole lines count: under
+     * load QEMU writes the console a few bytes at a time, and a line read before its newline came
+     * would be cut short.
+     *
+     * @param domainLog the domain's QEMU log, quoted when the marker does not come
+     */
+    static String awaitConsole(Path console, String marker, Duration timeout, Path domainLog) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (Files.exists(console)) {
+                String text = Files.readString(console, StandardCharsets.ISO_8859_1);
+                String whole = text.substring(0, text.lastIndexOf('\n') + 1).replaceAll("\u001b(\\[[0-9;=?]*[A-Za-z]|c)", "");
+                for (String line : whole.split("\r?\n")) {
+                    int at = line.indexOf(marker);
+                    if (at >= 0) return line.substring(at);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                String text = Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "(no file)";
+                String log = Files.exists(domainLog) ? Files.readString(domainLog) : "(no log)";
+                throw new AssertionError("no " + marker + " on " + console + " within " + timeout + "; it ends: "
+                        + text.substring(Math.max(0, text.length() - 600)) + "\nthe domain's log: " + log);
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Runs a host command (qemu-img, qemu-io, ps) and returns its output; fails on a non-zero exit. */

@@ -46,7 +46,7 @@ class HostileImagesE2ETest {
     void setUp() throws Exception {
         GuestDomains.guest();
         images = Files.createDirectory(tmp.resolve("images"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach

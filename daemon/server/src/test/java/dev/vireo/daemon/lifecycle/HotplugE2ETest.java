@@ -2,6 +2,7 @@ package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
+import dev.vireo.process.TestGuest;
 import dev.vireo.qmp.QmpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +40,7 @@ class HotplugE2ETest {
 
     @BeforeEach
     void setUp() throws Exception {
-        GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class HotplugE2ETest {
             String fdsetsBefore = fdsets(c);
 
             c.call("attach-device", request("hp", "xml", diskXml(top), true, false));
-            GuestDomains.awaitConsole(tmp, "hp", "VIREO-GUEST-VDB-WROTE");
+            daemon.awaitConsole("hp", "VIREO-GUEST-VDB-WROTE");
             String live = c.dumpXml("hp", false);
             assertTrue(live.contains("<source file='" + top + "' index='2'/>") && live.contains("index='4'")
                     && live.contains("<source file='" + tmp.resolve("c-base.raw") + "'/>"), live);
@@ -69,7 +69,7 @@ class HotplugE2ETest {
                     && during.contains("vireo-image-4-ro"), during);
 
             c.call("detach-disk", request("hp", "target", "vdb", true, false));
-            GuestDomains.awaitConsole(tmp, "hp", "VIREO-GUEST-VDB-GONE");
+            daemon.awaitConsole("hp", "VIREO-GUEST-VDB-GONE");
             assertEquals(fdsetsBefore, fdsets(c), "no fd set of the disk is left");
             String nodes = c.qemuMonitorCommand("hp",
                     "{\"execute\":\"query-named-block-nodes\",\"arguments\":{\"flat\":true}}").toString();
@@ -94,14 +94,14 @@ class HotplugE2ETest {
             Map<String, Object> persistent = request("per", "xml", diskXml(top), false, false);
             persistent.put("persistent", true);
             c.call("attach-device", persistent);
-            GuestDomains.awaitConsole(tmp, "per", "VIREO-GUEST-VDB-WROTE");
+            daemon.awaitConsole("per", "VIREO-GUEST-VDB-WROTE");
             String stored = c.dumpXml("per", true);
             assertTrue(stored.contains("<source file='" + top + "'/>") && !stored.contains("<backingStore"), stored);
 
             c.destroy("per");
             c.start("per");
             // at boot the guest finds vdb already there
-            GuestDomains.awaitConsole(tmp, "per", "VIREO-GUEST-VDB-WROTE");
+            daemon.awaitConsole("per", "VIREO-GUEST-VDB-WROTE");
             assertTrue(c.dumpXml("per", false).contains("<source file='" + top + "' index='2'/>"));
 
             c.call("detach-disk", request("per", "target", "vdb", false, true));
@@ -306,15 +306,9 @@ class HotplugE2ETest {
      * Waits until the guest's init runs. A disk plugged while the firmware still runs is found by
      * the kernel at boot, and the test guest's kernel then never notices its unplug (QEMU does:
      * DEVICE_DELETED comes, the device is gone from query-pci, but /dev/vdb stays in the guest).
-     * The READY line follows the console's escape codes, so it is looked for anywhere.
      */
     private void awaitBooted(String name) throws Exception {
-        Path console = tmp.resolve(name + ".console");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!(Files.exists(console) && Files.readString(console, StandardCharsets.ISO_8859_1).contains("VIREO-GUEST-READY"))) {
-            if (System.nanoTime() > deadline) throw new AssertionError("guest " + name + " did not boot: " + console);
-            Thread.sleep(100);
-        }
+        daemon.awaitConsole(name, TestGuest.READY);
     }
 
     private static void assertRefused(VireoClient c, String op, Map<String, Object> args, String message) {

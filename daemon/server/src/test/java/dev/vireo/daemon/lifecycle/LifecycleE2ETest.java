@@ -36,8 +36,7 @@ class LifecycleE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
@@ -55,7 +54,7 @@ class LifecycleE2ETest {
             String live = c.dumpXml("writer", false);
             assertTrue(live.contains("id='1'") || live.contains("id=\"1\""), live);
 
-            GuestDomains.awaitConsole(tmp, "writer", "VIREO-GUEST-WROTE");
+            daemon.awaitConsole("writer", "VIREO-GUEST-WROTE");
             c.shutdown("writer", Duration.ofSeconds(90));
             assertEquals(new DomainState("shut off", "shutdown"), c.domState("writer"));
             assertTrue(daemon.runtimeFiles().isEmpty(), "runtime files removed: " + daemon.runtimeFiles());

@@ -2,7 +2,6 @@ package dev.vireo.daemon.lifecycle;
 
 import dev.vireo.client.VireoClient;
 import dev.vireo.client.VireoException;
-import dev.vireo.protocol.DomainEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,7 @@ class MediaChangeE2ETest {
 
     @BeforeEach
     void setUp() throws Exception {
-        GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach

@@ -47,7 +47,7 @@ class SnapshotLiveDeleteE2ETest {
     void middleTopAndLastSnapshotsMergeIntoTheRunningChainKeepingEveryByte() throws Exception {
         Path base = GuestDomains.image(tmp, "live");
         Path console = tmp.resolve("live.console");
-        try (DaemonProcess daemon = new DaemonProcess(tmp);
+        try (DaemonProcess daemon = DaemonProcess.start(tmp);
              VireoClient c = daemon.client()) {
             SnapshotCalls s = new SnapshotCalls(c);
             c.define(GuestDomains.domain("live", "rewrite", console, disk(base)));
@@ -126,7 +126,7 @@ class SnapshotLiveDeleteE2ETest {
         Path base = GuestDomains.image(tmp, "kill");
         Path console = tmp.resolve("kill.console");
         Path overlay = tmp.resolve("kill.s1");
-        try (DaemonProcess daemon = new DaemonProcess(tmp, List.of("-Dvireo.test.snapshotDeleteBandwidth=" + (2 << 20)))) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp, "-Dvireo.test.snapshotDeleteBandwidth=" + (2 << 20))) {
             try (VireoClient c = daemon.client()) {
                 SnapshotCalls s = new SnapshotCalls(c);
                 c.define(GuestDomains.domain("kill", "rewrite", console, disk(base)));
@@ -205,17 +205,13 @@ class SnapshotLiveDeleteE2ETest {
         Path console = tmp.resolve("err.console");
         Path o1 = tmp.resolve("err.s1");
         Path o2 = tmp.resolve("err.s2");
-        try (DaemonProcess daemon = new DaemonProcess(tmp);
+        try (DaemonProcess daemon = DaemonProcess.start(tmp);
              VireoClient c = daemon.client()) {
             SnapshotCalls s = new SnapshotCalls(c);
             c.define(GuestDomains.domain("err", "idle", console, disk(base)));
             c.start("err");
             // booted: its kernel has read the disk's partition table, so it no longer reads the disk
-            long booted = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!Files.exists(console) || !Files.readString(console, StandardCharsets.ISO_8859_1).contains(TestGuest.READY + " mode=idle")) {
-                assertTrue(System.nanoTime() < booted, "the guest booted");
-                Thread.sleep(100);
-            }
+            daemon.awaitConsole("err", TestGuest.READY + " mode=idle", Duration.ofMinutes(3));
             write(c, "err", 0x11, 8);
             s.create("err", "<domainsnapshot><name>s1</name></domainsnapshot>", DISK_ONLY);
             write(c, "err", 0x22, 9);

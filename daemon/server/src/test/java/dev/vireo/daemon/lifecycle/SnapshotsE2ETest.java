@@ -38,7 +38,7 @@ class SnapshotsE2ETest {
     @Test
     void liveSnapshotFreezesTheBaseKeepsWritingAndSurvivesAKill9() throws Exception {
         Path base = GuestDomains.image(tmp, "writer");
-        try (DaemonProcess daemon = new DaemonProcess(tmp)) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp)) {
             try (VireoClient c = daemon.client()) {
                 c.define(GuestDomains.domain("writer", "rewrite", tmp.resolve("writer.console"), disk("vda", base)));
                 c.start("writer");
@@ -92,7 +92,7 @@ class SnapshotsE2ETest {
     void twoDisksSwitchTogetherAndAFailedSecondOverlayLeavesBothAsTheyWere() throws Exception {
         Path a = GuestDomains.image(tmp, "a");
         Path b = GuestDomains.image(tmp, "b");
-        try (DaemonProcess daemon = new DaemonProcess(tmp);
+        try (DaemonProcess daemon = DaemonProcess.start(tmp);
              VireoClient c = daemon.client()) {
             c.define(GuestDomains.domain("two", "rewrite", tmp.resolve("two.console"), disk("vda", a) + disk("vdb", b)));
             c.start("two");
@@ -124,7 +124,7 @@ class SnapshotsE2ETest {
     void offlineSnapshotsDeleteMergeAndRevertKeepEveryByte() throws Exception {
         Path base = GuestDomains.image(tmp, "off");
         Path console = tmp.resolve("off.console");
-        try (DaemonProcess daemon = new DaemonProcess(tmp);
+        try (DaemonProcess daemon = DaemonProcess.start(tmp);
              VireoClient c = daemon.client()) {
             SnapshotCalls s = new SnapshotCalls(c);
             c.define(GuestDomains.domain("off", "write", console, disk("vda", base))
@@ -165,7 +165,7 @@ class SnapshotsE2ETest {
             rewrite(c, "off", "vireo.mode=write vireo.pattern=0x11 vireo.then=poweroff", "vireo.mode=idle");
             Files.deleteIfExists(console);
             c.start("off");
-            awaitText(console, TestGuest.READY);
+            daemon.awaitConsole("off", TestGuest.READY);
             GuestDomains.run("qemu-io", "-r", "-U", "-c", "read -P 0x11 0 1M", fresh);
             VireoException shared = assertThrows(VireoException.class, () -> s.delete("off", "s1", false, false, false));
             assertEquals("cannot delete snapshot 's1': its overlay " + tmp.resolve("off.s1") + " of disk vda is not in the"
@@ -188,7 +188,7 @@ class SnapshotsE2ETest {
         Path base = GuestDomains.image(tmp, "re");
         Path console = tmp.resolve("re.console");
         SnapshotCalls.CreateFlags reuse = new SnapshotCalls.CreateFlags(true, true, false, false, false, false);
-        try (DaemonProcess daemon = new DaemonProcess(tmp);
+        try (DaemonProcess daemon = DaemonProcess.start(tmp);
              VireoClient c = daemon.client()) {
             SnapshotCalls s = new SnapshotCalls(c);
             c.define(GuestDomains.domain("re", "rewrite", console, disk("vda", base)));
@@ -257,7 +257,7 @@ class SnapshotsE2ETest {
     @Test
     void refusalsSayWhatIsWrongAndChangeNothing() throws Exception {
         Path base = GuestDomains.image(tmp, "r");
-        try (DaemonProcess daemon = new DaemonProcess(tmp);
+        try (DaemonProcess daemon = DaemonProcess.start(tmp);
              VireoClient c = daemon.client()) {
             SnapshotCalls s = new SnapshotCalls(c);
             Path lower = tmp.resolve("lower.qcow2");
@@ -366,15 +366,6 @@ class SnapshotsE2ETest {
             return Files.readString(root.resolve("vireod.log"));
         } catch (java.io.IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    /** The console holds {@code text} (the guest's lines follow the firmware's terminal resets). */
-    private static void awaitText(Path console, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!Files.exists(console) || !Files.readString(console, StandardCharsets.ISO_8859_1).contains(text)) {
-            assertTrue(System.nanoTime() < deadline, "the console shows " + text);
-            Thread.sleep(100);
         }
     }
 

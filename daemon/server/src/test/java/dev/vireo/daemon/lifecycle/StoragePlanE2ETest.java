@@ -52,7 +52,7 @@ class StoragePlanE2ETest {
 
     @Test
     void everyLayerIsANamedNodePairAndABlockStreamRightAfterStartCompletesNamingTheRealBase() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path top = chain("s");
         Path base = images.resolve("s-base.raw");
         try (VireoClient c = daemon.client()) {
@@ -85,7 +85,7 @@ class StoragePlanE2ETest {
 
     @Test
     void afterAKill9TheRestartedDaemonReadsTheFdSetsBackAndStillManagesTheGuest() throws Exception {
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path top = chain("k");
         Path base = images.resolve("k-base.raw");
         try (VireoClient c = daemon.client()) {
@@ -136,7 +136,7 @@ class StoragePlanE2ETest {
         Files.writeString(emulator, "#!/bin/sh\ncase \" $* \" in *' -name '*) exec strace -f -qq --seccomp-bpf -e trace=open,openat,openat2 -o "
                 + traces + "/open.$$ /usr/bin/qemu-system-x86_64 \"$@\" ;; esac\nexec /usr/bin/qemu-system-x86_64 \"$@\"\n");
         Files.setPosixFilePermissions(emulator, PosixFilePermissions.fromString("rwxr-xr-x"));
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
         Path top = chain("t");
         // a qcow2 disk whose header names a backing file the chain walk sees: QEMU must still not open it
         try (VireoClient c = daemon.client()) {

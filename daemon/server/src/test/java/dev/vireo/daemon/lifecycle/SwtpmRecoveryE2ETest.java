@@ -29,7 +29,7 @@ class SwtpmRecoveryE2ETest {
 
     @Test
     void aRunningGuestsSwtpmIsFoundAgainAndStoppedWithTheGuest() throws Exception {
-        try (DaemonProcess daemon = new DaemonProcess(tmp)) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp)) {
             try (VireoClient c = daemon.client()) {
                 c.define(GuestDomains.idler("tpm", TPM));
                 c.start("tpm");
@@ -57,7 +57,7 @@ class SwtpmRecoveryE2ETest {
     /** Killed after swtpm started and before QEMU existed: nothing uses that swtpm any more. */
     @Test
     void anOrphanSwtpmIsStoppedAndItsSocketRemoved() throws Exception {
-        try (DaemonProcess daemon = new DaemonProcess(tmp, List.of("-D" + StartHold.PROPERTY + "=recorded"))) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp, "-D" + StartHold.PROPERTY + "=recorded")) {
             try (VireoClient c = daemon.client()) {
                 c.define(GuestDomains.idler("tpm", TPM));
             }
@@ -93,7 +93,7 @@ class SwtpmRecoveryE2ETest {
     /** The guest's QEMU is killed too while the daemon is down: no swtpm and no socket stay behind. */
     @Test
     void aSwtpmWhoseGuestDiedMeanwhileLeavesNothingBehind() throws Exception {
-        try (DaemonProcess daemon = new DaemonProcess(tmp)) {
+        try (DaemonProcess daemon = DaemonProcess.start(tmp)) {
             try (VireoClient c = daemon.client()) {
                 c.define(GuestDomains.idler("tpm", TPM));
                 c.start("tpm");

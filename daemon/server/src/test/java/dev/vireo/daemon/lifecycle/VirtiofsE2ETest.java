@@ -36,8 +36,7 @@ class VirtiofsE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        GuestDomains.guest();
-        daemon = new DaemonProcess(tmp);
+        daemon = DaemonProcess.start(tmp);
     }
 
     @AfterEach
