@@ -18,7 +18,7 @@ import java.util.List;
 import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.backingOf;
 import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.chainOf;
 import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.flat;
-import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.flush;
+import static dev.vireo.daemon.lifecycle.HumanMonitor.flush;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

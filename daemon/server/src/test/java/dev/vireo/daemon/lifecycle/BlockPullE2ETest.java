@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.vireo.daemon.lifecycle.HumanMonitor.flush;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,16 +99,6 @@ class BlockPullE2ETest {
             d.backingChain().forEach(b -> rows.add(d.target() + "[" + b.index() + "] " + b.source()));
         }
         return rows;
-    }
-
-    /**
-     * Writes QEMU's cached image metadata of the disk's top out (HMP {@code qemu-io ... flush}), so
-     * that a reader beside QEMU sees what the guest sees.
-     */
-    static void flush(VireoClient c, String domain, String topNode) throws Exception {
-        String reply = c.qemuMonitorCommand(domain, "{\"execute\":\"human-monitor-command\",\"arguments\":"
-                + "{\"command-line\":\"qemu-io " + topNode + " flush\"}}");
-        assertEquals("{\"return\":\"\"}", reply);
     }
 
     /** How many fd sets QEMU holds. */

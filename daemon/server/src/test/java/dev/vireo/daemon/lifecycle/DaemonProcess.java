@@ -82,11 +82,19 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Waits until the daemon's log holds {@code text} (e.g. a test hook's line). */
     void awaitLog(String text) throws Exception {
-        Path log = root.resolve("vireod.log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.readString(log).contains(text)) {
-            if (System.nanoTime() > deadline) throw new IOException("no '" + text + "' in the daemon's log:\n" + Files.readString(log));
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline) throw new IOException("no '" + text + "' in the daemon's log:\n" + log());
             Thread.sleep(20);
+        }
+    }
+
+    /** What the daemon (all its runs on this folder) wrote to its log, for a failure's message. */
+    String log() {
+        try {
+            return Files.readString(root.resolve("vireod.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

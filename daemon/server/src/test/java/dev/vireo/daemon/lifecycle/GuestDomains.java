@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Domains that boot the tiny TCG test guest ({@link TestGuest}, built once into the repository's
  * cache by scripts/build-test-guest), and the small host commands the end-to-end tests run.
@@ -113,6 +115,24 @@ final class GuestDomains {
                         + text.substring(Math.max(0, text.length() - 600)) + "\nthe domain's log: " + log);
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The number of the last round the rewriting guest finished on its console (0 before the first). */
+    static int lastRound(Path console) throws Exception {
+        String text = Files.readString(console, StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf(TestGuest.ROUND + " ");
+        if (at < 0) return 0;
+        String rest = text.substring(at + TestGuest.ROUND.length() + 1);
+        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
+    }
+
+    /** Waits until the rewriting guest finished round {@code round} (or a later one). */
+    static void awaitRound(Path console, int round) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.exists(console) || lastRound(console) < round) {
+            assertTrue(System.nanoTime() < deadline, "the guest finished round " + round);
+            Thread.sleep(100);
         }
     }
 

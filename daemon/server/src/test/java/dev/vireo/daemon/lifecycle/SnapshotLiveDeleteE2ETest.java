@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.backingOf;
 import static dev.vireo.daemon.lifecycle.BlockPullE2ETest.chainOf;
+import static dev.vireo.daemon.lifecycle.GuestDomains.awaitRound;
+import static dev.vireo.daemon.lifecycle.GuestDomains.lastRound;
+import static dev.vireo.daemon.lifecycle.HumanMonitor.flush;
+import static dev.vireo.daemon.lifecycle.HumanMonitor.hmp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -107,7 +111,7 @@ class SnapshotLiveDeleteE2ETest {
             assertEquals("running", c.domState("live").state());
 
             c.suspend("live");
-            flush(c, "live");
+            flush(c, "live", "-d " + DEVICE);
             int marker = 0x11;
             for (int mib = 8; mib <= 16; mib++, marker += 0x11) {
                 GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c",
@@ -152,7 +156,7 @@ class SnapshotLiveDeleteE2ETest {
 
                 // killed while the commit runs
                 CompletableFuture<List<String>> killed = deleteInBackground(daemon, "kill", "s1");
-                awaitLogCount(tmp, "deleting snapshot 's1': commit-vda-libvirt-2-format merges", 2);
+                awaitLogCount(daemon, "deleting snapshot 's1': commit-vda-libvirt-2-format merges", 2);
                 daemon.kill9();
                 assertThrows(ExecutionException.class, () -> killed.get(60, TimeUnit.SECONDS), "the client lost its daemon");
             }
@@ -171,16 +175,16 @@ class SnapshotLiveDeleteE2ETest {
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 while (!s.list("kill").isEmpty()) {
                     assertTrue(System.nanoTime() < deadline, "the restarted daemon finished the delete: "
-                            + c.blockJobInfo("kill", "vda") + "\n" + log(tmp));
+                            + c.blockJobInfo("kill", "vda") + "\n" + daemon.log());
                     Thread.sleep(200);
                 }
                 assertFalse(Files.exists(overlay), "the merged overlay is gone");
                 assertEquals(List.of("vda " + base), chainOf(c, "kill"));
                 assertTrue(c.dumpXml("kill", true).contains("<source file='" + base + "'/>"));
-                assertTrue(log(tmp).contains("pivoting to " + base), log(tmp));
+                assertTrue(daemon.log().contains("pivoting to " + base), daemon.log());
                 write(c, "kill", 0x33, 9);
                 c.suspend("kill");
-                flush(c, "kill");
+                flush(c, "kill", "-d " + DEVICE);
                 GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x11 8M 1M", base.toString());
                 GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x33 9M 1M", base.toString());
                 GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x22 16M 16M", base.toString());
@@ -218,7 +222,7 @@ class SnapshotLiveDeleteE2ETest {
             s.create("err", "<domainsnapshot><name>s2</name></domainsnapshot>", DISK_ONLY);
             write(c, "err", 0x33, 10);
             assertEquals(List.of("vda " + o2, "vda[2] " + o1, "vda[1] " + base), chainOf(c, "err"));
-            hmp(c, "err", "qemu-io -d " + DEVICE + " flush");
+            flush(c, "err", "-d " + DEVICE);
             c.qemuMonitorCommand("err", "{\"execute\":\"blockdev-add\",\"arguments\":{\"driver\":\"blkdebug\","
                     + "\"node-name\":\"test-blkdebug\",\"read-only\":true,\"image\":\"libvirt-2-storage\","
                     + "\"inject-error\":[{\"event\":\"read_aio\",\"errno\":5,\"once\":true}]}}");
@@ -238,7 +242,7 @@ class SnapshotLiveDeleteE2ETest {
             c.blockJobResume("err", "vda");   // the rule fired once: the read succeeds now
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (s.list("err").size() != 1) {
-                assertTrue(System.nanoTime() < deadline, "the resumed commit finished the delete: " + log(tmp));
+                assertTrue(System.nanoTime() < deadline, "the resumed commit finished the delete: " + daemon.log());
                 Thread.sleep(200);
             }
             assertEquals("s2", s.list("err").get(0).name());
@@ -246,7 +250,7 @@ class SnapshotLiveDeleteE2ETest {
             assertEquals(List.of("vda " + o2, "vda[1] " + base), chainOf(c, "err"));
             assertEquals(base.toString(), backingOf(o2));
             c.suspend("err");
-            flush(c, "err");
+            flush(c, "err", "-d " + DEVICE);
             GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x11 8M 1M", base.toString());
             GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x22 9M 1M", base.toString());
             GuestDomains.run("qemu-io", "-U", "-r", "-f", "qcow2", "-c", "read -P 0x33 10M 1M", o2.toString());
@@ -274,17 +278,6 @@ class SnapshotLiveDeleteE2ETest {
     private static void write(VireoClient c, String domain, int pattern, int mib, int length) throws Exception {
         hmp(c, domain, "qemu-io -d " + DEVICE + " \\\"write -P 0x" + Integer.toHexString(pattern) + " " + mib + "M "
                 + length + "M\\\"");
-    }
-
-    /** Writes QEMU's cached image metadata out, so that qemu-io beside QEMU reads what the guest sees. */
-    private static void flush(VireoClient c, String domain) throws Exception {
-        hmp(c, domain, "qemu-io -d " + DEVICE + " flush");
-    }
-
-    private static void hmp(VireoClient c, String domain, String command) throws Exception {
-        String reply = c.qemuMonitorCommand(domain, "{\"execute\":\"human-monitor-command\",\"arguments\":"
-                + "{\"command-line\":\"" + command + "\"}}");
-        assertEquals("{\"return\":\"\"}", reply, command);
     }
 
     /**
@@ -324,35 +317,12 @@ class SnapshotLiveDeleteE2ETest {
                 """.formatted(image);
     }
 
-    private static String log(Path root) {
-        try {
-            return Files.readString(root.resolve("vireod.log"));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static void awaitLogCount(Path root, String text, int count) throws Exception {
+    private static void awaitLogCount(DaemonProcess daemon, String text, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (log(root).split(java.util.regex.Pattern.quote(text), -1).length - 1 < count) {
+        while (daemon.log().split(java.util.regex.Pattern.quote(text), -1).length - 1 < count) {
             assertTrue(System.nanoTime() < deadline, "the log shows " + text + " " + count + " times");
             Thread.sleep(100);
         }
     }
 
-    private static int lastRound(Path console) throws Exception {
-        String text = Files.readString(console, StandardCharsets.ISO_8859_1);
-        int at = text.lastIndexOf(TestGuest.ROUND + " ");
-        if (at < 0) return 0;
-        String rest = text.substring(at + TestGuest.ROUND.length() + 1);
-        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
-    }
-
-    private static void awaitRound(Path console, int round) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!Files.exists(console) || lastRound(console) < round) {
-            assertTrue(System.nanoTime() < deadline, "the guest finished round " + round);
-            Thread.sleep(100);
-        }
-    }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.vireo.daemon.lifecycle.GuestDomains.awaitRound;
+import static dev.vireo.daemon.lifecycle.GuestDomains.lastRound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +75,7 @@ class SnapshotsE2ETest {
                 daemon.start();
                 try (VireoClient again = daemon.client()) {
                     SnapshotCalls s2 = new SnapshotCalls(again);
-                    assertEquals(listed, listing(s2, "writer"), () -> log(tmp));
+                    assertEquals(listed, listing(s2, "writer"), daemon::log);
                     assertEquals(dumped, s2.dumpXml("writer", "before"));
                     assertEquals(live, again.dumpXml("writer", false));
                     assertEquals("running", again.domState("writer").state());
@@ -357,30 +358,6 @@ class SnapshotsE2ETest {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!c.domState(domain).state().equals("shut off")) {
             assertTrue(System.nanoTime() < deadline, "the guest wrote and powered off");
-            Thread.sleep(100);
-        }
-    }
-
-    private static String log(Path root) {
-        try {
-            return Files.readString(root.resolve("vireod.log"));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static int lastRound(Path console) throws Exception {
-        String text = Files.readString(console, StandardCharsets.ISO_8859_1);
-        int at = text.lastIndexOf(TestGuest.ROUND + " ");
-        if (at < 0) return 0;
-        String rest = text.substring(at + TestGuest.ROUND.length() + 1);
-        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
-    }
-
-    private static void awaitRound(Path console, int round) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (!Files.exists(console) || lastRound(console) < round) {
-            assertTrue(System.nanoTime() < deadline, "the guest finished round " + round);
             Thread.sleep(100);
         }
     }
