@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vireo.process.TestGuest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What libvirt 9 guests ask of the command line and of the start beyond devices, started with vireo
@@ -32,28 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a pin on a CPU the host lacks are refused at start with a message that names them.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class GuestTuningCliE2ETest {
-    private static final Duration BOOT = Duration.ofSeconds(240);
-
-    @TempDir
-    Path tmp;
-    CliDaemon vireod;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestGuest.get();
-        vireod = CliDaemon.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        vireod.close();
-    }
-
-    private Run vireo(String... args) {
-        return vireod.vireo(args);
-    }
-
+class GuestTuningCliE2ETest extends GuestCliE2E {
     private static final String FEATURES = """
             <kvm>
               <hidden state='on'/>
@@ -303,9 +278,5 @@ class GuestTuningCliE2ETest {
             for (int c = Integer.parseInt(r[0]); c <= Integer.parseInt(r[r.length - 1]); c++) out.add(c);
         }
         return out;
-    }
-
-    private void awaitLine(Path console, String marker) throws Exception {
-        CliDaemon.awaitConsole(console, marker, BOOT, tmp.resolve("state/log/" + console.getFileName().toString().replace(".console", ".log")));
     }
 }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.process.TestGuest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Today's guests, defined and started with vireo's command line on the real QEMU 7.2 with TCG, each
@@ -26,28 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * address, as libvirt 9 stores them, so that they do not depend on Vireo's address assignment.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
-class ModernGuestsCliE2ETest {
-    private static final Duration BOOT = Duration.ofSeconds(240);
-
-    @TempDir
-    Path tmp;
-    CliDaemon vireod;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestGuest.get();
-        vireod = CliDaemon.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        vireod.close();
-    }
-
-    private Run vireo(String... args) {
-        return vireod.vireo(args);
-    }
-
+class ModernGuestsCliE2ETest extends GuestCliE2E {
     @Test
     void aQ35UefiGuestWithPcieVirtioDevicesAndTpmBootsAndPowersOff() throws Exception {
         TestGuest guest = TestGuest.get();
@@ -234,9 +208,5 @@ class ModernGuestsCliE2ETest {
         Path image = tmp.resolve(name + "." + format);
         CliDaemon.host("qemu-img", "create", "-q", "-f", format, image.toString(), "64M");
         return image;
-    }
-
-    private void awaitLine(Path console, String marker) throws Exception {
-        CliDaemon.awaitConsole(console, marker, BOOT, tmp.resolve("state/log/" + console.getFileName().toString().replace(".console", ".log")));
     }
 }

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vireo.process.TestGuest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What Windows guests and tuned guests ask of the command line, started with vireo on the real QEMU
@@ -24,28 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a vsock without {@code /dev/vhost-vsock} are refused at start with a message that says why.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class WindowsFeaturesCliE2ETest {
-    private static final Duration BOOT = Duration.ofSeconds(240);
-
-    @TempDir
-    Path tmp;
-    CliDaemon vireod;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestGuest.get();
-        vireod = CliDaemon.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        vireod.close();
-    }
-
-    private Run vireo(String... args) {
-        return vireod.vireo(args);
-    }
-
+class WindowsFeaturesCliE2ETest extends GuestCliE2E {
     private static final String HYPERV_BUT_VPINDEX = """
             <hyperv mode='custom'>
               <relaxed state='on'/>
@@ -206,9 +180,5 @@ class WindowsFeaturesCliE2ETest {
     private static String allowedCpus(long tid) throws Exception {
         return Files.readAllLines(Path.of("/proc/" + tid + "/status")).stream()
                 .filter(l -> l.startsWith("Cpus_allowed_list:")).map(l -> l.split(":")[1].strip()).findFirst().orElseThrow();
-    }
-
-    private void awaitLine(Path console, String marker) throws Exception {
-        CliDaemon.awaitConsole(console, marker, BOOT, tmp.resolve("state/log/" + console.getFileName().toString().replace(".console", ".log")));
     }
 }
