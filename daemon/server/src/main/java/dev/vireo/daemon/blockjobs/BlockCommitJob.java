@@ -166,11 +166,9 @@ public final class BlockCommitJob {
             public void released(LiveGuest guest, BlockJob job) throws VireoError {
                 DiskStorage now = guest.plan().disk(job.disk()).orElse(null);
                 if (now != null) {
-                    List<Integer> backAgain = new ArrayList<>();
                     for (int index : ChainImages.parseIndexes(job.nodes().get(REOPENED))) {
-                        if (now.top().map(ImageNode::index).orElse(-1) != index) backAgain.add(index);
+                        if (now.top().map(ImageNode::index).orElse(-1) != index) backToReadOnly(guest, job, now, index);
                     }
-                    WritableLayers.makeReadOnly(guest, now, backAgain);
                 }
                 if (job.outcome() != BlockJobOutcome.COMPLETED) return;
                 ReleasedImages.release(guest, ChainImages.parseIndexes(job.nodes().get(REMOVED)));
@@ -186,6 +184,21 @@ public final class BlockCommitJob {
                 }
             }
         };
+    }
+
+    /**
+     * Makes a layer the job had made writable read-only again. A failure leaves that layer
+     * writable; it must not also keep the committed images in QEMU and their files on disk, so it
+     * is logged, naming the disk and the node, and the release goes on.
+     */
+    private static void backToReadOnly(LiveGuest guest, BlockJob job, DiskStorage disk, int index) {
+        try {
+            WritableLayers.makeReadOnly(guest, disk, List.of(index));
+        } catch (VireoError e) {
+            String node = disk.image(index).map(ImageNode::formatNodeName).orElse("image " + index);
+            Log.warn("domain " + guest.name() + ": " + job.id() + ": cannot make " + node + " of disk '" + job.disk()
+                    + "' read-only again; it stays writable", e);
+        }
     }
 
     /** A middle layer was committed: the overlay of top now backs onto the base. */

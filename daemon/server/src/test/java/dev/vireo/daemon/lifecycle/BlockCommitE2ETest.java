@@ -194,4 +194,51 @@ class BlockCommitE2ETest {
             c.destroy(name);
         }
     }
+
+    /**
+     * The base cannot go back to read-only after the commit (its O_RDONLY fd was taken out of its
+     * fd set while the job ran, so QEMU finds none to reopen it with): the daemon logs it, naming
+     * the disk and the node, and the rest of the release goes on: the overlay is read-only again,
+     * the committed image's nodes and fd set leave QEMU and --delete deletes its file.
+     */
+    @Test
+    void aBaseThatCannotGoBackToReadOnlyDoesNotStopTheRestOfTheRelease() throws Exception {
+        String name = "stuck";
+        try (VireoClient c = daemon.client(); BlockJobEvents events = daemon.events(name)) {
+            c.create(guest(name));
+            daemon.awaitConsole(name, TestGuest.ROUND);
+            // l3 into l4 at 1 MiB/s: its 6 MiB leave time to take the base's read-only fd away
+            VireoClient.JobRef job = c.blockCommit(name, "vda",
+                    new VireoClient.CommitOptions("vda[3]", "vda[4]", false, false, true, false, 1 << 20));
+            JsonNode readOnlyFd = fdNoted(c, name, "vireo-image-4-ro");
+            assertEquals("{\"return\":{}}", c.qemuMonitorCommand(name, "{\"execute\":\"remove-fd\",\"arguments\":{\"fdset-id\":"
+                    + readOnlyFd.get("fdset-id") + ",\"fd\":" + readOnlyFd.get("fd") + "}}"));
+            c.blockJobSetSpeed(name, "vda", 0);
+            assertEquals("completed", events.status(job.job()));
+
+            daemon.awaitLog(job.job() + ": cannot make libvirt-4-format of disk 'vda' read-only again");
+            assertFalse(readOnly(c, name, "libvirt-4-format"), "the base stays writable");
+            assertTrue(readOnly(c, name, "libvirt-2-format"), "the overlay is read-only again all the same");
+            String nodes = c.qemuMonitorCommand(name, "{\"execute\":\"query-named-block-nodes\"}");
+            assertFalse(nodes.contains("libvirt-3-"), "the committed image's nodes left QEMU: " + nodes);
+            String sets = c.qemuMonitorCommand(name, "{\"execute\":\"query-fdsets\"}");
+            assertFalse(sets.contains("vireo-image-3-"), "its fd set left QEMU: " + sets);
+            assertFalse(Files.exists(image(name, 3)), "--delete removed the committed image");
+            assertEquals(List.of("vda " + image(name, 1), "vda[2] " + image(name, 2), "vda[4] " + image(name, 4)),
+                    chainOf(c, name));
+            c.destroy(name);
+        }
+    }
+
+    /** The fd with this note in QEMU's fd sets, with its set's id added ({@code fdset-id}, {@code fd}). */
+    private static JsonNode fdNoted(VireoClient c, String domain, String note) throws Exception {
+        for (JsonNode set : Json.MAPPER.readTree(c.qemuMonitorCommand(domain, "{\"execute\":\"query-fdsets\"}")).path("return")) {
+            for (JsonNode fd : set.path("fds")) {
+                if (note.equals(fd.path("opaque").asText())) {
+                    return Json.MAPPER.createObjectNode().put("fdset-id", set.path("fdset-id").asLong()).put("fd", fd.path("fd").asLong());
+                }
+            }
+        }
+        throw new AssertionError("no fd noted " + note);
+    }
 }
