@@ -46,7 +46,8 @@ class GoldenArgvTest {
     static final LaunchOptions OPTIONS = LaunchOptions.forMonitor(Path.of("/run/vireo/golden.monitor"))
             .withHostEnvironment(Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/vireo", "USER", "vireo",
                     "LOGNAME", "vireo", "SDL_AUDIODRIVER", "pulse"))
-            .withHugepagePath(Path.of("/dev/hugepages/vireo"));
+            .withHugepagePath(Path.of("/dev/hugepages/vireo"))
+            .withRenderNode(Path.of("/dev/dri/renderD128"));
 
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException {

@@ -36,6 +36,13 @@ import org.junit.jupiter.api.TestFactory;
  * format the golden opens them with, its sockets ({@code /run/vireo/...}) move to a temporary
  * folder, a VNC display printed for a definition ({@code :-5900}) becomes the one a start asks for
  * ({@code :0,to=99}), and a TPM emulator's socket is served by a real {@code swtpm}.
+ *
+ * <p>Two host facts a golden names may be missing here. The hugetlbfs folder
+ * ({@code /dev/hugepages/vireo}, see {@code GoldenArgvTest}) becomes a fresh folder in
+ * {@code /dev/shm} when the host has no hugetlbfs mount: QEMU then reads the same backend options
+ * and preallocates ordinary shared memory. A golden with SPICE OpenGL ({@code gl=on}) needs a DRM
+ * render node: on a host without one ({@code /dev/dri/renderD*}, as a machine without a GPU) QEMU
+ * must refuse it with its own reason, which is what a start there reports.
  */
 class QemuAcceptsGoldensTest {
 
@@ -44,6 +51,9 @@ class QemuAcceptsGoldensTest {
     private static final String GOLDEN_RUNTIME = "/run/vireo/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long START_TIMEOUT_MS = 30_000;
+    private static final String GOLDEN_HUGEPAGES = "mem-path=/dev/hugepages/vireo";
+    /** What QEMU 7.2 says when SPICE OpenGL finds no render node. */
+    static final String NO_RENDER_NODE = "egl: no drm render node available";
 
     @TestFactory
     Stream<DynamicTest> qemuStartsEveryLibvirt9Golden() throws IOException {
@@ -59,6 +69,7 @@ class QemuAcceptsGoldensTest {
 
     private static void accepted(Path golden) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "qa");
+        Path hugepages = null;
         List<Process> helpers = new ArrayList<>();
         Process qemu = null;
         try {
@@ -71,9 +82,16 @@ class QemuAcceptsGoldensTest {
                 i++;
             }
             List<String> argv = new ArrayList<>();
-            for (String word : words.subList(i, words.size())) {
-                argv.add(word.replace(GOLDEN_RUNTIME, dir + "/").replace("127.0.0.1:-5900", "127.0.0.1:0,to=99"));
+            boolean usesHugepages = words.stream().anyMatch(w -> w.contains(GOLDEN_HUGEPAGES));
+            if (usesHugepages && !hostHasHugetlbfs()) {
+                hugepages = Files.createTempDirectory(Path.of("/dev/shm"), "qa-hugepages");
             }
+            for (String word : words.subList(i, words.size())) {
+                String w = word.replace(GOLDEN_RUNTIME, dir + "/").replace("127.0.0.1:-5900", "127.0.0.1:0,to=99");
+                if (hugepages != null) w = w.replace(GOLDEN_HUGEPAGES, "mem-path=" + hugepages);
+                argv.add(w);
+            }
+            boolean needsRenderNode = words.stream().anyMatch(w -> w.contains(",gl=on"));
             replaceImages(argv, dir);
             Path monitor = null;
             for (String a : argv) {
@@ -94,6 +112,14 @@ class QemuAcceptsGoldensTest {
             while (!Files.exists(monitor) && qemu.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
+            if (needsRenderNode && !hostHasRenderNode()) {
+                assertTrue(qemu.waitFor(START_TIMEOUT_MS, TimeUnit.MILLISECONDS), "QEMU did not end without a render node");
+                String log = Files.readString(dir.resolve("qemu.log"));
+                assertTrue(qemu.exitValue() != 0 && log.contains(NO_RENDER_NODE),
+                        "without a DRM render node QEMU must refuse " + golden.getFileName() + " with '" + NO_RENDER_NODE
+                                + "'; exit " + qemu.exitValue() + ", output: " + log);
+                return;
+            }
             if (!qemu.isAlive() || !Files.exists(monitor)) {
                 qemu.waitFor(5, TimeUnit.SECONDS);
                 fail("QEMU refused " + golden.getFileName() + ": " + Files.readString(dir.resolve("qemu.log")).strip());
@@ -110,6 +136,22 @@ class QemuAcceptsGoldensTest {
                 if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
             }
             delete(dir);
+            if (hugepages != null) delete(hugepages);
+        }
+    }
+
+    /** Whether a hugetlbfs filesystem is mounted (as vireod looks for one). */
+    static boolean hostHasHugetlbfs() throws IOException {
+        return Files.readAllLines(Path.of("/proc/mounts")).stream().anyMatch(l -> l.split(" ").length > 2
+                && l.split(" ")[2].equals("hugetlbfs"));
+    }
+
+    /** Whether the host has a DRM render node, as SPICE OpenGL needs. */
+    static boolean hostHasRenderNode() throws IOException {
+        Path dri = Path.of("/dev/dri");
+        if (!Files.isDirectory(dri)) return false;
+        try (Stream<Path> nodes = Files.list(dri)) {
+            return nodes.anyMatch(p -> p.getFileName().toString().startsWith("renderD"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vireo.command;
 
 import dev.vireo.conf.model.Audio;
+import dev.vireo.conf.model.AudioType;
 import dev.vireo.conf.model.Sound;
 import java.util.List;
 
@@ -22,20 +23,37 @@ final class AudioArgs {
     }
 
     static void write(BuildContext ctx, ArgvWriter out) throws UnsupportedConfigurationException {
+        if (!ctx.modern()) {
+            for (Audio a : ctx.devices().getAudios()) {
+                if (!bare(a)) {
+                    throw new UnsupportedConfigurationException("<audio id='" + a.getId() + "' type='" + a.getType().xml()
+                            + "'>: audio backends other than a bare 'none' or 'spice' need QEMU 4.2 or later (-audiodev); "
+                            + ctx.emulator() + " is older");
+                }
+            }
+            return;
+        }
         if (!applies(ctx)) {
             return;
         }
         List<Audio> audios = ctx.devices().getAudios();
         for (int i = 0; i < audios.size(); i++) {
             Audio a = audios.get(i);
-            String driver = switch (a.getType()) {
-                case NONE -> "none";
-                case SPICE -> "spice";
-                default -> throw new UnsupportedConfigurationException("<audio type='" + a.getType().xml()
-                        + "'>: supported: none, spice");
-            };
-            out.option("-audiodev", driver + ",id=" + id(a, i));
+            out.option("-audiodev", AudiodevOption.of(a, id(a, i)));
+            if (a.getType() == AudioType.SDL && a.getDriver() != null) {
+                // SDL picks its own host driver from the environment, as libvirt sets it.
+                out.env("SDL_AUDIODRIVER", a.getDriver());
+            }
         }
+    }
+
+    /**
+     * What an old binary's {@code QEMU_AUDIO_DRV} can say: a backend the display implies
+     * ({@code none} for VNC, {@code spice} for SPICE) without settings of its own.
+     */
+    private static boolean bare(Audio a) {
+        return (a.getType() == AudioType.NONE || a.getType() == AudioType.SPICE) && a.getInput() == null
+                && a.getOutput() == null && a.getTimerPeriod() == null;
     }
 
     /** The backend a sound card plays on: the one its {@code <audio id>} names, else the first. */

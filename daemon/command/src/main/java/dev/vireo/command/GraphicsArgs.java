@@ -3,6 +3,7 @@ package dev.vireo.command;
 import dev.vireo.caps.Capability;
 import dev.vireo.conf.model.Graphics;
 import dev.vireo.conf.model.GraphicsListen;
+import dev.vireo.conf.model.GraphicsType;
 import dev.vireo.conf.model.ListenType;
 import dev.vireo.conf.model.SpiceChannel;
 import dev.vireo.conf.model.SpiceChannelMode;
@@ -29,6 +30,14 @@ final class GraphicsArgs {
             throw new UnsupportedConfigurationException("only one <graphics> device is supported by QEMU, not " + all.size());
         }
         Graphics g = all.getFirst();
+        if (g.getWebsocket() != null && g.getType() != GraphicsType.VNC) {
+            throw new UnsupportedConfigurationException("<graphics type='" + g.getType().xml() + "' websocket>: only VNC "
+                    + "displays have a WebSocket port");
+        }
+        if (g.getGl() != null && g.getType() != GraphicsType.SPICE) {
+            throw new UnsupportedConfigurationException("<graphics type='" + g.getType().xml() + "'><gl>: OpenGL is "
+                    + "supported on SPICE displays only");
+        }
         switch (g.getType()) {
             case VNC -> vnc(ctx, out, g);
             case SDL -> sdl(ctx, out, g);
@@ -66,6 +75,10 @@ final class GraphicsArgs {
     private static void vnc(BuildContext ctx, ArgvWriter out, Graphics g) throws UnsupportedConfigurationException {
         StringBuilder value = new StringBuilder();
         if (!ctx.has(Capability.VNC_COLON)) {
+            if (g.getWebsocket() != null) {
+                throw new UnsupportedConfigurationException("<graphics type='vnc' websocket='" + g.getWebsocket()
+                        + "'>: VNC WebSockets are not supported by this QEMU binary");
+            }
             value.append(port(g) - VNC_BASE_PORT);
         } else {
             if (g.getSocket() != null) {
@@ -80,6 +93,11 @@ final class GraphicsArgs {
                 } else {
                     value.append(':').append(port(g) - VNC_BASE_PORT);
                 }
+            }
+            if (g.getWebsocket() != null) {
+                // -1 is libvirt's "choose at start": the daemon puts the chosen port in the live
+                // definition first; an inactive definition shows it as libvirt does.
+                value.append(",websocket=").append(g.getWebsocket());
             }
             if (g.getSharePolicy() != null) {
                 if (!ctx.has(Capability.VNC_SHARE_POLICY)) {
@@ -139,7 +157,10 @@ final class GraphicsArgs {
                     + "SPICE TLS needs server certificates, which Vireo does not configure; remove tlsPort");
         }
         OptionString o = new OptionString("port=" + port(g));
-        o.add("addr", listenAddress(ctx, g));
+        if (!listensNowhere(g)) {
+            // <listen type='none'>: QEMU still needs a port option to enable SPICE; port 0 opens none.
+            o.add("addr", listenAddress(ctx, g));
+        }
         if (g.getPasswd() == null) {
             // QEMU 6.0 deprecated the short boolean form.
             if (ctx.qemuAtLeast(6_000_000)) {
@@ -174,6 +195,10 @@ final class GraphicsArgs {
         if (g.getClipboard() != null && Boolean.FALSE.equals(g.getClipboard().getCopypaste())) {
             o.flag("disable-copy-paste");
         }
+        if (g.getFiletransfer() != null && Boolean.FALSE.equals(g.getFiletransfer().getEnable())) {
+            o.add("disable-agent-file-xfer", "on");
+        }
+        SpiceGl.append(ctx, g, o);
         if (ctx.has(Capability.SEAMLESS_MIGRATION)) {
             o.add("seamless-migration", "on");
         }
@@ -182,6 +207,11 @@ final class GraphicsArgs {
             // SPICE carries the guest's sound to the client.
             out.env("QEMU_AUDIO_DRV", "spice");
         }
+    }
+
+    /** {@code <listen type='none'/>}: the display has no network listener (local clients only, e.g. SPICE OpenGL). */
+    static boolean listensNowhere(Graphics g) {
+        return !g.getListens().isEmpty() && g.getListens().getFirst().getType() == ListenType.NONE;
     }
 
     private static void compression(OptionString o, String key, SpiceCompression setting) {

@@ -17,6 +17,10 @@ import java.util.Objects;
  *                        SDL_AUDIODRIVER for SDL guests) are passed on from it
  * @param hugepagePath    the folder under a hugetlbfs mount for {@code -mem-path}, or null when the
  *                        host has none (a hugepage-backed domain is then refused)
+ * @param memoryBackingDir the folder where QEMU makes the file of file-backed guest RAM
+ *                        ({@code <memoryBacking><source type='file'/>}); libvirt's {@code memory_backing_dir}
+ * @param renderNode      the host's DRM render node for SPICE OpenGL ({@code <gl enable='yes'/>} without a
+ *                        {@code rendernode}), or null when the host has none (QEMU then looks itself, and says why it cannot)
  * @param incoming        the {@code -incoming} URI when the guest is restored or migrated in, or null
  * @param listenAddress   the address VNC and SPICE listen on when the domain names none
  * @param fdSets          the fd set the daemon filled for each disk image, by image number
@@ -24,12 +28,17 @@ import java.util.Objects;
  *                        paths of images without one
  */
 public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, String> hostEnvironment,
-                            Path hugepagePath, String incoming, String listenAddress, Map<Integer, FdSet> fdSets) {
+                            Path hugepagePath, Path memoryBackingDir, Path renderNode, String incoming, String listenAddress,
+                            Map<Integer, FdSet> fdSets) {
 
     /** libvirt's default for {@code vnc_listen} / {@code spice_listen}: loopback only. */
     public static final String DEFAULT_LISTEN_ADDRESS = "127.0.0.1";
 
+    /** Where file-backed guest RAM goes when the daemon names no folder: shared memory, gone with QEMU. */
+    public static final Path DEFAULT_MEMORY_BACKING_DIR = Path.of("/dev/shm");
+
     public LaunchOptions {
+        Objects.requireNonNull(memoryBackingDir, "memoryBackingDir");
         Objects.requireNonNull(monitorSocket, "monitorSocket");
         hostEnvironment = Map.copyOf(hostEnvironment);
         Objects.requireNonNull(listenAddress, "listenAddress");
@@ -38,7 +47,8 @@ public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, St
 
     /** Options for a domain that is not running, with this process's environment. */
     public static LaunchOptions forMonitor(Path monitorSocket) {
-        return new LaunchOptions(monitorSocket, null, System.getenv(), null, null, DEFAULT_LISTEN_ADDRESS, Map.of());
+        return new LaunchOptions(monitorSocket, null, System.getenv(), null, DEFAULT_MEMORY_BACKING_DIR, null, null,
+                DEFAULT_LISTEN_ADDRESS, Map.of());
     }
 
     /**
@@ -64,23 +74,33 @@ public record LaunchOptions(Path monitorSocket, Integer domainId, Map<String, St
     }
 
     public LaunchOptions withDomainId(Integer id) {
-        return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, incoming, listenAddress, fdSets);
+        return new LaunchOptions(monitorSocket, id, hostEnvironment, hugepagePath, memoryBackingDir, renderNode, incoming, listenAddress, fdSets);
     }
 
     public LaunchOptions withHostEnvironment(Map<String, String> environment) {
         return new LaunchOptions(monitorSocket, domainId, new LinkedHashMap<>(environment), hugepagePath,
-                incoming, listenAddress, fdSets);
+                memoryBackingDir, renderNode, incoming, listenAddress, fdSets);
     }
 
     public LaunchOptions withHugepagePath(Path path) {
-        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, path, incoming, listenAddress, fdSets);
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, path, memoryBackingDir, renderNode, incoming, listenAddress, fdSets);
     }
 
     public LaunchOptions withIncoming(String uri) {
-        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, uri, listenAddress, fdSets);
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, memoryBackingDir, renderNode, uri, listenAddress, fdSets);
     }
 
     public LaunchOptions withFdSets(Map<Integer, FdSet> sets) {
-        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, incoming, listenAddress, sets);
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, memoryBackingDir, renderNode, incoming, listenAddress, sets);
+    }
+
+    public LaunchOptions withMemoryBackingDir(Path dir) {
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, dir, renderNode, incoming,
+                listenAddress, fdSets);
+    }
+
+    public LaunchOptions withRenderNode(Path node) {
+        return new LaunchOptions(monitorSocket, domainId, hostEnvironment, hugepagePath, memoryBackingDir, node, incoming,
+                listenAddress, fdSets);
     }
 }

@@ -10,6 +10,7 @@ import dev.vireo.conf.model.DomainVirtType;
 import dev.vireo.conf.model.MemoryBacking;
 import dev.vireo.conf.model.NumaCell;
 import dev.vireo.conf.model.Vcpu;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,17 +145,15 @@ final class MachineArgs {
         out.option("-m", Memory.mibRoundedUp(Memory.kib(domain.getMemory())));
         MemoryBackendArgs.write(ctx, out);
         MemoryBacking backing = domain.getMemoryBacking();
-        if (backing != null && backing.isHugepages()) {
+        if (backing != null && backing.isHugepages() && !MemoryBackendArgs.byBackend(ctx)) {
+            // Before memory backends (QEMU 5.0; 5.1 for NUMA nodes): all of the RAM from hugetlbfs.
             if (!ctx.has(Capability.MEM_PATH)) {
                 throw new UnsupportedConfigurationException("<memoryBacking><hugepages/>: hugepage backing is not "
                         + "supported by " + ctx.emulator() + " (capability 'mem-path')");
             }
-            if (ctx.options().hugepagePath() == null) {
-                throw new UnsupportedConfigurationException("<memoryBacking><hugepages/>: the host has no hugetlbfs "
-                        + "mount configured for guests");
-            }
+            Path folder = MemoryBackendArgs.hugepageFolder(ctx);
             out.add("-mem-prealloc");
-            out.option("-mem-path", ctx.options().hugepagePath());
+            out.option("-mem-path", folder);
         }
         boolean locked = backing != null && backing.isLocked();
         if (locked && !ctx.has(Capability.MLOCK)) {
@@ -212,9 +211,14 @@ final class MachineArgs {
             long mib = Memory.mibRoundedUp(cell.getMemory() == null ? 0 : cell.getMemory());
             if (ctx.qemuAtLeast(5_001_000)) {
                 // Machine types of QEMU 5.1 and later take a node's memory only from a backend.
-                out.option("-object", NumaBackend.of(cell, i, mib));
+                out.option("-object", NumaBackend.of(ctx, cell, i, mib));
                 out.option("-numa", "node,nodeid=" + i + ",cpus=" + cell.getCpus() + ",memdev=ram-node" + i);
             } else {
+                MemoryBacking mb = ctx.domain().getMemoryBacking();
+                if (mb != null && MemoryBackendArgs.needsBackend(mb) && !MemoryBackendArgs.onlyHugepages(mb)) {
+                    throw new UnsupportedConfigurationException("<memoryBacking> with NUMA cells: per-node memory "
+                            + "backends need QEMU 5.1 or later");
+                }
                 if (cell.getMemAccess() != null || cell.getDiscard() != null) {
                     throw new UnsupportedConfigurationException("<numa><cell id='" + i + "' memAccess|discard>: per-node "
                             + "memory backends need QEMU 5.1 or later");

@@ -33,12 +33,14 @@ final class ModernVideo {
             if (model == VideoModel.NONE) {
                 continue;
             }
-            if (m.getAcceleration() != null && Boolean.TRUE.equals(m.getAcceleration().getAccel3d())) {
-                throw new UnsupportedConfigurationException("video" + i + ": <acceleration accel3d='yes'> (virgl) is not "
-                        + "supported by Vireo");
+            boolean accel3d = m.getAcceleration() != null && Boolean.TRUE.equals(m.getAcceleration().getAccel3d());
+            if (accel3d && model != VideoModel.VIRTIO) {
+                throw new UnsupportedConfigurationException("video" + i + ": <acceleration accel3d='yes'> is supported "
+                        + "for <model type='virtio'> only, not '" + model.xml() + "'");
             }
             boolean primary = i == 0;
-            String driver = driver(ctx, model, primary, i);
+            // virgl: QEMU 6.1 split the 3D-capable virtio GPUs into devices of their own.
+            String driver = accel3d ? gl(ctx, primary, i) : driver(ctx, model, primary, i);
             OptionString o = new OptionString(driver).add("id", ctx.alias(video));
             switch (model) {
                 case VGA, VMVGA -> vgamemMb(o, m);
@@ -55,6 +57,7 @@ final class ModernVideo {
                 case BOCHS -> o.add("vgamem", bytes(m.getVgamem() == null ? DEFAULT_VGAMEM_KIB : m.getVgamem(), "vgamem", i));
                 default -> { }
             }
+            resolution(o, m, model, i);
             DeviceAddressOption.append(ctx, o, video);
             out.option("-device", o.toString());
         }
@@ -80,6 +83,27 @@ final class ModernVideo {
             throw new UnsupportedConfigurationException("video" + i + ": this QEMU binary has no device '" + driver + "'");
         }
         return driver;
+    }
+
+    private static String gl(BuildContext ctx, boolean primary, int i) throws UnsupportedConfigurationException {
+        String driver = primary ? "virtio-vga-gl" : "virtio-gpu-gl-pci";
+        if (!ctx.caps().hasDevice(driver)) {
+            throw new UnsupportedConfigurationException("video" + i + ": <acceleration accel3d='yes'>: this QEMU binary "
+                    + "has no device '" + driver + "'");
+        }
+        return driver;
+    }
+
+    /** {@code <resolution x= y=>}: the display's initial size, {@code xres}/{@code yres} of the cards that have them. */
+    private static void resolution(OptionString o, VideoModelElement m, VideoModel model, int i) throws UnsupportedConfigurationException {
+        if (m.getResolution() == null) return;
+        switch (model) {
+            case VGA, QXL, VIRTIO, BOCHS -> { }
+            default -> throw new UnsupportedConfigurationException("video" + i + ": <model type='" + model.xml()
+                    + "'><resolution>: QEMU's " + model.xml() + " card has no resolution setting (supported: vga, qxl, virtio, bochs)");
+        }
+        o.add("xres", m.getResolution().getX());
+        o.add("yres", m.getResolution().getY());
     }
 
     /** Capability documents of tests may list flags only (no device names). */

@@ -3,7 +3,8 @@ package dev.vireo.command;
 import dev.vireo.conf.model.NumaCell;
 
 /**
- * The memory backend of one NUMA node ({@code ram-nodeN}) for QEMU 5.1 and later. A plain cell is
+ * The memory backend of one NUMA node ({@code ram-nodeN}) for QEMU 5.1 and later, from the domain's
+ * {@code <memoryBacking>} and the cell's own settings ({@link MemoryBackendObject}). A plain cell is
  * {@code memory-backend-ram}. {@code memAccess='shared|private'} is {@code share=on|off} on a
  * {@code memory-backend-memfd} (as the guest's RAM without cells, {@link MemoryBackendArgs}).
  * {@code discard='yes'} needs {@code discard-data}, which only {@code memory-backend-file} has: its
@@ -19,15 +20,8 @@ final class NumaBackend {
     private NumaBackend() {
     }
 
-    static String of(NumaCell cell, int node, long mib) {
-        String id = "ram-node" + node;
-        String share = cell.getMemAccess() == null ? "" : ",share=" + ("shared".equals(cell.getMemAccess()) ? "on" : "off");
-        if (Boolean.TRUE.equals(cell.getDiscard())) {
-            return "memory-backend-file,id=" + id + ",mem-path=" + DISCARD_FOLDER + ",discard-data=on" + share + ",size=" + mib + "M";
-        }
-        if (cell.getMemAccess() != null) {
-            return "memory-backend-memfd,id=" + id + share + ",size=" + mib + "M";
-        }
-        return "memory-backend-ram,id=" + id + ",size=" + mib + "M";
+    static String of(BuildContext ctx, NumaCell cell, int node, long mib) throws UnsupportedConfigurationException {
+        Boolean share = cell.getMemAccess() == null ? null : "shared".equals(cell.getMemAccess());
+        return MemoryBackendObject.of(ctx, "ram-node" + node, share, cell.getDiscard(), false, mib + "M");
     }
 }

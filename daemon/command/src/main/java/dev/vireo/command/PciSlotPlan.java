@@ -243,8 +243,8 @@ final class PciSlotPlan {
             }
         }
         for (Sound sound : d.getSounds()) {
-            // The SB16 and the PC speaker are ISA devices.
-            if (sound.getModel() != SoundModel.SB16 && sound.getModel() != SoundModel.PCSPK) {
+            // The SB16 and the PC speaker are ISA devices; a USB audio device sits on a USB port.
+            if (sound.getModel() != SoundModel.SB16 && sound.getModel() != SoundModel.PCSPK && sound.getModel() != SoundModel.USB) {
                 next(sound);
             }
         }

@@ -26,6 +26,10 @@ final class SoundArgs {
                     throw new UnsupportedConfigurationException("<sound model='ich6'>: this QEMU binary lacks HDA support "
                             + "(capability 'device')");
                 }
+                if (sound.getModel() == SoundModel.USB) {
+                    throw new UnsupportedConfigurationException("<sound model='usb'>: this QEMU binary has no usb-audio "
+                            + "device (capability 'device')");
+                }
                 models.add(sound.getModel().xml());
             }
             out.option("-soundhw", models.toString());
@@ -42,6 +46,10 @@ final class SoundArgs {
                 continue;
             }
             String alias = ctx.alias(sound);
+            if (sound.getModel() == SoundModel.USB) {
+                usbAudio(ctx, out, sound, alias);
+                continue;
+            }
             if (sound.getModel() == SoundModel.ICH9 && !ctx.has(Capability.ICH9_INTEL_HDA)) {
                 throw new UnsupportedConfigurationException("<sound model='ich9'>: this QEMU binary has no ich9-intel-hda "
                         + "(capability 'ich9-intel-hda')");
@@ -71,8 +79,24 @@ final class SoundArgs {
             case ICH9 -> "ich9-intel-hda";
             case SB16 -> "sb16";
             case PCSPK -> "pcspk";
-            case USB -> throw new IllegalStateException(model.xml() + " is refused by UnbuiltFeatures");
+            case USB -> "usb-audio";
         };
+    }
+
+    /**
+     * {@code <sound model='usb'>}: QEMU's {@code usb-audio} on its USB port, playing on the guest's
+     * audio backend as libvirt 9 writes it ({@code usb-audio,id=soundN,audiodev=audioN,bus=usb.0,port=N}).
+     */
+    private static void usbAudio(BuildContext ctx, ArgvWriter out, Sound sound, String alias) throws UnsupportedConfigurationException {
+        if (!ctx.modern() || !ctx.caps().hasDevice("usb-audio")) {
+            throw new UnsupportedConfigurationException("<sound model='usb'>: this QEMU binary has no usb-audio device "
+                    + "(QEMU 4.2 or later)");
+        }
+        UsbDeviceArgs.requireUsb(ctx, "sound " + alias);
+        OptionString o = new OptionString("usb-audio").add("id", alias);
+        if (AudioArgs.applies(ctx)) o.add("audiodev", AudioArgs.forSound(ctx, sound));
+        DeviceAddressOption.append(ctx, o, sound);
+        out.option("-device", o.toString());
     }
 
     /** An HDA controller without codecs gets a duplex codec, as a real one would have. */
@@ -82,11 +106,18 @@ final class SoundArgs {
         for (int cad = 0; cad < count; cad++) {
             SoundCodecType type = codecs.isEmpty() || codecs.get(cad).getType() == null
                     ? SoundCodecType.DUPLEX : codecs.get(cad).getType();
-            Capability needed = type == SoundCodecType.DUPLEX ? Capability.HDA_DUPLEX : Capability.HDA_MICRO;
             String device = "hda-" + type.xml();
-            if (!ctx.has(needed)) {
-                throw new UnsupportedConfigurationException("sound " + alias + ": codec " + device + " is not supported "
-                        + "by this QEMU binary (capability '" + needed.flagName() + "')");
+            if (type == SoundCodecType.OUTPUT) {
+                if (!ctx.caps().hasDevice(device)) {
+                    throw new UnsupportedConfigurationException("sound " + alias + ": codec " + device + " is not "
+                            + "supported by this QEMU binary (no device '" + device + "')");
+                }
+            } else {
+                Capability needed = type == SoundCodecType.DUPLEX ? Capability.HDA_DUPLEX : Capability.HDA_MICRO;
+                if (!ctx.has(needed)) {
+                    throw new UnsupportedConfigurationException("sound " + alias + ": codec " + device + " is not supported "
+                            + "by this QEMU binary (capability '" + needed.flagName() + "')");
+                }
             }
             String backend = AudioArgs.applies(ctx) ? ",audiodev=" + AudioArgs.forSound(ctx, sound) : "";
             out.option("-device", device + ",id=" + alias + "-codec" + cad + ",bus=" + alias + ".0,cad=" + cad + backend);

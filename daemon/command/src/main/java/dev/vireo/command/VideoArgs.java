@@ -38,6 +38,15 @@ final class VideoArgs {
                 throw new UnsupportedConfigurationException("<video><model vgamem>: sizing the VGA memory needs a QEMU "
                         + "4.2 or later whose video cards are created with -device");
             }
+            if (v.getModel() != null && v.getModel().getResolution() != null) {
+                throw new UnsupportedConfigurationException("<video><model><resolution>: a card's resolution is set "
+                        + "with QEMU 4.2 or later");
+            }
+            if (v.getModel() != null && v.getModel().getAcceleration() != null
+                    && Boolean.TRUE.equals(v.getModel().getAcceleration().getAccel3d())) {
+                throw new UnsupportedConfigurationException("<video><acceleration accel3d='yes'>: virgl needs QEMU 6.1 "
+                        + "or later (virtio-vga-gl)");
+            }
         }
         VideoModel primary = model(videos.getFirst());
         if (ctx.has(Capability.DEVICE_VIDEO_PRIMARY) && primaryDeviceAvailable(ctx, primary)) {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +57,8 @@ public final class DomainLogs {
 
     /**
      * The error QEMU gave when it refused to start, from its output since the last start banner:
-     * the last line it wrote as {@code EMULATOR: MESSAGE} that is not a warning, without the prefix.
+     * the last lines it wrote in a row as {@code EMULATOR: MESSAGE} that are not warnings, without the
+     * prefix, joined by {@code "; "}.
      *
      * @param emulator the binary's file name, as QEMU prefixes its messages
      */
@@ -68,12 +70,23 @@ public final class DomainLogs {
             return Optional.empty();
         }
         String prefix = emulator + ": ";
-        String error = null;
+        // QEMU may give its reason over consecutive lines, cause first ("egl: no drm render node
+        // available", then "Failed to initialize EGL render node for SPICE GL"): the last run counts.
+        List<String> error = new ArrayList<>();
+        boolean inRun = false;
         for (String line : lines) {
-            if (line.endsWith(STARTING_BANNER)) error = null;   // an earlier start's output
-            else if (line.startsWith(prefix) && !line.startsWith(prefix + "warning:")) error = line.substring(prefix.length());
+            if (line.endsWith(STARTING_BANNER)) {   // an earlier start's output
+                error.clear();
+                inRun = false;
+            } else if (line.startsWith(prefix) && !line.startsWith(prefix + "warning:")) {
+                if (!inRun) error.clear();
+                error.add(line.substring(prefix.length()));
+                inRun = true;
+            } else {
+                inRun = false;
+            }
         }
-        return Optional.ofNullable(error);
+        return error.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", error));
     }
 
     private void append(String domain, String text) {

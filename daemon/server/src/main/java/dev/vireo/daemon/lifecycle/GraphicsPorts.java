@@ -17,9 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Display ports for {@code <graphics autoport='yes'>} (or {@code port='-1'}), chosen at start
  * like libvirt: the first port from 5900 that no guest of ours holds and nothing else listens on.
  * The chosen port is written into the live definition, so {@code dumpxml} shows where to connect.
+ * A VNC display's {@code websocket='-1'} gets a port the same way, from 5700 (libvirt's
+ * {@code websocket_port_min}).
  */
 final class GraphicsPorts {
     static final int FIRST = 5900;
+    /** libvirt's first VNC WebSocket port ({@code websocket_port_min}). */
+    static final int FIRST_WEBSOCKET = 5700;
     private static final int LAST = 65535;
 
     private final Set<Integer> inUse = ConcurrentHashMap.newKeySet();
@@ -32,11 +36,17 @@ final class GraphicsPorts {
         for (Graphics g : live.getDevices().getGraphics()) {
             boolean automatic = Boolean.TRUE.equals(g.getAutoport()) || (g.getPort() != null && g.getPort() == -1);
             if ((g.getType() == GraphicsType.VNC || g.getType() == GraphicsType.SPICE) && automatic) {
-                int port = freePort();
+                int port = freePort(FIRST);
                 inUse.add(port);
                 mine.add(port);
                 g.setPort(port);
                 g.setAutoport(true);
+            }
+            if (g.getType() == GraphicsType.VNC && g.getWebsocket() != null && g.getWebsocket() == -1) {
+                int port = freePort(FIRST_WEBSOCKET);
+                inUse.add(port);
+                mine.add(port);
+                g.setWebsocket(port);
             }
         }
         if (!mine.isEmpty()) byDomain.put(domain, mine);
@@ -73,11 +83,11 @@ final class GraphicsPorts {
         if (ports != null) inUse.removeAll(ports);
     }
 
-    private int freePort() throws IOException {
-        for (int port = FIRST; port <= LAST; port++) {
+    private int freePort(int first) throws IOException {
+        for (int port = first; port <= LAST; port++) {
             if (!inUse.contains(port) && bindable(port)) return port;
         }
-        throw new IOException("no free display port from " + FIRST + " to " + LAST);
+        throw new IOException("no free display port from " + first + " to " + LAST);
     }
 
     private static boolean bindable(int port) {

@@ -25,6 +25,7 @@ import dev.vireo.daemon.errors.VireoError;
 import dev.vireo.daemon.guest.FirmwareSelection;
 import dev.vireo.daemon.guest.GuestFiles;
 import dev.vireo.daemon.guest.GuestVsock;
+import dev.vireo.daemon.guest.HostFacilities;
 import dev.vireo.daemon.guest.Swtpm;
 import dev.vireo.daemon.guest.ThreadPinning;
 import dev.vireo.daemon.guest.Virtiofsd;
@@ -264,7 +265,8 @@ public final class Lifecycle {
             PreparedDisks prepared = files.run("opening the disks of domain '" + e.name() + "'", () -> disks.prepare(live));
             opened = prepared;
             try {
-                LaunchOptions options = LaunchOptions.forMonitor(monitor).withDomainId(id).withFdSets(prepared.fdSets());
+                LaunchOptions options = HostFacilities.apply(LaunchOptions.forMonitor(monitor))
+                        .withDomainId(id).withFdSets(prepared.fdSets());
                 cmd = displays.withChosenPorts(live, () -> CommandBuilder.build(live, qemuCaps, options));
                 LiveAliases.fill(live, qemuCaps, options);
             } catch (UnsupportedConfigurationException | RuntimeException ex) {

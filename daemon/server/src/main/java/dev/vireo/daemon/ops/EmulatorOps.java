@@ -8,6 +8,7 @@ import dev.vireo.caps.QemuCapsXml;
 import dev.vireo.protocol.ErrorCodes;
 import dev.vireo.command.CommandBuilder;
 import dev.vireo.command.LaunchOptions;
+import dev.vireo.daemon.guest.HostFacilities;
 import dev.vireo.command.UnsupportedConfigurationException;
 import dev.vireo.conf.XmlProblemsException;
 import dev.vireo.conf.model.Domain;
@@ -64,7 +65,7 @@ public final class EmulatorOps {
         } else {
             qemuCaps = Emulators.caps(caps, Emulators.of(d));
         }
-        LaunchOptions launch = LaunchOptions.forMonitor(runtimeDir.resolve("qemu").resolve(d.getName() + ".monitor"));
+        LaunchOptions launch = HostFacilities.apply(LaunchOptions.forMonitor(runtimeDir.resolve("qemu").resolve(d.getName() + ".monitor")));
         try {
             return Results.text(CommandBuilder.build(d, qemuCaps, launch).toShellLine());
         } catch (UnsupportedConfigurationException e) {
