@@ -39,9 +39,11 @@ final class PciControllers {
                 o.add("port", port(target.getPort(), index));
                 o.add("chassis", target.getChassis() == null ? index : target.getChassis());
             }
+            case "pci-expander-bus", "pcie-expander-bus" -> o.add("bus_nr", busNr(target, index, model));
             default -> { }
         }
         o.add("id", busId(index));
+        if (target.getNode() != null) o.add("numa_node", target.getNode());
         if (target.getHotplug() != null && !target.getHotplug()) {
             o.add("hotplug", "off");
         }
@@ -56,9 +58,12 @@ final class PciControllers {
             case "dmi-to-pci-bridge" -> "i82801b11-bridge";
             case "pcie-switch-upstream-port" -> "x3130-upstream";
             case "pcie-switch-downstream-port" -> "xio3130-downstream";
+            case "pci-expander-bus" -> "pxb";
+            case "pcie-expander-bus" -> "pxb-pcie";
             default -> throw new UnsupportedConfigurationException("<controller type='pci' index='" + index + "' model='"
                     + model + "'>: not supported; supported: pci-root, pcie-root, pci-bridge, pcie-root-port, "
-                    + "pcie-to-pci-bridge, dmi-to-pci-bridge, pcie-switch-upstream-port, pcie-switch-downstream-port");
+                    + "pcie-to-pci-bridge, dmi-to-pci-bridge, pcie-switch-upstream-port, pcie-switch-downstream-port, "
+                    + "pci-expander-bus, pcie-expander-bus");
         };
     }
 
@@ -73,6 +78,18 @@ final class PciControllers {
             throw new UnsupportedConfigurationException("<controller type='pci' index='" + index + "' model='" + model
                     + "'>: this QEMU binary has no device '" + driver + "'");
         }
+    }
+
+    /**
+     * The first bus number behind an expander bus: QEMU has no default for it, and the stored
+     * definition always has one (the defaults give 254, then 252, ... as libvirt 9 does).
+     */
+    private static int busNr(PciControllerTarget target, int index, String model) throws UnsupportedConfigurationException {
+        if (target.getBusNr() == null) {
+            throw new UnsupportedConfigurationException("<controller type='pci' index='" + index + "' model='" + model
+                    + "'>: <target busNr> is missing");
+        }
+        return target.getBusNr();
     }
 
     /** The port number as libvirt's JSON writes it: decimal. The XML gives it in hex ({@code 0x10}) or decimal. */

@@ -297,6 +297,9 @@ final class PciSlotPlan {
             if (type == ControllerType.USB && "none".equals(c.getModel())) {
                 continue;
             }
+            if (type == ControllerType.PCI && PciControllers.isRoot(c)) {
+                continue; // the machine's own bus: it takes no slot on itself
+            }
             if (type == ControllerType.VIRTIO_SERIAL && ctx.onS390VirtioBus(c)) {
                 continue;
             }
