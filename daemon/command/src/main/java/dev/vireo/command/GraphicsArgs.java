@@ -8,7 +8,9 @@ import dev.vireo.conf.model.ListenType;
 import dev.vireo.conf.model.SpiceChannel;
 import dev.vireo.conf.model.SpiceChannelMode;
 import dev.vireo.conf.model.SpiceCompression;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The guest's display: VNC, SDL or SPICE, with the environment each needs. */
 final class GraphicsArgs {
@@ -26,10 +28,21 @@ final class GraphicsArgs {
         if (all.isEmpty()) {
             return;
         }
-        if (all.size() > 1) {
+        if (!ctx.modern() && all.size() > 1) {
             throw new UnsupportedConfigurationException("only one <graphics> device is supported by QEMU, not " + all.size());
         }
-        Graphics g = all.getFirst();
+        // Today's QEMU serves a VNC and a SPICE display side by side, one of each (as libvirt 9).
+        Set<GraphicsType> seen = EnumSet.noneOf(GraphicsType.class);
+        for (Graphics g : all) {
+            if (!seen.add(g.getType())) {
+                throw new UnsupportedConfigurationException("only one <graphics type='" + g.getType().xml()
+                        + "'> is supported; a guest may have one display of each type");
+            }
+            write(ctx, out, g);
+        }
+    }
+
+    private static void write(BuildContext ctx, ArgvWriter out, Graphics g) throws UnsupportedConfigurationException {
         if (g.getWebsocket() != null && g.getType() != GraphicsType.VNC) {
             throw new UnsupportedConfigurationException("<graphics type='" + g.getType().xml() + "' websocket>: only VNC "
                     + "displays have a WebSocket port");
@@ -83,6 +96,8 @@ final class GraphicsArgs {
         } else {
             if (g.getSocket() != null) {
                 value.append("unix:").append(g.getSocket());
+            } else if (listensNowhere(g)) {
+                value.append("none"); // a display for QMP-attached clients only
             } else {
                 String address = listenAddress(ctx, g);
                 value.append(address.indexOf(':') >= 0 ? "[" + address + "]" : address);
