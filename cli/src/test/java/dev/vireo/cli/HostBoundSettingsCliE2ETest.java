@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * QEMU 7.2 under TCG: file-backed private RAM allocated at start by two threads, two audio backends
  * with an HDA output codec and a USB audio device, a VNC WebSocket port chosen at start and a video
  * resolution; the test kernel boots and QEMU reports what was asked for. Settings that need what
- * this host may lack (a hugetlbfs mount, a GPU's render node) are refused at start with the reason,
- * and the domain stays as it was.
+ * this host may lack (a hugetlbfs mount, a GPU's render node, a SeaBIOS firmware descriptor) are
+ * refused at start with the reason, and the domain stays as it was.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class HostBoundSettingsCliE2ETest {
@@ -195,6 +195,42 @@ class HostBoundSettingsCliE2ETest {
         }
         assertEquals(before, vireo("dumpxml", "--inactive", "gl").out());
         assertEquals(0, vireo("undefine", "gl").exit());
+    }
+
+    @Test
+    void firmwareBiosNeedsABiosDescriptorAsInLibvirt90() throws Exception {
+        Path file = tmp.resolve("bios.xml");
+        Files.writeString(file, xml("bios", "", "").replace("<os>", "<os firmware='bios'>"));
+        Run defined = vireo("define", file.toString());
+        assertEquals(0, defined.exit(), defined.err());
+        String before = vireo("dumpxml", "--inactive", "bios").out();
+        assertTrue(before.contains("<os firmware='bios'>"), "libvirt 9.0 stores the attribute alone: " + before);
+        Run started = vireo("start", "bios");
+        if (hostHasBiosDescriptor()) {
+            assertEquals(0, started.exit(), started.err());
+            assertTrue(vireo("dumpxml", "bios").out().contains("<loader readonly='yes' type='rom'>"), "the chosen image");
+            assertEquals(0, vireo("destroy", "bios").exit());
+        } else {
+            assertEquals(1, started.exit());
+            assertTrue(started.err().startsWith("error: <os firmware='bios'>: no BIOS firmware descriptor of the host fits "
+                    + "x86_64 machine 'pc-q35-7.2'") && started.err().contains("Leave out firmware='bios'"), started.err());
+            assertEquals("shut off", vireo("domstate", "bios").out().lines().findFirst().orElse(""));
+        }
+        assertEquals(before, vireo("dumpxml", "--inactive", "bios").out());
+        assertEquals(0, vireo("undefine", "bios").exit());
+    }
+
+    /** Whether the host's QEMU firmware descriptors include a BIOS (Debian's seabios ships none). */
+    private static boolean hostHasBiosDescriptor() throws Exception {
+        for (Path dir : new Path[] {Path.of("/etc/qemu/firmware"), Path.of("/usr/share/qemu/firmware")}) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    if (Files.readString(f).replaceAll("\\s", "").contains("\"interface-types\":[\"bios\"")) return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hostHasHugetlbfs() throws Exception {

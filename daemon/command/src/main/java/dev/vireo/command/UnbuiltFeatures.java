@@ -39,6 +39,9 @@ final class UnbuiltFeatures {
             found.add("<os firmware='efi'> without a <loader> image (vireod picks it from the host's firmware "
                     + "descriptors when it starts the domain)");
         }
-        if (os.getFirmware() == FirmwareType.BIOS) found.add("<os firmware='bios'> (firmware autoselection)");
+        if (os.getFirmware() == FirmwareType.BIOS && !loaderNamed) {
+            found.add("<os firmware='bios'> without a <loader> image (vireod picks it from the host's firmware "
+                    + "descriptors when it starts the domain)");
+        }
     }
 }

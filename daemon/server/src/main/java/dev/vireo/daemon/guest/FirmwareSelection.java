@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code <os firmware='efi'>}: picks the UEFI image from the host's firmware descriptors (as the
+ * {@code <os firmware='efi'>} (and {@code 'bios'}, see {@link #bios}): picks the UEFI image from the host's firmware descriptors (as the
  * emulator's capabilities carry them, ranked by file name) when the domain starts, as libvirt 9
  * does, and writes the choice into the live definition: {@code <loader readonly='yes'
  * type='pflash' secure>}, the {@code <nvram template>}, and SMM on when the firmware requires it.
@@ -36,13 +36,15 @@ public final class FirmwareSelection {
     /** @throws VireoError when no descriptor fits, naming what was asked and what the host has */
     public static void fill(Domain live, QemuCaps caps) throws VireoError {
         Os os = live.getOs();
+        if (os != null && os.getFirmware() == FirmwareType.BIOS) {
+            bios(os, caps);
+            return;
+        }
         if (os == null || os.getFirmware() != FirmwareType.EFI) return;
         OsLoader given = os.getLoader();
         if (given != null && given.getPath() != null && !given.getPath().isBlank()) return;
-        String arch = os.getType() == null || os.getType().getArch() == null ? "x86_64" : os.getType().getArch();
-        String asked = os.getType() == null ? null : os.getType().getMachine();
-        String machine = asked == null ? caps.defaultMachine().map(m -> m.name()).orElse("")
-                : caps.canonicalMachine(asked).orElse(asked);
+        String arch = arch(os);
+        String machine = machine(os, caps);
         Map<String, Boolean> wanted = wanted(os);
         FirmwareDescriptor chosen = null;
         for (FirmwareDescriptor d : caps.firmware()) {
@@ -68,6 +70,42 @@ public final class FirmwareSelection {
             os.setNvram(nvram);
         }
         if (chosen.hasFeature("requires-smm")) requireSmm(live, chosen);
+    }
+
+    /**
+     * {@code <os firmware='bios'>}, as libvirt 9.0 does it: the first descriptor of a BIOS mapped into
+     * memory that boots the architecture and machine becomes a read-only ROM loader ({@code -bios
+     * PATH}). libvirt 9.0 refuses the start when none fits ("Unable to find any firmware to satisfy
+     * 'bios'": Debian ships no SeaBIOS descriptor), and so does Vireo, saying what to do.
+     */
+    private static void bios(Os os, QemuCaps caps) throws VireoError {
+        OsLoader given = os.getLoader();
+        if (given != null && given.getPath() != null && !given.getPath().isBlank()) return;
+        String arch = arch(os);
+        String machine = machine(os, caps);
+        for (FirmwareDescriptor d : caps.firmware()) {
+            if (d.interfaces().contains("bios") && "memory".equals(d.device()) && d.supports(arch, machine)) {
+                OsLoader loader = given == null ? new OsLoader() : given;
+                loader.setReadonly(true);
+                loader.setType(LoaderType.ROM);
+                loader.setPath(d.executable());
+                os.setLoader(loader);
+                return;
+            }
+        }
+        throw VireoError.unsupported("<os firmware='bios'>: no BIOS firmware descriptor of the host fits " + arch
+                + " machine '" + machine + "' (libvirt 9.0 refuses this too: \"Unable to find any firmware to satisfy "
+                + "'bios'\"); descriptors: " + describe(caps) + ". Leave out firmware='bios' to boot QEMU's own "
+                + "SeaBIOS, or add a descriptor of interface 'bios' to /etc/qemu/firmware");
+    }
+
+    private static String arch(Os os) {
+        return os.getType() == null || os.getType().getArch() == null ? "x86_64" : os.getType().getArch();
+    }
+
+    private static String machine(Os os, QemuCaps caps) {
+        String asked = os.getType() == null ? null : os.getType().getMachine();
+        return asked == null ? caps.defaultMachine().map(m -> m.name()).orElse("") : caps.canonicalMachine(asked).orElse(asked);
     }
 
     private static Map<String, Boolean> wanted(Os os) {
