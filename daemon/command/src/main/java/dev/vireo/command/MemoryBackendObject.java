@@ -14,7 +14,10 @@ import dev.vireo.conf.model.MemorySourceType;
  *
  * <ul>
  * <li>{@code <hugepages/>}: {@code memory-backend-file} in the host's hugetlbfs folder, preallocated
- *     (libvirt refuses {@code <allocation mode='ondemand'/>} with hugepages, and so does Vireo).</li>
+ *     (libvirt refuses {@code <allocation mode='ondemand'/>} with hugepages, and so does Vireo); with
+ *     {@code <source type='memfd'/>} a {@code memory-backend-memfd} with {@code hugetlb=on}. libvirt
+ *     also writes {@code hugetlbsize=}, the default huge page size, which is QEMU's own default:
+ *     Vireo leaves it out ({@code <hugepages>} has no {@code <page>} sizes here).</li>
  * <li>{@code <source type='file'/>}: {@code memory-backend-file} in the daemon's memory backing
  *     folder ({@link LaunchOptions#memoryBackingDir()}).</li>
  * <li>{@code <source type='memfd'/>}, or an {@code <access>} mode without a file source:
@@ -56,7 +59,12 @@ final class MemoryBackendObject {
         }
         boolean discard = cellDiscard != null ? cellDiscard : mb != null && Boolean.TRUE.equals(mb.getDiscard());
         OptionString o;
-        if (hugepages) {
+        if (hugepages && source == MemorySourceType.MEMFD) {
+            // libvirt refuses this too without a hugetlbfs mount, though the memfd needs no folder
+            MemoryBackendArgs.hugepageFolder(ctx);
+            o = new OptionString("memory-backend-memfd").add("id", id).add("hugetlb", "on");
+            discard = false;
+        } else if (hugepages) {
             o = new OptionString("memory-backend-file").add("id", id)
                     .add("mem-path", MemoryBackendArgs.hugepageFolder(ctx).toString());
         } else if (source == MemorySourceType.FILE || Boolean.TRUE.equals(cellDiscard)) {

@@ -1,7 +1,5 @@
 package dev.vireo.command;
 
-import dev.vireo.conf.model.MemoryBacking;
-import dev.vireo.conf.model.MemorySourceType;
 import dev.vireo.conf.model.FirmwareType;
 import dev.vireo.conf.model.Os;
 import dev.vireo.conf.model.Domain;
@@ -21,11 +19,6 @@ final class UnbuiltFeatures {
 
     static void check(Domain d) throws UnsupportedConfigurationException {
         List<String> found = new ArrayList<>();
-        MemoryBacking mb = d.getMemoryBacking();
-        if (mb != null && mb.isHugepages() && mb.getSource() != null && mb.getSource().getType() == MemorySourceType.MEMFD) {
-            found.add("<memoryBacking><hugepages/> with <source type='memfd'/> (hugetlb memfd; supported: hugepages "
-                    + "from a hugetlbfs mount, without a source or with type='file')");
-        }
         firmware(d.getOs(), found);
         if (!found.isEmpty()) {
             throw new UnsupportedConfigurationException("not supported on the command line yet: " + String.join("; ", found));
