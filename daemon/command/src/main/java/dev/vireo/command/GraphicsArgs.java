@@ -16,6 +16,7 @@ import java.util.Set;
 final class GraphicsArgs {
 
     private static final int VNC_BASE_PORT = 5900;
+    private static final int LAST_PORT = 65535;
 
     /** The last VNC display QEMU may try when it picks a free one itself ({@code to=}). */
     private static final int LAST_AUTO_DISPLAY = 99;
@@ -106,6 +107,7 @@ final class GraphicsArgs {
                     // (port 5900) on; the daemon reads the one it got over the monitor.
                     value.append(":0,to=").append(LAST_AUTO_DISPLAY);
                 } else {
+                    requireVncPort(ctx, g);
                     value.append(':').append(port(g) - VNC_BASE_PORT);
                 }
             }
@@ -221,6 +223,17 @@ final class GraphicsArgs {
         if (!AudioArgs.applies(ctx)) {
             // SPICE carries the guest's sound to the client.
             out.env("QEMU_AUDIO_DRV", "spice");
+        }
+    }
+
+    /** A fixed VNC port must be a real one: QEMU would otherwise get a negative display number. */
+    private static void requireVncPort(BuildContext ctx, Graphics g) throws UnsupportedConfigurationException {
+        if (!ctx.modern() || Boolean.TRUE.equals(g.getAutoport())) return;
+        Integer port = g.getPort();
+        if (port == null || port < VNC_BASE_PORT || port > LAST_PORT) {
+            throw new UnsupportedConfigurationException("<graphics type='vnc' autoport='no'" + (port == null ? "" : " port='" + port + "'")
+                    + ">: a VNC port must be in the range " + VNC_BASE_PORT + "-" + LAST_PORT
+                    + (port == null ? "; give port='N' or autoport='yes'" : ""));
         }
     }
 
