@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Timeout;
  * {@code <driver>} with an I/O thread, a virtio disk's queues and an io_uring disk, and every kind of
  * thread pinning: the test kernel boots and writes its disk, QEMU reports the settings over QMP, and
  * each QEMU thread runs where libvirt 9 would run it ({@code <vcpu cpuset>} for those no pin places).
- * {@code <pvspinlock state='on'>} under TCG and
- * a pin on a CPU the host lacks are refused at start with a message that names them.
+ * {@code <pvspinlock state='on'>} under TCG, a pin on a CPU the host lacks and the CPU cgroup tunables
+ * ({@code shares}, {@code period}, {@code quota}, ...) are refused at start with a message that names
+ * them.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class GuestTuningCliE2ETest extends GuestCliE2E {
@@ -170,7 +171,7 @@ class GuestTuningCliE2ETest extends GuestCliE2E {
     }
 
     @Test
-    void pvspinlocksUnderTcgAndAPinOnAMissingCpuAreRefusedAtStart() throws Exception {
+    void pvspinlocksUnderTcgAPinOnAMissingCpuAndCgroupTunablesAreRefusedAtStart() throws Exception {
         Path file = tmp.resolve("spin.xml");
         Files.writeString(file, xml("spin", "<pvspinlock state='on'/>", ""));
         assertEquals(0, vireo("define", file.toString()).exit());
@@ -188,6 +189,16 @@ class GuestTuningCliE2ETest extends GuestCliE2E {
         assertEquals(1, pin.exit());
         assertTrue(pin.err().contains("<emulatorpin cpuset='1023'>: cannot set the CPU affinity of thread"), pin.err());
         assertEquals(new Run(0, "shut off\n\n", ""), vireo("domstate", "pin"));
+
+        // the CPU cgroup tunables have no command-line form: printed as libvirt prints them, refused at start
+        Path tuned = tmp.resolve("shares.xml");
+        Files.writeString(tuned, xml("shares", "", "<cputune><shares>2048</shares><emulator_quota>30000</emulator_quota></cputune>"));
+        assertEquals(0, vireo("define", tuned.toString()).exit());
+        assertEquals(0, vireo("domxml-to-native", "qemu-argv", tuned.toString()).exit());
+        Run shares = vireo("start", "shares");
+        assertEquals(1, shares.exit());
+        assertTrue(shares.err().contains("not supported yet: <cputune><shares|emulator_quota> (CPU cgroup tunables"), shares.err());
+        assertEquals(new Run(0, "shut off\n\n", ""), vireo("domstate", "shares"));
     }
 
     /** The running guest's QEMU threads, as QEMU reports its vCPUs and I/O threads. */

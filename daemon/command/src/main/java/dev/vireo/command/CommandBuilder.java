@@ -31,6 +31,7 @@ public final class CommandBuilder {
         Objects.requireNonNull(options, "options");
         UnbuiltFeatures.check(domain);
         if (options.domainId() != null) {
+            UnbuiltFeatures.checkStart(domain);
             TcgLimits.checkStart(domain);
         }
         BuildContext ctx = BuildContext.of(domain, caps, options);

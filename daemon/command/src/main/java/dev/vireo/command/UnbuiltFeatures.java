@@ -1,5 +1,6 @@
 package dev.vireo.command;
 
+import dev.vireo.conf.model.CpuTune;
 import dev.vireo.conf.model.FirmwareType;
 import dev.vireo.conf.model.Os;
 import dev.vireo.conf.model.Domain;
@@ -22,6 +23,28 @@ final class UnbuiltFeatures {
         firmware(d.getOs(), found);
         if (!found.isEmpty()) {
             throw new UnsupportedConfigurationException("not supported on the command line yet: " + String.join("; ", found));
+        }
+    }
+
+    /**
+     * What has no command-line form but changes the started guest, so that only a start refuses it
+     * ({@code domxml-to-native} prints the same line as libvirt): the CPU cgroup tunables of
+     * {@code <cputune>}. libvirt 9 writes {@code shares} to the domain's cgroup ({@code cpu.shares}),
+     * {@code period}/{@code quota} to one cgroup per vCPU and {@code emulator_period}/{@code
+     * emulator_quota} to the emulator threads' cgroup; vireod places guests in no cgroup yet.
+     */
+    static void checkStart(Domain d) throws UnsupportedConfigurationException {
+        CpuTune t = d.getCputune();
+        if (t == null) return;
+        List<String> set = new ArrayList<>();
+        if (t.getShares() != null) set.add("shares");
+        if (t.getPeriod() != null) set.add("period");
+        if (t.getQuota() != null) set.add("quota");
+        if (t.getEmulatorPeriod() != null) set.add("emulator_period");
+        if (t.getEmulatorQuota() != null) set.add("emulator_quota");
+        if (!set.isEmpty()) {
+            throw new UnsupportedConfigurationException("not supported yet: <cputune><" + String.join("|", set) + "> (CPU "
+                    + "cgroup tunables: vireod does not place guests in cgroups; remove them to start the domain)");
         }
     }
 
