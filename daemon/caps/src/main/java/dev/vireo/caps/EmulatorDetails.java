@@ -19,10 +19,11 @@ import java.util.Set;
  * @param deviceProperties property names of the devices that were asked about (see {@code QmpProbe})
  * @param cpuModels        CPU models, per accelerator
  * @param firmware         firmware descriptors, in the order QEMU's rules rank them (file name)
+ * @param hostCpus         the host-model CPU of each accelerator that has one
  */
 public record EmulatorDetails(Set<String> accelerators, List<MachineTypes.Machine> machines, Set<String> devices,
                               Map<String, Set<String>> deviceProperties, List<CpuModel> cpuModels,
-                              List<FirmwareDescriptor> firmware) {
+                              List<FirmwareDescriptor> firmware, List<HostCpu> hostCpus) {
 
     public static final EmulatorDetails NONE = new EmulatorDetails(Set.of(), List.of(), Set.of(), Map.of(), List.of(), List.of());
 
@@ -35,10 +36,18 @@ public record EmulatorDetails(Set<String> accelerators, List<MachineTypes.Machin
         deviceProperties = Collections.unmodifiableMap(props);
         cpuModels = List.copyOf(cpuModels);
         firmware = List.copyOf(firmware);
+        hostCpus = List.copyOf(hostCpus);
+    }
+
+    /** Details without host-model CPUs. */
+    public EmulatorDetails(Set<String> accelerators, List<MachineTypes.Machine> machines, Set<String> devices,
+                           Map<String, Set<String>> deviceProperties, List<CpuModel> cpuModels,
+                           List<FirmwareDescriptor> firmware) {
+        this(accelerators, machines, devices, deviceProperties, cpuModels, firmware, List.of());
     }
 
     /** The same facts with other firmware descriptors (the host's, read apart from the binary). */
     public EmulatorDetails withFirmware(List<FirmwareDescriptor> descriptors) {
-        return new EmulatorDetails(accelerators, machines, devices, deviceProperties, cpuModels, descriptors);
+        return new EmulatorDetails(accelerators, machines, devices, deviceProperties, cpuModels, descriptors, hostCpus);
     }
 }

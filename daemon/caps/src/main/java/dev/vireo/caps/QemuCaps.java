@@ -122,6 +122,11 @@ public record QemuCaps(String emulator, int version, int kvmVersion, boolean kvm
         return details.cpuModels().stream().filter(c -> c.accel().equals(accel)).toList();
     }
 
+    /** The host-model CPU under {@code accel}, when the probe described one. */
+    public Optional<HostCpu> hostCpu(String accel) {
+        return details.hostCpus().stream().filter(c -> c.accel().equals(accel)).findFirst();
+    }
+
     /** The accelerators that work with this binary here ({@code tcg}, {@code kvm}). */
     public Set<String> accelerators() {
         return details.accelerators();

@@ -36,6 +36,9 @@ import javax.xml.stream.XMLStreamReader;
  *   <machine name='pc-i440fx-7.2' alias='pc' default='yes' maxCpus='255'/>
  *   <device name='virtio-blk-pci'><property name='drive'/></device>
  *   <cpu name='Broadwell' accel='tcg' usable='no'><blocker name='hle'/></cpu>
+ *   <hostCpu accel='tcg' model='EPYC' vendor='AMD'>
+ *     <feature name='acpi' policy='require'/><feature name='xsavec' policy='disable'/>
+ *   </hostCpu>
  *   <firmware file='...json' device='flash' executable='...' nvramTemplate='...' format='raw'>
  *     <interface name='uefi'/><target arch='x86_64' machine='pc-q35-*'/><feature name='secure-boot'/>
  *   </firmware>
@@ -119,6 +122,20 @@ public final class QemuCapsXml {
             for (String blocker : c.blockers()) b.append("    <blocker name='").append(escape(blocker)).append("'/>\n");
             b.append("  </cpu>\n");
         }
+        for (HostCpu h : d.hostCpus()) {
+            b.append("  <hostCpu accel='").append(escape(h.accel())).append("' model='").append(escape(h.model()))
+                    .append("' vendor='").append(escape(h.vendor())).append('\'');
+            if (h.features().isEmpty()) {
+                b.append("/>\n");
+                continue;
+            }
+            b.append(">\n");
+            for (HostCpu.Feature f : h.features()) {
+                b.append("    <feature name='").append(escape(f.name())).append("' policy='")
+                        .append(f.enabled() ? "require" : "disable").append("'/>\n");
+            }
+            b.append("  </hostCpu>\n");
+        }
         for (FirmwareDescriptor f : d.firmware()) {
             b.append("  <firmware file='").append(escape(f.file())).append("' device='").append(escape(f.device()))
                     .append("' executable='").append(escape(f.executable())).append('\'');
@@ -192,6 +209,7 @@ public final class QemuCapsXml {
         private final Map<String, Set<String>> deviceProperties = new LinkedHashMap<>();
         private final List<CpuModel> cpuModels = new ArrayList<>();
         private final List<FirmwareDescriptor> firmware = new ArrayList<>();
+        private final List<HostCpu> hostCpus = new ArrayList<>();
         private String emulator;
         private int version;
         private int kvmVersion;
@@ -215,7 +233,8 @@ public final class QemuCapsXml {
                         where(source) + "missing required element <emulator> (the emulator binary's path)"));
             }
             if (!problems.isEmpty()) throw new XmlProblemsException(problems);
-            EmulatorDetails details = new EmulatorDetails(accelerators, machines, devices, deviceProperties, cpuModels, firmware);
+            EmulatorDetails details = new EmulatorDetails(accelerators, machines, devices, deviceProperties, cpuModels, firmware,
+                    hostCpus);
             return new Parsed(new QemuCaps(emulator, version, kvmVersion, kvm, flags, details), ignored);
         }
 
@@ -247,10 +266,11 @@ public final class QemuCapsXml {
                     case "machine" -> machine(line, column);
                     case "device" -> device(line, column);
                     case "cpu" -> cpu(line, column);
+                    case "hostCpu" -> hostCpu(line, column);
                     case "firmware" -> firmware(line, column);
                     default -> problems.add(new XmlProblem(line, column, "/qemuCaps/" + name, where(source)
                             + "unexpected element <" + name + ">; allowed: emulator, version, kvmVersion, kvm, flag, "
-                            + "accel, machine, device, cpu, firmware"));
+                            + "accel, machine, device, cpu, hostCpu, firmware"));
                 }
                 skipRestOfElement();
             }
@@ -293,6 +313,35 @@ public final class QemuCapsXml {
             List<String> blockers = new ArrayList<>();
             for (Child c : children("cpu", "blocker")) blockers.add(c.name());
             if (name != null && accel != null) cpuModels.add(new CpuModel(name, accel, blockers, deprecated));
+        }
+
+        private void hostCpu(int line, int column) throws XMLStreamException {
+            String accel = required(line, column, "hostCpu", "accel");
+            String model = required(line, column, "hostCpu", "model");
+            String vendor = required(line, column, "hostCpu", "vendor");
+            List<HostCpu.Feature> features = new ArrayList<>();
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.END_ELEMENT) break;
+                if (event != XMLStreamConstants.START_ELEMENT) continue;
+                int l = r.getLocation().getLineNumber();
+                int c = r.getLocation().getColumnNumber();
+                if (!r.getLocalName().equals("feature")) {
+                    problems.add(new XmlProblem(l, c, "/qemuCaps/hostCpu/" + r.getLocalName(), where(source)
+                            + "unexpected element <" + r.getLocalName() + "> in <hostCpu>; allowed: feature"));
+                } else {
+                    String name = required(l, c, "hostCpu/feature", "name");
+                    String policy = required(l, c, "hostCpu/feature", "policy");
+                    if (policy != null && !policy.equals("require") && !policy.equals("disable")) {
+                        problems.add(new XmlProblem(l, c, "/qemuCaps/hostCpu/feature/@policy", where(source)
+                                + "<feature policy> must be 'require' or 'disable', not '" + policy + "'"));
+                    } else if (name != null && policy != null) {
+                        features.add(new HostCpu.Feature(name, policy.equals("require")));
+                    }
+                }
+                skipRestOfElement();
+            }
+            if (accel != null && model != null && vendor != null) hostCpus.add(new HostCpu(accel, model, vendor, features));
         }
 
         private void firmware(int line, int column) throws XMLStreamException {

@@ -95,8 +95,12 @@ public final class QmpCapsParser {
         Set<String> accelerators = accelerators(r);
         Set<Capability> flags = flags(version, r, catalog, machines, accelerators);
         Set<String> devices = new TreeSet<>(names(r.deviceTypes()));
+        List<HostCpu> hostCpus = new ArrayList<>();
+        r.hostCpus().forEach((accel, replies) -> {
+            if (accelerators.contains(accel)) HostCpuChoice.choose(accel, replies).ifPresent(hostCpus::add);
+        });
         EmulatorDetails details = new EmulatorDetails(accelerators, machines, devices, properties,
-                cpuModels(r.cpuDefinitions()), List.of());
+                cpuModels(r.cpuDefinitions()), List.of(), hostCpus);
         return new Result(version, catalog, flags, details);
     }
 

@@ -1,7 +1,10 @@
 package dev.vireo.caps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vireo.qmp.QmpClient;
+import dev.vireo.qmp.QmpCommandException;
 import dev.vireo.qmp.QmpException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +32,10 @@ import java.util.stream.Stream;
  * asks the probing commands, then quits it (killing it if it does not go).
  *
  * <p>CPU model usability depends on the accelerator the emulator runs with, so when {@code /dev/kvm}
- * is usable a second emulator runs with {@code accel=kvm}, in parallel, for its
- * {@code query-cpu-definitions} alone. A KVM that does not start only means "no KVM here".
+ * is usable a second emulator runs with {@code accel=kvm}, in parallel, for its CPU questions alone:
+ * {@code query-cpu-definitions} and the expansions that describe the host-model CPU
+ * ({@link HostCpuChoice}; those are sent all at once, one round trip for some fifty models).
+ * A KVM that does not start only means "no KVM here".
  * Every step is bounded by the timeout; a QEMU that fails names its first error line.
  */
 final class QmpProbe {
@@ -53,30 +59,34 @@ final class QmpProbe {
     }
 
     QmpReplies probe(Path binary) throws ProbeException {
-        Future<JsonNode> kvmCpus = null;
+        Future<CpuReplies> kvmCpus = null;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             if (Files.isReadable(DEV_KVM) && Files.isWritable(DEV_KVM)) {
-                kvmCpus = pool.submit(() -> session(binary, "kvm", client -> client.execute("query-cpu-definitions")));
+                kvmCpus = pool.submit(() -> session(binary, "kvm", this::cpuQuestions));
             }
             Map<String, JsonNode> cpus = new LinkedHashMap<>();
-            QmpReplies tcg = session(binary, "tcg", client -> ask(client, cpus));
+            Map<String, QmpReplies.HostCpuReplies> hostCpus = new LinkedHashMap<>();
+            QmpReplies tcg = session(binary, "tcg", client -> ask(client, cpus, hostCpus));
             if (kvmCpus != null) {
                 try {
-                    cpus.put("kvm", kvmCpus.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS));
+                    CpuReplies kvm = kvmCpus.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+                    cpus.put("kvm", kvm.definitions());
+                    if (kvm.hostCpu() != null) hostCpus.put("kvm", kvm.hostCpu());
                 } catch (ExecutionException | TimeoutException e) {
                     LOG.log(System.Logger.Level.INFO, "emulator " + binary + " does not run with KVM here, "
                             + "so its CPU models are known for TCG only: " + (e.getCause() == null ? e : e.getCause()).getMessage());
                 }
             }
             return new QmpReplies(tcg.version(), tcg.machines(), tcg.kvm(), tcg.deviceTypes(), tcg.acceleratorTypes(),
-                    tcg.deviceProperties(), cpus, tcg.commands(), tcg.tpmTypes());
+                    tcg.deviceProperties(), cpus, tcg.commands(), tcg.tpmTypes(), hostCpus);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProbeException("interrupted while probing emulator " + binary + " over QMP", e);
         }
     }
 
-    private QmpReplies ask(QmpClient client, Map<String, JsonNode> cpus) throws QmpException, InterruptedException {
+    private QmpReplies ask(QmpClient client, Map<String, JsonNode> cpus, Map<String, QmpReplies.HostCpuReplies> hostCpus)
+            throws QmpException, InterruptedException {
         JsonNode version = client.execute("query-version");
         JsonNode machines = client.execute("query-machines");
         JsonNode kvm = client.execute("query-kvm");
@@ -92,10 +102,51 @@ final class QmpProbe {
                 properties.put(device, client.execute("device-list-properties", Map.of("typename", device)));
             }
         }
-        cpus.put("tcg", client.execute("query-cpu-definitions"));
+        CpuReplies tcg = cpuQuestions(client);
+        cpus.put("tcg", tcg.definitions());
+        if (tcg.hostCpu() != null) hostCpus.put("tcg", tcg.hostCpu());
         JsonNode commands = client.execute("query-commands");
         JsonNode tpm = client.execute("query-tpm-types");
         return new QmpReplies(version, machines, kvm, devices, accels, properties, Map.of(), commands, tpm);
+    }
+
+    /** The CPU models under the emulator's accelerator, and its host-model CPU's expansions (null if none). */
+    private record CpuReplies(JsonNode definitions, QmpReplies.HostCpuReplies hostCpu) {
+    }
+
+    private CpuReplies cpuQuestions(QmpClient client) throws QmpException, InterruptedException {
+        JsonNode definitions = client.execute("query-cpu-definitions");
+        JsonNode max;
+        try {
+            max = client.execute("query-cpu-model-expansion", expansion("full", "max"));
+        } catch (QmpCommandException e) {
+            // an emulator without CPU model expansion (or without a max model) has no host-model CPU
+            LOG.log(System.Logger.Level.INFO, "no host-model CPU: " + e.getMessage());
+            return new CpuReplies(definitions, null);
+        }
+        Map<String, CompletableFuture<JsonNode>> asked = new LinkedHashMap<>();
+        for (String model : HostCpuChoice.candidates(definitions)) {
+            asked.put(model, client.submit("query-cpu-model-expansion", expansion("static", model), timeout));
+        }
+        Map<String, JsonNode> models = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<JsonNode>> a : asked.entrySet()) {
+            try {
+                models.put(a.getKey(), a.getValue().get());
+            } catch (ExecutionException e) {
+                // a model QEMU will not expand is no candidate; a dead or silent emulator fails the probe
+                if (!(e.getCause() instanceof QmpCommandException)) {
+                    if (e.getCause() instanceof QmpException q) throw q;
+                    throw new IllegalStateException("query-cpu-model-expansion of " + a.getKey() + " failed", e.getCause());
+                }
+            }
+        }
+        return new CpuReplies(definitions, new QmpReplies.HostCpuReplies(max, models));
+    }
+
+    private static JsonNode expansion(String type, String model) {
+        ObjectNode args = JsonNodeFactory.instance.objectNode().put("type", type);
+        args.putObject("model").put("name", model);
+        return args;
     }
 
     @FunctionalInterface

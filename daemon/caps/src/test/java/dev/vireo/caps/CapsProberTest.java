@@ -50,6 +50,14 @@ class CapsProberTest {
         assertTrue(caps.deviceProperties("virtio-blk-pci").contains("drive"));
         assertTrue(caps.accelerators().contains("tcg"));
         assertTrue(caps.cpuModels("tcg").stream().anyMatch(c -> c.name().equals("qemu64")));
+        // TCG's host-model CPU: a named, not deprecated model whose differences turn off every blocker
+        HostCpu host = caps.hostCpu("tcg").orElseThrow();
+        CpuModel named = caps.cpuModels("tcg").stream().filter(c -> c.name().equals(host.model())).findFirst().orElseThrow();
+        assertFalse(named.deprecated(), named.toString());
+        for (String blocker : named.blockers()) {
+            assertTrue(host.features().contains(new HostCpu.Feature(blocker, false)), blocker + " is turned off: " + host);
+        }
+        assertEquals(caps.accelerators().contains("kvm"), caps.hostCpu("kvm").isPresent(), "KVM's when KVM runs here");
         assertTrue(caps.flags().containsAll(EnumSet.of(BLOCKDEV, BLOCKDEV_REOPEN, INCREMENTAL_BACKUP, TRANSACTION,
                 QEMU_XHCI, PCIE_ROOT_PORT, TCG, TPM_EMULATOR, TPM_CRB)), caps.flags().toString());
         // the host's firmware descriptors (Debian's ovmf)

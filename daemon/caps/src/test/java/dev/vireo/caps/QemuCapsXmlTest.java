@@ -121,6 +121,11 @@ class QemuCapsXmlTest {
                 <blocker name='avx2'/>
               </cpu>
               <cpu name='qemu64' accel='tcg' usable='yes'/>
+              <hostCpu accel='tcg' model='EPYC' vendor='AMD'>
+                <feature name='acpi' policy='require'/>
+                <feature name='xsavec' policy='disable'/>
+              </hostCpu>
+              <hostCpu accel='kvm' model='qemu64' vendor='AMD'/>
               <firmware file='/usr/share/qemu/firmware/60-edk2-x86_64.json' device='flash' executable='/fw/CODE.fd' nvramTemplate='/fw/VARS.fd' format='raw'>
                 <interface name='uefi'/>
                 <target arch='x86_64' machine='pc-i440fx-*'/>
@@ -140,6 +145,9 @@ class QemuCapsXmlTest {
         assertEquals(Set.of(), caps.deviceProperties("ac97"));
         assertEquals(List.of(new CpuModel("Skylake-Client", "tcg", List.of("avx2"), false),
                 new CpuModel("qemu64", "tcg", List.of(), false)), caps.cpuModels("tcg"));
+        assertEquals(Optional.of(new HostCpu("tcg", "EPYC", "AMD", List.of(new HostCpu.Feature("acpi", true),
+                new HostCpu.Feature("xsavec", false)))), caps.hostCpu("tcg"));
+        assertEquals(Optional.of(new HostCpu("kvm", "qemu64", "AMD", List.of())), caps.hostCpu("kvm"));
         FirmwareDescriptor fw = caps.firmware().getFirst();
         assertEquals(List.of(new FirmwareDescriptor.Target("x86_64", List.of("pc-i440fx-*", "pc-q35-*"))), fw.targets());
         assertEquals("/fw/VARS.fd", fw.nvramTemplate());
@@ -159,6 +167,7 @@ class QemuCapsXmlTest {
                   <device name='x'><prop name='y'/></device>
                   <cpu name='qemu64' usable='yes'/>
                   <firmware file='f' device='flash' executable='e'><target arch='x86_64'/></firmware>
+                  <hostCpu accel='tcg' vendor='AMD'><feature name='acpi' policy='maybe'/><model/></hostCpu>
                 </qemuCaps>
                 """, "bad.xml"));
         String m = e.getMessage();
@@ -167,6 +176,9 @@ class QemuCapsXmlTest {
         assertTrue(m.contains("unexpected element <prop> in <device>; allowed: property"), m);
         assertTrue(m.contains("<cpu> needs the accel attribute"), m);
         assertTrue(m.contains("<target> needs the machine attribute"), m);
-        assertEquals(5, e.problems().size(), m);
+        assertTrue(m.contains("<hostCpu> needs the model attribute"), m);
+        assertTrue(m.contains("<feature policy> must be 'require' or 'disable', not 'maybe'"), m);
+        assertTrue(m.contains("unexpected element <model> in <hostCpu>; allowed: feature"), m);
+        assertEquals(8, e.problems().size(), m);
     }
 }

@@ -13,7 +13,10 @@ import dev.vireo.conf.model.HyperVFeature;
 import dev.vireo.conf.model.Timer;
 import dev.vireo.conf.model.TimerName;
 
-/** The {@code -cpu} value: a model with feature flags, {@code host}, or nothing for the emulator's default. */
+/**
+ * The {@code -cpu} value: a model with feature flags, {@code host}, {@code max}, the host-model CPU
+ * ({@link HostModelCpu}), or nothing for the emulator's default.
+ */
 final class CpuOption {
 
     private static final boolean HOST_IS_X86_64 = switch (System.getProperty("os.arch", "")) {
@@ -50,8 +53,7 @@ final class CpuOption {
             value.append("max");
             migratable(ctx, cpu, value);
         } else if (mode == CpuMode.HOST_MODEL) {
-            throw new UnsupportedConfigurationException("<cpu mode='host-model'> needs the host CPU's description "
-                    + "to pick a model; use mode='host-passthrough' or a named model");
+            value.append(HostModelCpu.resolve(ctx.domain(), ctx.caps()).option());
         } else if (namedModel) {
             value.append(cpu.getModel().getName());
             for (CpuFeature feature : cpu.getFeatures()) {

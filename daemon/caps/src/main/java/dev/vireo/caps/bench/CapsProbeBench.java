@@ -2,6 +2,7 @@ package dev.vireo.caps.bench;
 
 import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.CapsProber;
+import dev.vireo.caps.HostCpu;
 import dev.vireo.caps.ProbeException;
 import dev.vireo.caps.QemuCaps;
 import java.io.IOException;
@@ -41,6 +42,10 @@ public final class CapsProbeBench {
         System.out.printf("emulator %s: QEMU %s, %d flags, %d machine types, %d devices, %d CPU models (%s), %d firmware%n",
                 binary, caps.versionString(), caps.flags().size(), caps.machines().size(), caps.details().devices().size(),
                 caps.details().cpuModels().size(), String.join("+", caps.accelerators()), caps.firmware().size());
+        for (HostCpu h : caps.details().hostCpus()) {
+            System.out.printf("host-model CPU under %s: %s (%s) with %d feature differences%n", h.accel(), h.model(),
+                    h.vendor(), h.features().size());
+        }
         System.out.printf("cold probe, first in this JVM:     %8.1f ms%n", first / 1e6);
 
         long[] cold = new long[repeats];

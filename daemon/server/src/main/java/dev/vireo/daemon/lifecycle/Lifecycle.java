@@ -6,6 +6,7 @@ import dev.vireo.caps.CapsCache;
 import dev.vireo.caps.QemuCaps;
 import dev.vireo.command.CommandBuilder;
 import dev.vireo.command.CommandLine;
+import dev.vireo.command.HostModelCpu;
 import dev.vireo.command.LaunchOptions;
 import dev.vireo.command.LiveAliases;
 import dev.vireo.command.UnsupportedConfigurationException;
@@ -269,6 +270,8 @@ public final class Lifecycle {
                         .withDomainId(id).withFdSets(prepared.fdSets());
                 cmd = displays.withChosenPorts(live, () -> CommandBuilder.build(live, qemuCaps, options));
                 LiveAliases.fill(live, qemuCaps, options);
+                // <cpu mode='host-model'> shows the CPU it became, as libvirt 9's live XML does
+                HostModelCpu.fillLive(live, qemuCaps);
             } catch (UnsupportedConfigurationException | RuntimeException ex) {
                 prepared.close();
                 throw ex;
