@@ -105,6 +105,22 @@ class QmpCapsParserTest {
     }
 
     @Test
+    void aHostModelCpuIsKeptOnlyForAnAcceleratorThatRuns() throws Exception {
+        QmpReplies r = RecordedQmp.load("qemu-7.2.22");
+        ObjectMapper json = new ObjectMapper();
+        QmpReplies.HostCpuReplies replies = new QmpReplies.HostCpuReplies(
+                json.readTree("{\"model\":{\"name\":\"max\",\"props\":{\"vendor\":\"AuthenticAMD\",\"sse2\":true,\"aes\":true}}}"),
+                Map.of("qemu64", json.readTree("{\"model\":{\"name\":\"base\",\"props\":{\"vendor\":\"AuthenticAMD\","
+                        + "\"sse2\":true,\"aes\":false}}}")));
+        QmpReplies withHostCpus = new QmpReplies(r.version(), r.machines(), r.kvm(), r.deviceTypes(), r.acceleratorTypes(),
+                r.deviceProperties(), Map.of("tcg", r.cpuDefinitions().get("tcg")), r.commands(), r.tpmTypes(),
+                Map.of("tcg", replies, "kvm", replies));
+        EmulatorDetails d = QmpCapsParser.parse(withHostCpus).details();
+        assertEquals(List.of(new HostCpu("tcg", "qemu64", "AMD", List.of(new HostCpu.Feature("aes", true)))), d.hostCpus(),
+                "KVM's replies without KVM among the accelerators are dropped");
+    }
+
+    @Test
     void aVersionReplyWithoutNumbersIsRefused() throws Exception {
         QmpReplies r = RecordedQmp.load("qemu-7.2.22");
         QmpReplies broken = new QmpReplies(new ObjectMapper().readTree("{\"package\":\"x\"}"), r.machines(), r.kvm(),
