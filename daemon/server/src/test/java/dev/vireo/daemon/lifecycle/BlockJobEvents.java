@@ -47,6 +47,17 @@ final class BlockJobEvents implements AutoCloseable {
         return next(job, Duration.ofMinutes(2)).fields().get("status");
     }
 
+    /**
+     * Waits for the job's end and returns its status (completed, failed, canceled), passing over a
+     * {@code ready}: one may still be on its way when the job was already seen ready by a query.
+     */
+    String end(String job) throws Exception {
+        for (;;) {
+            String status = status(job);
+            if (!"ready".equals(status)) return status;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

@@ -86,7 +86,7 @@ class BlockJobRestartE2ETest {
             c.blockJobSetSpeed("run", "vda", 0);
             if (!c.blockJobInfo("run", "vda").ready()) assertEquals("ready", events.status(s.job()));
             c.blockJobPivot("run", "vda");
-            assertEquals("completed", events.status(s.job()));
+            assertEquals("completed", events.end(s.job()));
             assertEquals(List.of("vda " + tmp.resolve("run-base.qcow2")), chainOf(c, "run"));
             assertEquals("running", c.domState("run").state());
             c.destroy("run");
