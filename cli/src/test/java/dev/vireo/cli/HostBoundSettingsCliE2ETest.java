@@ -8,16 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Memory backing, audio and display settings of libvirt 9 guests, started with vireo on the real
@@ -28,64 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused at start with the reason, and the domain stays as it was.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class HostBoundSettingsCliE2ETest {
-    private static final Duration BOOT = Duration.ofSeconds(240);
-
-    @TempDir
-    Path tmp;
-    CliDaemon vireod;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestGuest.get();
-        vireod = CliDaemon.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        vireod.close();
-    }
-
-    private Run vireo(String... args) {
-        return vireod.vireo(args);
-    }
-
-    private String xml(String name, String memoryBacking, String devices) throws Exception {
-        TestGuest guest = TestGuest.get();
-        return """
-                <domain type='qemu'>
-                  <name>%s</name>
-                  <memory unit='KiB'>262144</memory>
-                  %s
-                  <vcpu placement='static'>1</vcpu>
-                  <os>
-                    <type arch='x86_64' machine='pc-q35-7.2'>hvm</type>
-                    <kernel>%s</kernel>
-                    <initrd>%s</initrd>
-                    <cmdline>%s</cmdline>
-                  </os>
-                  <features><acpi/><apic/></features>
-                  <devices>
-                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-                    <serial type='file'>
-                      <source path='%s'/>
-                      <target port='0'/>
-                    </serial>
-                    <memballoon model='none'/>
-                    %s
-                  </devices>
-                </domain>
-                """.formatted(name, memoryBacking, guest.kernel(), guest.initrd(), TestGuest.cmdline("idle"),
-                tmp.resolve(name + ".console"), devices);
-    }
-
-    private String define(String name, String memoryBacking, String devices) throws Exception {
-        Path file = tmp.resolve(name + ".xml");
-        Files.writeString(file, xml(name, memoryBacking, devices));
-        Run defined = vireo("define", file.toString());
-        assertEquals(0, defined.exit(), defined.err());
-        return file.toString();
-    }
+class HostBoundSettingsCliE2ETest extends GuestCliE2E {
 
     private String qmp(String domain, String command) {
         Run r = vireo("qemu-monitor-command", domain, command);
@@ -95,7 +34,7 @@ class HostBoundSettingsCliE2ETest {
 
     @Test
     void fileBackedRamAudioBackendsAndAWebsocketWork() throws Exception {
-        define("tuned", """
+        defineIdleGuest("tuned", """
                 <memoryBacking>
                   <source type='file'/>
                   <access mode='private'/>
@@ -113,7 +52,7 @@ class HostBoundSettingsCliE2ETest {
                 <audio id='2' type='file' path='%s'/>""".formatted(tmp.resolve("tuned.wav")));
         Run started = vireo("start", "tuned");
         assertEquals(new Run(0, "Domain tuned started\n\n", ""), started);
-        CliDaemon.awaitConsole(tmp.resolve("tuned.console"), TestGuest.READY, BOOT, tmp.resolve("state/log/tuned.log"));
+        awaitLine(tmp.resolve("tuned.console"), TestGuest.READY);
 
         String memdev = qmp("tuned", "{\"execute\":\"query-memdev\"}");
         assertTrue(memdev.contains("\"id\":\"pc.ram\"") && memdev.contains("\"prealloc\":true")
@@ -153,7 +92,7 @@ class HostBoundSettingsCliE2ETest {
 
     @Test
     void hugepagesNeedAHugetlbfsMount() throws Exception {
-        String file = define("huge", "<memoryBacking><hugepages/></memoryBacking>", "");
+        String file = defineIdleGuest("huge", "<memoryBacking><hugepages/></memoryBacking>", "");
         String before = vireo("dumpxml", "--inactive", "huge").out();
         Run started = vireo("start", "huge");
         if (hostHasHugetlbfs()) {
@@ -175,7 +114,7 @@ class HostBoundSettingsCliE2ETest {
 
     @Test
     void spiceOpenGlWithoutARenderNodeIsRefusedWithQemusReason() throws Exception {
-        String file = define("gl", "", """
+        String file = defineIdleGuest("gl", "", """
                 <graphics type='spice'><listen type='none'/><gl enable='yes'/></graphics>
                 <video><model type='virtio' heads='1' primary='yes'><acceleration accel3d='yes'/></model></video>""");
         String before = vireo("dumpxml", "--inactive", "gl").out();
@@ -200,7 +139,7 @@ class HostBoundSettingsCliE2ETest {
     @Test
     void firmwareBiosNeedsABiosDescriptorAsInLibvirt90() throws Exception {
         Path file = tmp.resolve("bios.xml");
-        Files.writeString(file, xml("bios", "", "").replace("<os>", "<os firmware='bios'>"));
+        Files.writeString(file, idleGuestXml("bios", "", "").replace("<os>", "<os firmware='bios'>"));
         Run defined = vireo("define", file.toString());
         assertEquals(0, defined.exit(), defined.err());
         String before = vireo("dumpxml", "--inactive", "bios").out();

@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vireo.process.TestGuest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code <cpu mode='host-model'>} under TCG, started with vireo on the real QEMU 7.2: the probe's
@@ -27,29 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * vCPU is of that model and each listed feature is on or off as listed. The test kernel boots on it.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class HostModelCpuCliE2ETest {
-    private static final Duration BOOT = Duration.ofSeconds(240);
+class HostModelCpuCliE2ETest extends GuestCliE2E {
     private static final Pattern HOST_CPU = Pattern.compile("<hostCpu accel='tcg' model='([^']+)' vendor='([^']+)'");
     private static final Pattern FEATURE = Pattern.compile("<feature policy='(require|disable)' name='([^']+)'/>");
-
-    @TempDir
-    Path tmp;
-    CliDaemon vireod;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestGuest.get();
-        vireod = CliDaemon.start(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        vireod.close();
-    }
-
-    private Run vireo(String... args) {
-        return vireod.vireo(args);
-    }
 
     @Test
     void aHostModelGuestRunsTheProbedCpuWithItsOwnFeatureOnTop() throws Exception {
@@ -92,7 +68,7 @@ class HostModelCpuCliE2ETest {
         assertTrue(printed.out().contains(",pku=off"), "the domain's own feature is applied: " + printed.out());
 
         assertEquals(new Run(0, "Domain hm started\n\n", ""), vireo("start", "hm"));
-        CliDaemon.awaitConsole(tmp.resolve("hm.console"), TestGuest.READY, BOOT, tmp.resolve("state/log/hm.log"));
+        awaitLine(tmp.resolve("hm.console"), TestGuest.READY);
         String live = vireo("dumpxml", "hm").out();
         assertTrue(live.contains("<cpu mode='custom' match='exact' check='full'>"), live);
         assertTrue(live.contains("<model fallback='forbid'>" + model + "</model>"), live);
